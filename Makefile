@@ -1,0 +1,75 @@
+# sociale-monitor: plain GNU make.
+#   make              install what is missing (Debian), build, render content/ to out/
+#   make test         the whole test suite; its last line is "N passed, N failed"
+#   make install PREFIX=/usr/local
+#   make samples      render every sample project into out/
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP
+# Evaluated when a recipe runs, after `deps` has installed pkg-config and the libraries.
+PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
+LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lm
+
+# Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
+DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \
+       fonts-open-sans poppler-utils qpdf
+
+BIN  = build/sociale-monitor
+SRCS = $(wildcard generator/*.c)
+OBJS = $(SRCS:generator/%.c=build/obj/%.o)
+LIB_OBJS = $(filter-out build/obj/main.o,$(OBJS))
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+
+.PHONY: all deps build render test install samples clean
+
+all: deps build render
+
+# Installs what is missing when run as root; otherwise says what to run.
+deps: build/.deps-ok
+build/.deps-ok: Makefile
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "These Debian packages are missing:$$missing"; \
+	    echo "Install them with:"; \
+	    echo "  sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@mkdir -p build && touch $@
+
+build: $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LDLIBS)
+
+build/obj/%.o: generator/%.c | build/.deps-ok
+	@mkdir -p build/obj
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+render: $(BIN)
+	@$(BIN) build content
+
+build/unit-tests: $(UNIT_SRCS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+test: deps $(BIN) build/unit-tests
+	@bash tests/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sociale-monitor/layouts \
+		$(DESTDIR)$(PREFIX)/share/sociale-monitor/fonts
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sociale-monitor
+	install -m 644 layouts/*.yaml $(DESTDIR)$(PREFIX)/share/sociale-monitor/layouts/
+	install -m 644 fonts/README.md $(DESTDIR)$(PREFIX)/share/sociale-monitor/fonts/
+
+clean:
+	rm -rf build/obj build/unit-tests $(BIN) build/test
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,39 @@
+/* arena.h: per-build memory. One arena owns the model, the computed tables,
+ * the boxes and the display list; it is freed once at the end of a build.
+ * Allocation failure prints one message and exits 3, so callers never test
+ * for NULL. */
+#ifndef SM_ARENA_H
+#define SM_ARENA_H
+#include <stddef.h>
+
+struct sm_arena_chunk;
+struct sm_arena {
+	struct sm_arena_chunk *head;
+	size_t used_total;
+};
+
+void *sm_arena_alloc(struct sm_arena *a, size_t n);          /* zeroed */
+void *sm_arena_grow(struct sm_arena *a, void *old, size_t oldn, size_t newn);
+char *sm_arena_strdup(struct sm_arena *a, const char *s);
+char *sm_arena_strndup(struct sm_arena *a, const char *s, size_t n);
+char *sm_arena_printf(struct sm_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sm_arena_free(struct sm_arena *a);
+
+/* Process-wide allocation that never returns NULL (for scratch buffers
+ * outside the arena). */
+void *sm_xmalloc(size_t n);
+void *sm_xrealloc(void *p, size_t n);
+void sm_oom(void) __attribute__((noreturn));
+
+/* A growable array in the arena: SM_PUSH(arena, items, n, cap, value). */
+#define SM_PUSH(ar, arr, n, cap, val) do { \
+	if ((n) == (cap)) { \
+		size_t nc_ = (cap) ? (cap) * 2 : 8; \
+		(arr) = sm_arena_grow((ar), (arr), (cap) * sizeof *(arr), nc_ * sizeof *(arr)); \
+		(cap) = nc_; \
+	} \
+	(arr)[(n)++] = (val); \
+} while (0)
+
+#endif

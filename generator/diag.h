@@ -1,0 +1,106 @@
+/* diag.h: the message catalog and `file:line:col: level: message` output.
+ *
+ * Every message the engine can print is listed once below, with its level
+ * and its printf format. Messages are written for the person who wrote the
+ * file: what is wrong and what to write instead. The test suite has a
+ * bad-input case for every error id (tests/bad/). */
+#ifndef SM_DIAG_H
+#define SM_DIAG_H
+#include <stdarg.h>
+
+struct sm_pos {
+	const char *file;       /* as the user would open it, relative to cwd */
+	int line, col;          /* 1-based; 0 when unknown */
+};
+
+enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
+
+#define SM_MESSAGES(X) \
+	/* files and paths */ \
+	X(file_unreadable,   SM_ERROR,   "cannot read '%s': %s") \
+	X(file_missing,      SM_ERROR,   "file '%s' does not exist; check the name and that the path is relative to the project folder") \
+	X(file_too_large,    SM_ERROR,   "file is %s, more than the limit of %s; split it or remove what is not needed") \
+	X(file_empty,        SM_ERROR,   "file is empty; %s") \
+	X(path_absolute,     SM_ERROR,   "'%s' is an absolute path; write a path relative to the project folder, such as text/visie.md") \
+	X(path_outside,      SM_ERROR,   "'%s' leaves the project folder; keep every file inside it and write the path relative to it") \
+	X(utf8_invalid,      SM_ERROR,   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8") \
+	X(utf8_outside_bmp,  SM_ERROR,   "character U+%04X cannot be printed (only characters up to U+FFFF are supported); remove it") \
+	X(control_char,      SM_ERROR,   "control character U+%04X in text; remove it") \
+	/* YAML */ \
+	X(yaml_syntax,       SM_ERROR,   "YAML syntax: %s") \
+	X(yaml_tab,          SM_ERROR,   "a tab cannot indent YAML; indent with spaces") \
+	X(yaml_alias,        SM_ERROR,   "anchors and aliases (&name, *name) are not allowed; write the value out in full") \
+	X(yaml_depth,        SM_ERROR,   "nesting deeper than %d levels; a monitor file never needs this much") \
+	X(yaml_duplicate_key,SM_ERROR,   "key '%s' appears twice in this mapping (first on line %d); keep one") \
+	X(yaml_documents,    SM_ERROR,   "more than one YAML document ('---'); put one document in each file") \
+	X(yaml_limit,        SM_ERROR,   "more than %d items in one file; a monitor file never needs this many") \
+	/* schema */ \
+	X(unknown_key,       SM_ERROR,   "unknown key '%s' in %s%s") \
+	X(missing_key,       SM_ERROR,   "%s needs the key '%s'%s") \
+	X(wrong_type,        SM_ERROR,   "'%s' must be %s; %s") \
+	X(not_mapping,       SM_ERROR,   "%s must be a mapping of key: value lines; %s") \
+	X(bad_enum,          SM_ERROR,   "'%s' is not a valid %s%s; write one of: %s") \
+	X(bad_date,          SM_ERROR,   "'%s' is not a date; write it as YYYY-MM-DD, such as 2024-06-10") \
+	X(bad_integer,       SM_ERROR,   "'%s' is not a whole number%s") \
+	X(bad_number,        SM_ERROR,   "'%s' is not a number; write it like 3.5 (a point for decimals, no thousands separator)") \
+	X(bad_years,         SM_ERROR,   "'%s' is not a period; write a year (2023), a range (2019-2023), a list ([2019, 2021]), latest or last-5") \
+	X(bad_code,          SM_ERROR,   "'%s' is not a CBS municipality code; write GM followed by four digits, such as GM1999") \
+	X(empty_value,       SM_ERROR,   "'%s' is empty; %s") \
+	X(duplicate_id,      SM_ERROR,   "%s '%s' is used twice (first at %s); give each one its own id") \
+	X(unknown_indicator, SM_ERROR,   "unknown indicator '%s'%s; indicators come from %s") \
+	X(unknown_area,      SM_ERROR,   "unknown area '%s'%s; areas come from %s") \
+	X(unknown_goal,      SM_ERROR,   "unknown goal '%s'%s; an intervention names goals of its own chapter") \
+	X(explanation_needed,SM_ERROR,   "goal '%s' has status %s but no explanation; the council reads the explanation of every status other than on-track, so add 'explanation:'") \
+	X(auto_needs_indicators, SM_ERROR, "goal '%s' has status auto but no indicators; name its indicators, or give an explicit status with an explanation") \
+	X(title_needed,      SM_ERROR,   "a %s with several indicators needs a 'title'") \
+	X(block_key,         SM_ERROR,   "%s") \
+	X(one_block_kind,    SM_ERROR,   "a block holds exactly one of text, table, chart, quote or image; %s") \
+	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
+	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice") \
+	X(not_yet,           SM_ERROR,   "%s cannot be typeset by this version of the engine yet; remove it or use 'sociale-monitor check' to validate it") \
+	/* Markdown */ \
+	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \
+	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \
+	X(md_link_scheme,    SM_WARNING, "link to '%s' is printed as plain text: only http, https and mailto links are allowed") \
+	X(md_depth,          SM_ERROR,   "Markdown nested deeper than %d levels (lists or quotes); flatten it") \
+	/* layouts and fonts */ \
+	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
+	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \
+	X(bad_size,          SM_ERROR,   "'%s' is not a size; write a number with a unit: pt, mm, cm or in (such as 9.5pt or 22mm)") \
+	X(size_range,        SM_ERROR,   "%s of %s is out of range; %s") \
+	X(bad_template,      SM_ERROR,   "unknown placeholder '{%s}'%s; the placeholders are {title} {subtitle} {municipality} {edition} {cycle} {chapter} {page}") \
+	X(font_missing,      SM_ERROR,   "font file '%s' not found in the project's fonts/, the engine's fonts/ or the system's font folders; install it or put the .ttf in fonts/") \
+	X(font_invalid,      SM_ERROR,   "font file '%s' cannot be used: %s; use a TrueType (.ttf) font") \
+	X(glyph_missing,     SM_WARNING, "character '%s' (U+%04X) is not in font %s and prints as a blank box; use another character or font") \
+	X(page_too_small,    SM_ERROR,   "the text area of the page is too small (%s); reduce the margins") \
+	/* system */ \
+	X(write_failed,      SM_ERROR,   "cannot write '%s': %s") \
+	X(pdf_failed,        SM_ERROR,   "PDF library error 0x%04X (detail %u) while %s") \
+	X(too_many_pages,    SM_ERROR,   "the document has more than %d pages; this is the limit")
+
+enum sm_msg {
+#define SM_X(id, level, fmt) SM_MSG_##id,
+	SM_MESSAGES(SM_X)
+#undef SM_X
+	SM_MSG_COUNT
+};
+
+/* Report a message. pos may be NULL (then the program name leads). */
+void sm_diag(enum sm_msg id, const struct sm_pos *pos, ...);
+void sm_vdiag(enum sm_msg id, const struct sm_pos *pos, va_list ap);
+
+int sm_diag_errors(void);
+int sm_diag_warnings(void);
+void sm_diag_reset(void);
+/* When set, nothing is printed (fuzzing, unit tests); counts still run. */
+void sm_diag_quiet(int quiet);
+
+const char *sm_msg_name(enum sm_msg id);
+enum sm_level sm_msg_level(enum sm_msg id);
+
+/* The closest candidate to word (edit distance), or NULL if none is close. */
+const char *sm_suggest(const char *word, const char *const *candidates, int n);
+/* " (did you mean 'x'?)" or "" */
+const char *sm_did_you_mean(const char *word, const char *const *candidates, int n);
+
+#endif

@@ -1,0 +1,206 @@
+/* font.c: HarfBuzz metrics and hb-subset subsets. The only file that
+ * includes HarfBuzz. */
+#include "font.h"
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sm_face {
+	const char *path;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	unsigned upem;
+	int16_t *widths;            /* BMP advance cache, -1 unknown */
+	hb_set_t *used;
+	hb_set_t *warned;
+	int ascender, cap_height;
+	const char *role_file;      /* as named in the layout, for messages */
+};
+
+int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
+{
+	memset(f, 0, sizeof *f);
+	int failed = 0;
+	for (int r = 0; r < SM_FACE_COUNT; r++) {
+		const char *path = t->font_paths[r];
+		f->role_face[r] = -1;
+		if (!path)
+			return -1;
+		for (int i = 0; i < f->nfaces; i++)
+			if (!strcmp(f->faces[i]->path, path))
+				f->role_face[r] = i;
+		if (f->role_face[r] >= 0)
+			continue;
+		struct sm_pos pos = { t->file ? t->file : "built-in layout", 0, 0 };
+		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		if (!blob) {
+			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it cannot be read");
+			failed = 1;
+			continue;
+		}
+		const char *data = hb_blob_get_data(blob, NULL);
+		unsigned len = hb_blob_get_length(blob);
+		/* libharu embeds TrueType outlines only (no CFF .otf, no collections). */
+		if (len < 12 || (memcmp(data, "\0\1\0\0", 4) && memcmp(data, "true", 4))) {
+			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r],
+				len >= 4 && !memcmp(data, "OTTO", 4) ? "it has CFF (PostScript) outlines" : "it is not a TrueType font");
+			hb_blob_destroy(blob);
+			failed = 1;
+			continue;
+		}
+		hb_face_t *face = hb_face_create(blob, 0);
+		if (!hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f')) ||
+		    hb_face_get_glyph_count(face) == 0) {
+			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it has no TrueType outlines");
+			hb_face_destroy(face);
+			hb_blob_destroy(blob);
+			failed = 1;
+			continue;
+		}
+		struct sm_face *fc = sm_xmalloc(sizeof *fc);
+		memset(fc, 0, sizeof *fc);
+		fc->path = path;
+		fc->role_file = t->font_files[r];
+		fc->blob = blob;
+		fc->face = face;
+		fc->font = hb_font_create(face);
+		fc->upem = hb_face_get_upem(face);
+		if (!fc->upem)
+			fc->upem = 1000;
+		fc->widths = sm_xmalloc(65536 * sizeof *fc->widths);
+		memset(fc->widths, 0xff, 65536 * sizeof *fc->widths);
+		fc->used = hb_set_create();
+		fc->warned = hb_set_create();
+		hb_set_add(fc->used, ' ');
+		hb_font_extents_t ext;
+		hb_font_get_h_extents(fc->font, &ext);
+		fc->ascender = (int)((long)ext.ascender * 1000 / (long)fc->upem);
+		hb_position_t cap;
+		if (hb_ot_metrics_get_position(fc->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0)
+			fc->cap_height = (int)((long)cap * 1000 / (long)fc->upem);
+		else
+			fc->cap_height = 700;
+		f->role_face[r] = f->nfaces;
+		f->faces[f->nfaces++] = fc;
+	}
+	return failed ? -1 : 0;
+}
+
+void sm_fonts_close(struct sm_fonts *f)
+{
+	for (int i = 0; i < f->nfaces; i++) {
+		struct sm_face *fc = f->faces[i];
+		hb_set_destroy(fc->used);
+		hb_set_destroy(fc->warned);
+		hb_font_destroy(fc->font);
+		hb_face_destroy(fc->face);
+		hb_blob_destroy(fc->blob);
+		free(fc->widths);
+		free(fc);
+	}
+	memset(f, 0, sizeof *f);
+}
+
+static int advance(struct sm_face *fc, uint32_t cp)
+{
+	if (cp < 65536 && fc->widths[cp] >= 0)
+		return fc->widths[cp];
+	hb_codepoint_t g = 0;
+	if (!hb_font_get_nominal_glyph(fc->font, cp, &g)) {
+		if (!hb_set_has(fc->warned, cp)) {
+			char s[5] = { 0 };
+			sm_utf8_encode(cp, s);
+			sm_diag(SM_MSG_glyph_missing, NULL, s, cp, fc->role_file);
+			hb_set_add(fc->warned, cp);
+		}
+		g = 0;
+	}
+	long w = (long)hb_font_get_glyph_h_advance(fc->font, g) * 1000 / (long)fc->upem;
+	if (w > 32767)
+		w = 32767;
+	if (cp < 65536)
+		fc->widths[cp] = (int16_t)w;
+	return (int)w;
+}
+
+int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp)
+{
+	struct sm_face *fc = f->faces[f->role_face[role]];
+	hb_set_add(fc->used, cp);
+	return advance(fc, cp);
+}
+
+double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, size_t len)
+{
+	struct sm_face *fc = f->faces[f->role_face[role]];
+	long total = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		i += (size_t)n;
+		if (cp < 65536 && fc->widths[cp] >= 0) {
+			total += fc->widths[cp];   /* cached means already marked used */
+			continue;
+		}
+		hb_set_add(fc->used, cp);
+		total += advance(fc, cp);
+	}
+	return total * size / 1000.0;
+}
+
+void sm_font_use(struct sm_fonts *f, int role, const char *s, size_t len)
+{
+	struct sm_face *fc = f->faces[f->role_face[role]];
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			n = 1;
+		else
+			hb_set_add(fc->used, cp);
+		i += (size_t)n;
+	}
+}
+
+int sm_font_ascender(struct sm_fonts *f, int role) { return f->faces[f->role_face[role]]->ascender; }
+int sm_font_cap_height(struct sm_fonts *f, int role) { return f->faces[f->role_face[role]]->cap_height; }
+const char *sm_font_path(struct sm_fonts *f, int face) { return f->faces[face]->path; }
+
+void *sm_font_subset(struct sm_fonts *f, int face, size_t *len)
+{
+	struct sm_face *fc = f->faces[face];
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (!in)
+		return NULL;
+	hb_set_union(hb_subset_input_unicode_set(in), fc->used);
+	/* Tables libharu does not embed anyway (it drops GPOS, GSUB and kern). */
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	const hb_tag_t tags[] = { HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'D', 'E', 'F'),
+				  HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
+				  HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p') };
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+		hb_set_add(drop, tags[i]);
+	hb_face_t *sub = hb_subset_or_fail(fc->face, in);
+	hb_subset_input_destroy(in);
+	if (!sub)
+		return NULL;
+	hb_blob_t *blob = hb_face_reference_blob(sub);
+	unsigned n;
+	const char *data = hb_blob_get_data(blob, &n);
+	void *out = NULL;
+	if (data && n) {
+		out = sm_xmalloc(n);
+		memcpy(out, data, n);
+		*len = n;
+	}
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	return out;
+}

@@ -1,0 +1,37 @@
+/* font.h: font metrics with HarfBuzz on the original font files, the code
+ * points each face draws, and true subsets made with hb-subset.
+ *
+ * Widths are in 1/1000 em, truncated to integers exactly as libharu writes
+ * them in the PDF's /W array, so what layout measures is what the PDF
+ * shows. Two roles naming the same file share one face. */
+#ifndef SM_FONT_H
+#define SM_FONT_H
+#include "theme.h"
+
+struct sm_face;
+
+struct sm_fonts {
+	struct sm_face *faces[SM_FACE_COUNT];
+	int nfaces;
+	int role_face[SM_FACE_COUNT];            /* role → face index */
+};
+
+int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t);
+void sm_fonts_close(struct sm_fonts *f);
+
+/* Advance of one code point in 1/1000 em; marks it used. */
+int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp);
+/* Width of UTF-8 text at size (pt); marks its code points used. */
+double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, size_t len);
+/* Marks text as drawn in role, without measuring (the renderer calls it
+ * for every item, so no drawn code point can miss from a subset). */
+void sm_font_use(struct sm_fonts *f, int role, const char *s, size_t len);
+/* Ascender and cap height in 1/1000 em. */
+int sm_font_ascender(struct sm_fonts *f, int role);
+int sm_font_cap_height(struct sm_fonts *f, int role);
+const char *sm_font_path(struct sm_fonts *f, int face);
+/* A TrueType file holding exactly the face's used code points, in memory
+ * (caller frees). NULL on failure. */
+void *sm_font_subset(struct sm_fonts *f, int face, size_t *len);
+
+#endif

@@ -1,0 +1,161 @@
+/* layout.h: boxes, lines and pages.
+ *
+ * Layout turns the model, the theme and font metrics into pages of display
+ * items (text runs, rectangles, lines, polygons, links), in points with y
+ * measured down from the top of the page. The renderer (dev_pdf.c) only
+ * draws them; tests read them through dev_text.c.
+ *
+ * In between sits the flow: a vertical list of boxes (a line of text, a
+ * heading, a table row, a chart) with spaces and page breaks between them.
+ * Pagination (layout_page.c) cuts the flow into pages, keeping boxes marked
+ * keep_next with the box that follows. */
+#ifndef SM_LAYOUT_H
+#define SM_LAYOUT_H
+#include <stdio.h>
+#include "font.h"
+
+enum sm_item_kind {
+	SM_ITEM_TEXT, SM_ITEM_RECT, SM_ITEM_LINE, SM_ITEM_POLY, SM_ITEM_CIRCLE, SM_ITEM_LINK,
+	SM_ITEM_CLIP, SM_ITEM_UNCLIP
+};
+
+struct sm_item {
+	enum sm_item_kind kind;
+	double x, y, w, h;          /* text: baseline origin; rect, link, clip: box; line: x,y → x+w,y+h */
+	struct sm_color color;      /* text and fills */
+	struct sm_color stroke;
+	int fill, do_stroke;
+	double line_width;
+	int dash;                   /* dash length in pt, 0 for solid */
+	double radius;              /* rect: rounded corners; circle: radius */
+	int role;                   /* text: font role */
+	double size;
+	const char *text;
+	size_t len;
+	const char *url;            /* link: URI, or NULL for an anchor */
+	int anchor;                 /* link: anchor index */
+	const double *pts;          /* poly: x,y pairs */
+	int npts;
+	int closed;
+	double angle;               /* text: rotation in degrees */
+	double alpha;               /* opacity, 1 opaque */
+};
+
+struct sm_items {
+	struct sm_item *v;
+	int n, cap;
+};
+
+/* A place in the document: chapter and section starts, for the contents,
+ * the outline and links. */
+struct sm_anchor {
+	const char *title;
+	int level;                  /* 1 chapter, 2 section */
+	const char *number;         /* chapter number shown, or NULL */
+	int page;                   /* physical page index, set by pagination */
+	double y;
+};
+
+enum sm_page_kind { SM_PAGE_COVER, SM_PAGE_FRONT, SM_PAGE_BLANK, SM_PAGE_BODY };
+
+struct sm_page {
+	enum sm_page_kind kind;
+	struct sm_items items;
+	int chapter;                /* chapter shown in the running head, -1 none */
+	int opener;                 /* a chapter starts on this page */
+	const char *label;          /* page label: "iii", "12" */
+};
+
+struct sm_pages {
+	double w, h;
+	struct sm_page *v;
+	int n, cap;
+	int nfront;                 /* cover, contents and their blanks */
+	struct sm_anchor *anchors;
+	int nanchors, acap;
+};
+
+/* ------------------------------------------------------------ flow */
+
+enum sm_flow_kind { SM_FLOW_BOX, SM_FLOW_SPACE, SM_FLOW_BREAK };
+
+struct sm_flow_item {
+	enum sm_flow_kind kind;
+	double h;                   /* box height, or the space */
+	int keep_next;              /* no page break between this and the next box */
+	struct sm_items items;      /* relative to the text area's left and the box's top */
+	struct sm_items page_items; /* drawn in page coordinates (openers) */
+	int anchor;                 /* anchor placed at this box's top, -1 */
+	int chapter;                /* BREAK: chapter that starts, -1 */
+	int right;                  /* BREAK: start on a right-hand page */
+};
+
+struct sm_flow {
+	struct sm_flow_item *v;
+	int n, cap;
+};
+
+/* Everything layout needs, passed down as one context. */
+struct sm_layout {
+	struct sm_arena *a;
+	const struct sm_doc *doc;
+	const struct sm_theme *t;
+	struct sm_fonts *fonts;
+	struct sm_flow flow;
+	struct sm_pages *pages;
+	double tw, th;              /* text area */
+};
+
+/* Text setting (layout_text.c). A paragraph style says how to set runs. */
+struct sm_pstyle {
+	double size, leading;
+	int role_regular, role_bold, role_italic, role_bold_italic;
+	struct sm_color color, link_color;
+	int justify;
+	double indent;              /* left indent of every line */
+	double width;               /* line width */
+	double first_indent;        /* extra indent of the first line (hanging markers use x) */
+};
+
+struct sm_pstyle sm_pstyle_body(const struct sm_layout *L);
+/* Sets runs into lines; appends one box per line to the flow and returns
+ * the index of the first. Each box is decorated by deco (may be NULL),
+ * which gets the box to add background or rules. */
+typedef void (*sm_deco_fn)(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last);
+int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
+		sm_deco_fn deco, void *ctx);
+/* Plain text as one run. */
+int sm_set_text(struct sm_layout *L, const char *text, unsigned style, const struct sm_pstyle *ps,
+		sm_deco_fn deco, void *ctx);
+/* Lines of runs into text items on a fixed width, returned for boxes that
+ * are not flow lines (table cells, cover). Returns the number of lines; the
+ * items are placed from y=0 (the first baseline at ps->leading*0.75ish). */
+int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
+		 struct sm_items *out, double x, double y);
+void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *ps);
+double sm_baseline(const struct sm_pstyle *ps);
+
+/* Flow building (layout_flow.c helpers). */
+struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h);
+void sm_flow_space(struct sm_layout *L, double h);
+void sm_flow_break(struct sm_layout *L, int chapter, int right);
+int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char *number);
+struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
+void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
+		  double x, double y, const char *s);
+void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,
+		  struct sm_color c, double radius);
+void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1, double x2, double y2,
+		  struct sm_color c, double width);
+
+/* Stages. */
+int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_theme *t,
+		  struct sm_fonts *fonts, struct sm_pages *out);
+void sm_paginate(struct sm_layout *L);
+
+/* Output devices. */
+int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
+		     struct sm_fonts *fonts, const char *path);
+void sm_dev_text_write(const struct sm_pages *p, FILE *out);
+
+#endif

@@ -1,0 +1,642 @@
+/* layout_doc.c: the chapters of a monitor → the flow. One function per
+ * chapter kind; the pieces they share (headings, cards, badges, quotes)
+ * come first. */
+#include "layout.h"
+#include "numfmt.h"
+#include <math.h>
+#include <string.h>
+
+static const struct sm_color white = { 1, 1, 1 };
+
+/* ------------------------------------------------------------ styles */
+
+struct sm_pstyle sm_pstyle_body(const struct sm_layout *L)
+{
+	struct sm_pstyle ps;
+	memset(&ps, 0, sizeof ps);
+	ps.size = L->t->body;
+	ps.leading = L->t->leading;
+	ps.role_regular = SM_FACE_REGULAR;
+	ps.role_bold = SM_FACE_BOLD;
+	ps.role_italic = SM_FACE_ITALIC;
+	ps.role_bold_italic = SM_FACE_BOLD_ITALIC;
+	ps.color = L->t->text;
+	ps.link_color = L->t->primary;
+	ps.justify = L->t->justify;
+	ps.width = L->tw;
+	return ps;
+}
+
+static struct sm_pstyle pstyle_small(const struct sm_layout *L)
+{
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = L->t->small;
+	ps.leading = L->t->small * 1.45;
+	ps.color = L->t->muted;
+	ps.justify = 0;
+	return ps;
+}
+
+static struct sm_pstyle pstyle_heading(const struct sm_layout *L, double size, struct sm_color c)
+{
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = size;
+	ps.leading = size * 1.25;
+	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
+	ps.color = c;
+	ps.justify = 0;
+	return ps;
+}
+
+static void keep_from(struct sm_layout *L, int first)
+{
+	for (int i = first; i < L->flow.n; i++)
+		if (L->flow.v[i].kind == SM_FLOW_BOX)
+			L->flow.v[i].keep_next = 1;
+}
+
+/* ---------------------------------------------------------- headings */
+
+/* A section heading inside a chapter (level 2 in the outline). */
+static void section(struct sm_layout *L, const char *title, int outline)
+{
+	sm_flow_space(L, L->t->leading * 1.4);
+	struct sm_pstyle ps = pstyle_heading(L, L->t->h2, L->t->primary);
+	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
+	if (outline)
+		L->flow.v[first].anchor = sm_anchor_add(L, title, 2, NULL);
+	keep_from(L, first);
+	sm_flow_space(L, L->t->leading * 0.45);
+}
+
+static void subsection(struct sm_layout *L, const char *title)
+{
+	sm_flow_space(L, L->t->leading * 0.9);
+	struct sm_pstyle ps = pstyle_heading(L, L->t->h3, L->t->text);
+	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
+	keep_from(L, first);
+	sm_flow_space(L, L->t->leading * 0.25);
+}
+
+/* --------------------------------------------------------- rich text */
+
+struct bar_ctx { double x; struct sm_color c; };
+
+static void bar_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last)
+{
+	(void)first;
+	(void)last;
+	struct bar_ctx *b = ctx;
+	sm_rect_item(L, &box->items, b->x, 0, 1.5, box->h, b->c, 0);
+}
+
+static void marker(struct sm_layout *L, int box, const char *m, const struct sm_pstyle *ps, double x)
+{
+	struct sm_flow_item *f = &L->flow.v[box];
+	int role = ps->role_regular;
+	double w = sm_font_width(L->fonts, role, ps->size, m, strlen(m));
+	sm_text_item(L, &f->items, role, ps->size, m[0] >= '0' && m[0] <= '9' ? ps->color : L->t->primary,
+		     x - w, sm_baseline(ps), m);
+}
+
+void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
+{
+	const double list_step = 14, quote_step = 12;
+	for (int i = 0; i < r->n; i++) {
+		const struct sm_para *p = &r->paras[i];
+		if (p->kind == SM_PARA_HEADING) {
+			char *title = NULL;
+			size_t len = 0;
+			for (int k = 0; k < p->nruns; k++)
+				len += strlen(p->runs[k].text);
+			title = sm_arena_alloc(L->a, len + 1);
+			for (int k = 0; k < p->nruns; k++)
+				strcat(title, strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ");
+			if (p->heading == 1)
+				section(L, title, 1);
+			else
+				subsection(L, title);
+			continue;
+		}
+		struct sm_pstyle ps = *base;
+		double indent = p->list_depth * list_step + p->quote_depth * quote_step;
+		ps.indent = base->indent + indent;
+		ps.width = base->width - indent;
+		if (p->kind == SM_PARA_CODE) {
+			ps.justify = 0;
+			ps.color = L->t->muted;
+			ps.indent += 10;
+			ps.width -= 10;
+		}
+		if (i > 0)
+			sm_flow_space(L, p->tight && p->list_depth ? base->leading * 0.15 : base->leading * 0.5);
+		struct bar_ctx bar = { base->indent + (p->quote_depth - 1) * quote_step + p->list_depth * list_step,
+				       L->t->primary };
+		int first = sm_set_runs(L, p->runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
+		if (p->marker && first < L->flow.n)
+			marker(L, first, p->marker, &ps, ps.indent - 5);
+	}
+}
+
+/* ----------------------------------------------------------- badges */
+
+static double luminance(struct sm_color c)
+{
+	return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+}
+
+/* A status badge: the word on its colour (never colour alone). Returns its
+ * width; draws it with its right edge at x_right when items is not NULL. */
+static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status s, double x_right, double y_top)
+{
+	const char *word = L->t->status_words[s];
+	double size = L->t->small, pad = size * 0.7;
+	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad;
+	if (items) {
+		struct sm_color c = L->t->status[s];
+		double h = size * 1.9;
+		sm_rect_item(L, items, x_right - w, y_top, w, h, c, h / 2);
+		sm_text_item(L, items, SM_FACE_BOLD, size, luminance(c) > 0.55 ? L->t->text : white,
+			     x_right - w + pad, y_top + h / 2 + size * 0.36, word);
+	}
+	return w;
+}
+
+/* ------------------------------------------------------------- cards */
+
+struct card { struct sm_color bg, bar; double pad; int bg_on; };
+
+static void card_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last)
+{
+	(void)first;
+	(void)last;
+	struct card *c = ctx;
+	/* Background and bar go under the text: insert them first. */
+	struct sm_items under = { 0 };
+	if (c->bg_on)
+		sm_rect_item(L, &under, 0, 0, L->tw, box->h, c->bg, 0);
+	sm_rect_item(L, &under, 0, 0, 3, box->h, c->bar, 0);
+	for (int i = 0; i < box->items.n; i++)
+		SM_PUSH(L->a, under.v, under.n, under.cap, box->items.v[i]);
+	box->items = under;
+}
+
+static void card_gap(struct sm_layout *L, struct card *c, double h)
+{
+	struct sm_flow_item *b = sm_flow_box(L, h);
+	b->keep_next = 1;
+	card_deco(L, b, c, 0, 0);
+}
+
+static struct sm_pstyle card_style(struct sm_layout *L, struct card *c, struct sm_pstyle ps)
+{
+	ps.indent = c->pad + 3;
+	ps.width = L->tw - 2 * c->pad - 3;
+	return ps;
+}
+
+/* ------------------------------------------------------------ blocks */
+
+static void quote_block(struct sm_layout *L, const char *text, const char *source)
+{
+	sm_flow_space(L, L->t->leading * 0.8);
+	int first = L->flow.n;
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = L->t->h3;
+	ps.leading = L->t->h3 * 1.45;
+	ps.role_regular = SM_FACE_ITALIC;
+	ps.role_bold = SM_FACE_BOLD_ITALIC;
+	ps.color = L->t->primary;
+	ps.justify = 0;
+	ps.indent = 22;
+	ps.width = L->tw - 44;
+	const char *q = sm_arena_printf(L->a, "\xE2\x80\x9C%s\xE2\x80\x9D", text);
+	int f = sm_set_text(L, q, 0, &ps, NULL, NULL);
+	/* A large accent quotation mark beside the first line. */
+	sm_text_item(L, &L->flow.v[f].items, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0,
+		     sm_baseline(&ps) + L->t->h1 * 0.55, "\xE2\x80\x9C");
+	if (source) {
+		sm_flow_space(L, L->t->leading * 0.3);
+		struct sm_pstyle sp = pstyle_small(L);
+		sp.indent = 22;
+		sp.width = L->tw - 44;
+		sm_set_text(L, sm_arena_printf(L->a, "\xE2\x80\x94 %s", source), 0, &sp, NULL, NULL);
+	}
+	keep_from(L, first);
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+	sm_flow_space(L, L->t->leading * 0.6);
+}
+
+static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
+{
+	struct sm_pstyle body = sm_pstyle_body(L);
+	for (int i = 0; i < n; i++) {
+		switch (b[i].kind) {
+		case SM_BLOCK_TEXT:
+			if (i > 0)
+				sm_flow_space(L, L->t->leading * 0.5);
+			sm_rich(L, &b[i].text, &body);
+			break;
+		case SM_BLOCK_QUOTE:
+			quote_block(L, b[i].quote ? b[i].quote : "", b[i].source);
+			break;
+		default:
+			/* Refused before layout (sm_layout_unsupported). */
+			break;
+		}
+	}
+}
+
+/* ----------------------------------------------------------- openers */
+
+static void opener(struct sm_layout *L, int c, const struct sm_chapter *ch, int number)
+{
+	const struct sm_theme *t = L->t;
+	sm_flow_break(L, c, t->start_right);
+	const char *num = number > 0 && t->numbered ? sm_arena_printf(L->a, "%d", number) : NULL;
+	/* A band across the top of the page, in the house colour. */
+	struct sm_flow_item *top = sm_flow_box(L, t->h1 * 0.2);
+	top->keep_next = 1;
+	sm_rect_item(L, &top->page_items, 0, 0, L->pages->w, 7, t->primary, 0);
+	top->anchor = sm_anchor_add(L, ch->title ? ch->title : "", 1, num);
+	if (num) {
+		struct sm_flow_item *nb = sm_flow_box(L, t->h1 * 1.5);
+		nb->keep_next = 1;
+		sm_text_item(L, &nb->items, SM_FACE_HEADING, t->h1 * 1.25, t->primary, 0, t->h1 * 1.2, num);
+		sm_rect_item(L, &nb->items, 0, t->h1 * 1.42, 28, 2.2, t->accent, 0);
+	}
+	sm_flow_space(L, t->h1 * 0.3);
+	struct sm_pstyle ps = pstyle_heading(L, t->h1, t->text);
+	ps.leading = t->h1 * 1.15;
+	int first = sm_set_text(L, ch->title ? ch->title : "", 0, &ps, NULL, NULL);
+	keep_from(L, first);
+	if (ch->kind == SM_CH_THEME && ch->programme) {
+		struct sm_pstyle sp = pstyle_small(L);
+		sp.size = t->body;
+		sp.leading = t->leading;
+		sm_flow_space(L, t->leading * 0.3);
+		int f = sm_set_text(L, sm_arena_printf(L->a, "%s %s", t->labels[SM_LABEL_programme], ch->programme),
+				    0, &sp, NULL, NULL);
+		keep_from(L, f);
+	}
+	sm_flow_space(L, t->leading * 1.6);
+}
+
+/* ----------------------------------------------------------- chapters */
+
+static void ch_foreword(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	struct sm_pstyle body = sm_pstyle_body(L);
+	sm_rich(L, &ch->text, &body);
+	if (ch->signed_name) {
+		sm_flow_space(L, L->t->leading * 1.2);
+		int first = L->flow.n;
+		struct sm_pstyle ps = body;
+		ps.justify = 0;
+		sm_set_text(L, ch->signed_name, SM_STYLE_BOLD, &ps, NULL, NULL);
+		if (ch->signed_role)
+			sm_set_text(L, ch->signed_role, SM_STYLE_ITALIC, &ps, NULL, NULL);
+		keep_from(L, first);
+		L->flow.v[L->flow.n - 1].keep_next = 0;
+	}
+}
+
+static void ch_text(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	struct sm_pstyle body = sm_pstyle_body(L);
+	sm_rich(L, &ch->text, &body);
+	if (ch->nblocks && ch->text.n)
+		sm_flow_space(L, L->t->leading * 0.5);
+	blocks(L, ch->blocks, ch->nblocks);
+}
+
+static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	struct sm_pstyle body = sm_pstyle_body(L);
+	sm_rich(L, &ch->text, &body);
+	for (int i = 0; i < ch->nmessages; i++) {
+		const struct sm_message *m = &ch->messages[i];
+		sm_flow_space(L, L->t->leading * (i || ch->text.n ? 1.0 : 0));
+		int first = L->flow.n;
+		struct sm_pstyle hp = pstyle_heading(L, L->t->h3, L->t->primary);
+		hp.indent = 26;
+		hp.width = L->tw - 26;
+		int f = sm_set_text(L, m->title ? m->title : "", 0, &hp, NULL, NULL);
+		/* The message's number in a disc. */
+		struct sm_flow_item *box = &L->flow.v[f];
+		struct sm_item *disc = sm_item_add(L->a, &box->items, SM_ITEM_CIRCLE);
+		disc->x = 8.5;
+		disc->y = sm_baseline(&hp) - L->t->h3 * 0.36;
+		disc->radius = 8.5;
+		disc->color = L->t->primary;
+		disc->fill = 1;
+		const char *num = sm_arena_printf(L->a, "%d", i + 1);
+		double nw = sm_font_width(L->fonts, SM_FACE_BOLD, L->t->small + 1, num, strlen(num));
+		sm_text_item(L, &box->items, SM_FACE_BOLD, L->t->small + 1, white, 8.5 - nw / 2,
+			     disc->y + (L->t->small + 1) * 0.36, num);
+		keep_from(L, first);
+		sm_flow_space(L, L->t->leading * 0.2);
+		struct sm_pstyle ps = body;
+		ps.indent = 26;
+		ps.width = L->tw - 26;
+		sm_rich(L, &m->text, &ps);
+	}
+}
+
+static const char *goal_indicator_names(struct sm_layout *L, const struct sm_goal *g)
+{
+	const struct sm_doc *d = L->doc;
+	char *s = NULL;
+	for (int i = 0; i < g->nindicators; i++) {
+		int k = g->indicators[i].index;
+		const char *name = k >= 0 ? d->indicators[k].name : g->indicators[i].id;
+		s = s ? sm_arena_printf(L->a, "%s; %s", s, name) : sm_arena_strdup(L->a, name);
+	}
+	return s;
+}
+
+static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const struct sm_goal *g)
+{
+	const struct sm_theme *t = L->t;
+	struct card c = { t->light, t->status[g->status], 10, 1 };
+	sm_flow_space(L, t->leading * 0.7);
+	int first = L->flow.n;
+	card_gap(L, &c, c.pad);
+	/* Title, with the status badge at the right of its first line. */
+	struct sm_pstyle tp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->text));
+	tp.leading = (t->body + 1) * 1.35;
+	double bw = badge(L, NULL, g->status, 0, 0);
+	tp.width -= bw + 10;
+	const char *title = sm_arena_printf(L->a, "%s  %s", g->id ? g->id : "", g->title ? g->title : "");
+	int f = sm_set_text(L, title, 0, &tp, card_deco, &c);
+	badge(L, &L->flow.v[f].items, g->status, L->tw - c.pad, (tp.leading - t->small * 1.9) / 2);
+	/* Level, programme and indicators, small. */
+	struct sm_pstyle sp = card_style(L, &c, pstyle_small(L));
+	const char *meta = t->labels[g->output ? SM_LABEL_output : SM_LABEL_effect];
+	if (ch->programme)
+		meta = sm_arena_printf(L->a, "%s \xC2\xB7 %s %s", meta, t->labels[SM_LABEL_programme], ch->programme);
+	card_gap(L, &c, 2);
+	sm_set_text(L, meta, 0, &sp, card_deco, &c);
+	const char *inds = goal_indicator_names(L, g);
+	if (inds)
+		sm_set_text(L, sm_arena_printf(L->a, "%s: %s", t->labels[SM_LABEL_indicators], inds), 0, &sp,
+			    card_deco, &c);
+	if (g->explanation.n) {
+		card_gap(L, &c, t->leading * 0.35);
+		struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
+		/* Rich text in a card: every line box gets the card's background. */
+		int from = L->flow.n;
+		sm_rich(L, &g->explanation, &bp);
+		for (int i = from; i < L->flow.n; i++) {
+			struct sm_flow_item *b = &L->flow.v[i];
+			if (b->kind == SM_FLOW_SPACE) {
+				b->kind = SM_FLOW_BOX;
+				b->anchor = -1;
+			}
+			card_deco(L, b, &c, 0, 0);
+		}
+	}
+	card_gap(L, &c, c.pad);
+	keep_from(L, first);
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+}
+
+static const char *join_list(struct sm_layout *L, const char *const *v, int n)
+{
+	char *s = NULL;
+	for (int i = 0; i < n; i++)
+		s = s ? sm_arena_printf(L->a, "%s, %s", s, v[i]) : sm_arena_strdup(L->a, v[i]);
+	return s;
+}
+
+static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const struct sm_intervention *iv)
+{
+	const struct sm_theme *t = L->t;
+	struct card c = { t->light, t->primary, 10, 0 };
+	sm_flow_space(L, t->leading * 0.9);
+	int first = L->flow.n;
+	struct sm_pstyle tp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->text));
+	tp.leading = (t->body + 1) * 1.35;
+	double bw = iv->status != SM_STATUS_AUTO ? badge(L, NULL, iv->status, 0, 0) + 10 : 0;
+	tp.width -= bw;
+	int f = sm_set_text(L, iv->title ? iv->title : "", 0, &tp, card_deco, &c);
+	if (iv->status != SM_STATUS_AUTO)
+		badge(L, &L->flow.v[f].items, iv->status, L->tw, (tp.leading - t->small * 1.9) / 2);
+	card_gap(L, &c, 2);
+	struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
+	int from = L->flow.n;
+	sm_rich(L, &iv->description, &bp);
+	for (int i = from; i < L->flow.n; i++) {
+		struct sm_flow_item *b = &L->flow.v[i];
+		if (b->kind == SM_FLOW_SPACE)
+			b->kind = SM_FLOW_BOX;
+		card_deco(L, b, &c, 0, 0);
+	}
+	/* Facts: goals, partners, reach, budget. */
+	struct sm_pstyle sp = card_style(L, &c, pstyle_small(L));
+	card_gap(L, &c, 3);
+	if (iv->ngoals) {
+		const char **ids = sm_arena_alloc(L->a, (size_t)iv->ngoals * sizeof *ids);
+		for (int i = 0; i < iv->ngoals; i++) {
+			int k = iv->goals[i].index;
+			ids[i] = k >= 0 && ch->goals[k].title
+				? sm_arena_printf(L->a, "%s %s", iv->goals[i].id, ch->goals[k].title) : iv->goals[i].id;
+		}
+		sm_set_text(L, sm_arena_printf(L->a, "%s: %s", iv->ngoals > 1 ? "Doelen" : t->labels[SM_LABEL_goal],
+					       join_list(L, ids, iv->ngoals)), 0, &sp, card_deco, &c);
+	}
+	if (iv->npartners)
+		sm_set_text(L, sm_arena_printf(L->a, "%s: %s", t->labels[SM_LABEL_partners],
+					       join_list(L, iv->partners, iv->npartners)), 0, &sp, card_deco, &c);
+	const char *facts = NULL;
+	if (iv->has_reach)
+		facts = sm_arena_printf(L->a, "%s: %s\xC2\xA0%s", t->labels[SM_LABEL_reach],
+					sm_fmt_num(L->a, iv->reach, iv->reach == floor(iv->reach) ? 0 : 1, 1),
+					iv->reach_unit ? iv->reach_unit : "");
+	if (iv->has_budget) {
+		const char *b = sm_arena_printf(L->a, "%s %s", t->labels[SM_LABEL_planned],
+						sm_fmt_euro(L->a, (double)iv->planned * 1000, 0));
+		if (iv->has_actual)
+			b = sm_arena_printf(L->a, "%s, %s %s", b, sm_arena_strdup(L->a, t->labels[SM_LABEL_actual]),
+					    sm_fmt_euro(L->a, (double)iv->actual * 1000, 0));
+		facts = facts ? sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, t->labels[SM_LABEL_budget], b)
+			      : sm_arena_printf(L->a, "%s: %s", t->labels[SM_LABEL_budget], b);
+	}
+	if (facts)
+		sm_set_text(L, facts, 0, &sp, card_deco, &c);
+	keep_from(L, first);
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+}
+
+static void story(struct sm_layout *L, const struct sm_story *s)
+{
+	const struct sm_theme *t = L->t;
+	struct card c = { t->light, t->accent, 12, 1 };
+	sm_flow_space(L, t->leading * 0.8);
+	int first = L->flow.n;
+	card_gap(L, &c, c.pad);
+	struct sm_pstyle hp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->primary));
+	sm_set_text(L, s->title ? s->title : "", 0, &hp, card_deco, &c);
+	card_gap(L, &c, 3);
+	struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
+	bp.role_regular = SM_FACE_ITALIC;
+	bp.role_italic = SM_FACE_REGULAR;
+	bp.role_bold = SM_FACE_BOLD_ITALIC;
+	int from = L->flow.n;
+	sm_rich(L, &s->text, &bp);
+	for (int i = from; i < L->flow.n; i++) {
+		struct sm_flow_item *b = &L->flow.v[i];
+		if (b->kind == SM_FLOW_SPACE)
+			b->kind = SM_FLOW_BOX;
+		card_deco(L, b, &c, 0, 0);
+	}
+	card_gap(L, &c, c.pad);
+	keep_from(L, first);
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+}
+
+static void ch_theme(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const struct sm_theme *t = L->t;
+	struct sm_pstyle body = sm_pstyle_body(L);
+	if (ch->vision.n) {
+		section(L, t->labels[SM_LABEL_vision], 1);
+		sm_rich(L, &ch->vision, &body);
+	}
+	if (ch->ngoals) {
+		section(L, t->labels[SM_LABEL_goals], 1);
+		for (int i = 0; i < ch->ngoals; i++)
+			goal_card(L, ch, &ch->goals[i]);
+	}
+	if (ch->nblocks) {
+		section(L, t->labels[SM_LABEL_status], 1);
+		blocks(L, ch->blocks, ch->nblocks);
+	}
+	if (ch->ninterventions) {
+		section(L, t->labels[SM_LABEL_interventions], 1);
+		for (int i = 0; i < ch->ninterventions; i++)
+			intervention(L, ch, &ch->interventions[i]);
+	}
+	if (ch->nstories) {
+		section(L, t->labels[SM_LABEL_stories], 1);
+		for (int i = 0; i < ch->nstories; i++)
+			story(L, &ch->stories[i]);
+	}
+}
+
+static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+				       "augustus", "september", "oktober", "november", "december" };
+
+static void colophon_row(struct sm_layout *L, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	struct sm_pstyle lp = sm_pstyle_body(L);
+	lp.justify = 0;
+	lp.width = 48 * 72 / 25.4 - 8;
+	struct sm_pstyle vp = lp;
+	vp.indent = 48 * 72 / 25.4;
+	vp.width = L->tw - vp.indent;
+	struct sm_items label_items = { 0 };
+	struct sm_run r = { label, SM_STYLE_BOLD, NULL };
+	int nl = sm_set_lines(L, &r, 1, &lp, &label_items, 0, 0);
+	int first = sm_set_text(L, value, 0, &vp, NULL, NULL);
+	int nv = L->flow.n - first;
+	/* The label's lines go into the value's boxes, line by line. */
+	for (int i = 0; i < label_items.n; i++) {
+		struct sm_item it = label_items.v[i];
+		int line = (int)(it.y / lp.leading);
+		if (line >= nv) {
+			sm_flow_box(L, lp.leading);
+			nv++;
+		}
+		it.y -= line * lp.leading;
+		struct sm_flow_item *b = &L->flow.v[first + line];
+		SM_PUSH(L->a, b->items.v, b->items.n, b->items.cap, it);
+	}
+	(void)nl;
+	keep_from(L, first);
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+	sm_flow_space(L, L->t->leading * 0.5);
+}
+
+static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_theme *t = L->t;
+	struct sm_pstyle body = sm_pstyle_body(L);
+	if (ch->text.n) {
+		sm_rich(L, &ch->text, &body);
+		sm_flow_space(L, t->leading);
+	}
+	const struct sm_colophon *co = &d->colophon;
+	colophon_row(L, "Titel", d->subtitle ? sm_arena_printf(L->a, "%s %d. %s", d->title, d->edition, d->subtitle)
+					    : sm_arena_printf(L->a, "%s %d", d->title, d->edition));
+	colophon_row(L, t->labels[SM_LABEL_publisher], co->publisher);
+	colophon_row(L, t->labels[SM_LABEL_commissioned_by], co->commissioned_by);
+	if (co->neditors)
+		colophon_row(L, t->labels[SM_LABEL_editors], join_list(L, co->editors, co->neditors));
+	colophon_row(L, t->labels[SM_LABEL_contact], co->contact);
+	colophon_row(L, t->labels[SM_LABEL_published],
+		     sm_arena_printf(L->a, "%d %s %d", d->published.day, months[d->published.month - 1], d->published.year));
+	if (co->reuse) {
+		sm_flow_space(L, t->leading * 0.5);
+		sm_set_text(L, co->reuse, SM_STYLE_ITALIC, &body, NULL, NULL);
+	}
+}
+
+/* What this version cannot typeset yet: refused before layout with a clear
+ * error at its position, never skipped in silence. */
+int sm_layout_unsupported(const struct sm_doc *d)
+{
+	static const char *const block_names[] = { "", "a table block", "a chart block", "", "an image block" };
+	for (int c = 0; c < d->nchapters; c++) {
+		const struct sm_chapter *ch = &d->chapters[c];
+		if (ch->kind == SM_CH_AREAS)
+			sm_diag(SM_MSG_not_yet, &ch->pos, "an areas chapter");
+		if (ch->kind == SM_CH_DEFINITIONS)
+			sm_diag(SM_MSG_not_yet, &ch->pos, "a definitions chapter");
+		for (int b = 0; b < ch->nblocks; b++) {
+			enum sm_block_kind k = ch->blocks[b].kind;
+			if (k == SM_BLOCK_TABLE || k == SM_BLOCK_CHART || k == SM_BLOCK_IMAGE)
+				sm_diag(SM_MSG_not_yet, &ch->blocks[b].pos, block_names[k]);
+		}
+		for (int g = 0; g < ch->ngoals; g++)
+			if (ch->goals[g].status == SM_STATUS_AUTO)
+				sm_diag(SM_MSG_not_yet, &ch->goals[g].status_pos, "status auto (computed from indicator data)");
+	}
+	return sm_diag_errors() ? -1 : 0;
+}
+
+int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_theme *t,
+		  struct sm_fonts *fonts, struct sm_pages *out)
+{
+	struct sm_layout L = { 0 };
+	L.a = a;
+	L.doc = doc;
+	L.t = t;
+	L.fonts = fonts;
+	L.pages = out;
+	memset(out, 0, sizeof *out);
+	out->w = t->page_w;
+	out->h = t->page_h;
+	L.tw = t->page_w - t->m_inner - t->m_outer;
+	L.th = t->page_h - t->m_top - t->m_bottom;
+	int number = 0;
+	for (int c = 0; c < doc->nchapters; c++) {
+		const struct sm_chapter *ch = &doc->chapters[c];
+		int numbered = ch->kind == SM_CH_THEME || ch->kind == SM_CH_TEXT || ch->kind == SM_CH_SUMMARY ||
+			       ch->kind == SM_CH_AREAS;
+		opener(&L, c, ch, numbered ? ++number : 0);
+		switch (ch->kind) {
+		case SM_CH_FOREWORD: ch_foreword(&L, ch); break;
+		case SM_CH_TEXT: ch_text(&L, ch); break;
+		case SM_CH_SUMMARY: ch_summary(&L, ch); break;
+		case SM_CH_THEME: ch_theme(&L, ch); break;
+		case SM_CH_COLOPHON: ch_colophon(&L, ch); break;
+		default: break;
+		}
+	}
+	sm_paginate(&L);
+	return sm_diag_errors() ? -1 : 0;
+}

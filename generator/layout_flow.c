@@ -1,0 +1,88 @@
+/* layout_flow.c: building the flow and its display items. */
+#include "layout.h"
+#include <string.h>
+
+struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind)
+{
+	struct sm_item x;
+	memset(&x, 0, sizeof x);
+	x.kind = kind;
+	x.anchor = -1;
+	x.alpha = 1;
+	SM_PUSH(a, it->v, it->n, it->cap, x);
+	return &it->v[it->n - 1];
+}
+
+struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h)
+{
+	struct sm_flow_item f;
+	memset(&f, 0, sizeof f);
+	f.kind = SM_FLOW_BOX;
+	f.h = h;
+	f.anchor = -1;
+	f.chapter = -1;
+	SM_PUSH(L->a, L->flow.v, L->flow.n, L->flow.cap, f);
+	return &L->flow.v[L->flow.n - 1];
+}
+
+void sm_flow_space(struct sm_layout *L, double h)
+{
+	struct sm_flow_item *f = sm_flow_box(L, h);
+	f->kind = SM_FLOW_SPACE;
+}
+
+void sm_flow_break(struct sm_layout *L, int chapter, int right)
+{
+	struct sm_flow_item *f = sm_flow_box(L, 0);
+	f->kind = SM_FLOW_BREAK;
+	f->chapter = chapter;
+	f->right = right;
+}
+
+int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char *number)
+{
+	struct sm_pages *p = L->pages;
+	struct sm_anchor a = { title, level, number, -1, 0 };
+	SM_PUSH(L->a, p->anchors, p->nanchors, p->acap, a);
+	return p->nanchors - 1;
+}
+
+void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
+		  double x, double y, const char *s)
+{
+	struct sm_item *t = sm_item_add(L->a, it, SM_ITEM_TEXT);
+	t->role = role;
+	t->size = size;
+	t->color = c;
+	t->x = x;
+	t->y = y;
+	t->text = s;
+	t->len = strlen(s);
+	sm_font_use(L->fonts, role, s, t->len);
+}
+
+void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,
+		  struct sm_color c, double radius)
+{
+	struct sm_item *r = sm_item_add(L->a, it, SM_ITEM_RECT);
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	r->color = c;
+	r->fill = 1;
+	r->radius = radius;
+}
+
+void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1, double x2, double y2,
+		  struct sm_color c, double width)
+{
+	struct sm_item *l = sm_item_add(L->a, it, SM_ITEM_LINE);
+	l->x = x1;
+	l->y = y1;
+	l->w = x2 - x1;
+	l->h = y2 - y1;
+	l->stroke = c;
+	l->do_stroke = 1;
+	l->line_width = width;
+}

@@ -1,0 +1,403 @@
+/* layout_page.c: the flow cut into pages, and what every page carries:
+ * the cover and the contents (front matter), running heads and footers,
+ * page labels and the CONCEPT mark of a draft. */
+#include "layout.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const struct sm_color white = { 1, 1, 1 };
+
+static const char *const cycle_words[] = {
+	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
+};
+
+static struct sm_page *new_page(struct sm_layout *L, enum sm_page_kind kind, int chapter)
+{
+	struct sm_pages *P = L->pages;
+	if (P->n >= SM_MAX_PAGES) {
+		sm_diag(SM_MSG_too_many_pages, NULL, SM_MAX_PAGES);
+		return NULL;
+	}
+	struct sm_page pg;
+	memset(&pg, 0, sizeof pg);
+	pg.kind = kind;
+	pg.chapter = chapter;
+	SM_PUSH(L->a, P->v, P->n, P->cap, pg);
+	return &P->v[P->n - 1];
+}
+
+/* Recto pages (odd page numbers, even indexes) have the inner margin on
+ * the left. */
+static double text_left(const struct sm_layout *L, int index)
+{
+	return index % 2 == 0 ? L->t->m_inner : L->t->m_outer;
+}
+
+static void add_items(struct sm_layout *L, struct sm_items *dst, const struct sm_items *src, double dx, double dy)
+{
+	for (int i = 0; i < src->n; i++) {
+		struct sm_item it = src->v[i];
+		it.x += dx;
+		it.y += dy;
+		if (it.kind == SM_ITEM_POLY) {
+			double *pts = sm_arena_alloc(L->a, (size_t)it.npts * 2 * sizeof *pts);
+			for (int k = 0; k < it.npts; k++) {
+				pts[2 * k] = it.pts[2 * k] + dx;
+				pts[2 * k + 1] = it.pts[2 * k + 1] + dy;
+			}
+			it.pts = pts;
+		}
+		SM_PUSH(L->a, dst->v, dst->n, dst->cap, it);
+	}
+}
+
+static char *roman(struct sm_arena *a, int n)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+		{ 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+	};
+	char buf[64] = "";
+	for (int i = 0; i < 13 && n > 0; i++)
+		while (n >= r[i].v && strlen(buf) < 50) {
+			strcat(buf, r[i].s);
+			n -= r[i].v;
+		}
+	return sm_arena_strdup(a, buf);
+}
+
+/* ------------------------------------------------------------- cover */
+
+static void cover(struct sm_layout *L, struct sm_page *pg)
+{
+	const struct sm_theme *t = L->t;
+	const struct sm_doc *d = L->doc;
+	double W = L->pages->w, H = L->pages->h, x = t->m_inner;
+	struct sm_items *it = &pg->items;
+	int band = t->cover != SM_COVER_PLAIN;
+	struct sm_color fg = band ? white : t->primary;
+	/* The sender, top left. */
+	sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, t->m_top + t->h3,
+		     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
+	sm_rect_item(L, it, x, t->m_top + t->h3 + 8, 36, 2.5, t->accent, 0);
+	double top = H * 0.36, bottom = H * 0.72;
+	if (band)
+		sm_rect_item(L, it, 0, top, W, bottom - top, t->primary, 0);
+	double size = t->h1 * 1.75;
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = size;
+	ps.leading = size * 1.1;
+	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
+	ps.color = fg;
+	ps.justify = 0;
+	ps.width = W - x - t->m_outer;
+	struct sm_run r = { d->title ? d->title : "", 0, NULL };
+	double y = top + H * 0.06;
+	int n = sm_set_lines(L, &r, 1, &ps, it, x, y);
+	y += n * ps.leading;
+	const char *ed = sm_arena_printf(L->a, "%d", d->edition);
+	sm_text_item(L, it, SM_FACE_HEADING, size, band ? t->accent : t->accent, x, y + size * 0.8, ed);
+	y += ps.leading + t->h2 * 0.8;
+	if (d->subtitle) {
+		struct sm_pstyle sp = ps;
+		sp.size = t->h2;
+		sp.leading = t->h2 * 1.3;
+		sp.role_regular = SM_FACE_REGULAR;
+		sp.width = ps.width * 0.8;
+		struct sm_run s = { d->subtitle, 0, NULL };
+		sm_set_lines(L, &s, 1, &sp, it, x, y);
+	}
+	/* The P&C moment and the date, under the band. */
+	double y2 = bottom + t->h2 * 2.2;
+	if (d->cycle) {
+		sm_text_item(L, it, SM_FACE_HEADING, t->h2, t->text, x, y2,
+			     sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year));
+		y2 += t->h2 * 1.5;
+	}
+	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					       "augustus", "september", "oktober", "november", "december" };
+	sm_text_item(L, it, SM_FACE_REGULAR, t->body + 1, t->muted, x, y2,
+		     sm_arena_printf(L->a, "Gemeente %s \xC2\xB7 %s %d", d->municipality ? d->municipality : "",
+				     months[d->published.month - 1], d->published.year));
+	/* A band of the accent colour at the foot of the page. */
+	if (band)
+		sm_rect_item(L, it, 0, H - 10, W, 10, t->accent, 0);
+}
+
+/* ------------------------------------------------------------ contents */
+
+static double toc_line(const struct sm_layout *L) { return L->t->leading * 1.75; }
+static double toc_head(const struct sm_layout *L) { return L->t->h1 * 1.2 + L->t->leading * 2; }
+
+static int toc_pages(const struct sm_layout *L)
+{
+	int entries = 0;
+	for (int i = 0; i < L->pages->nanchors; i++)
+		entries += L->pages->anchors[i].level == 1;
+	int first = (int)((L->th - toc_head(L)) / toc_line(L));
+	int rest = (int)(L->th / toc_line(L));
+	if (entries <= first)
+		return 1;
+	return 1 + (entries - first + rest - 1) / rest;
+}
+
+static void contents(struct sm_layout *L, int first_page)
+{
+	const struct sm_theme *t = L->t;
+	struct sm_pages *P = L->pages;
+	int pi = first_page;
+	struct sm_page *pg = &P->v[pi];
+	double x = text_left(L, pi), y = t->m_top;
+	sm_rect_item(L, &pg->items, 0, 0, P->w, 7, t->primary, 0);
+	sm_text_item(L, &pg->items, SM_FACE_HEADING, t->h1, t->text, x, y + t->h1, t->labels[SM_LABEL_contents]);
+	y += toc_head(L);
+	double num_w = 12 * 72 / 25.4;
+	for (int i = 0; i < P->nanchors; i++) {
+		const struct sm_anchor *an = &P->anchors[i];
+		if (an->level != 1)
+			continue;
+		if (y + toc_line(L) > t->m_top + L->th) {
+			pg = &P->v[++pi];
+			x = text_left(L, pi);
+			y = t->m_top;
+		}
+		double base = y + toc_line(L) * 0.62;
+		const char *label = an->page >= 0 ? P->v[an->page].label : "";
+		double size = t->body + 1.5;
+		if (an->number)
+			sm_text_item(L, &pg->items, SM_FACE_HEADING, size, t->primary, x, base, an->number);
+		double lw = sm_font_width(L->fonts, SM_FACE_BOLD, size, label, strlen(label));
+		/* The title, cut to fit before the page number. */
+		struct sm_pstyle ps = sm_pstyle_body(L);
+		ps.size = size;
+		ps.leading = toc_line(L);
+		ps.justify = 0;
+		ps.width = L->tw - num_w - lw - 24;
+		struct sm_items title = { 0 };
+		struct sm_run r = { an->title, 0, NULL };
+		int lines = sm_set_lines(L, &r, 1, &ps, &title, 0, 0);
+		double tend = 0;
+		for (int k = 0; k < title.n; k++) {
+			struct sm_item ti = title.v[k];
+			if (ti.y > ps.leading)
+				continue;       /* only the first line */
+			ti.x += x + num_w;
+			ti.y = base;
+			double e = ti.x + sm_font_width(L->fonts, ti.role, ti.size, ti.text, ti.len);
+			if (e > tend)
+				tend = e;
+			SM_PUSH(L->a, pg->items.v, pg->items.n, pg->items.cap, ti);
+		}
+		if (lines > 1) {
+			sm_text_item(L, &pg->items, SM_FACE_REGULAR, size, t->text, tend, base, "\xE2\x80\xA6");
+			tend += sm_font_width(L->fonts, SM_FACE_REGULAR, size, "\xE2\x80\xA6", 3);
+		}
+		/* Dotted leader to the page number. */
+		double right = x + L->tw;
+		struct sm_item *lead = sm_item_add(L->a, &pg->items, SM_ITEM_LINE);
+		lead->x = tend + 6;
+		lead->y = base;
+		lead->w = right - lw - 6 - lead->x;
+		lead->h = 0;
+		lead->stroke = t->rule;
+		lead->do_stroke = 1;
+		lead->line_width = 0.8;
+		lead->dash = 2;
+		sm_text_item(L, &pg->items, SM_FACE_BOLD, size, t->text, right - lw, base, label);
+		struct sm_item *link = sm_item_add(L->a, &pg->items, SM_ITEM_LINK);
+		link->x = x;
+		link->y = y;
+		link->w = L->tw;
+		link->h = toc_line(L);
+		link->anchor = i;
+		sm_line_item(L, &pg->items, x, y + toc_line(L), x + L->tw, y + toc_line(L), t->rule, 0.4);
+		y += toc_line(L);
+	}
+}
+
+/* ---------------------------------------------------- heads and feet */
+
+static const char *fill_template(struct sm_layout *L, const char *tpl, const char *chapter, const char *page)
+{
+	const struct sm_doc *d = L->doc;
+	char *out = sm_arena_strdup(L->a, "");
+	for (const char *p = tpl; *p;) {
+		const char *open = strchr(p, '{');
+		if (!open) {
+			out = sm_arena_printf(L->a, "%s%s", out, p);
+			break;
+		}
+		const char *close = strchr(open, '}');
+		if (!close)
+			close = open + strlen(open) - 1;
+		out = sm_arena_printf(L->a, "%s%.*s", out, (int)(open - p), p);
+		size_t n = (size_t)(close - open - 1);
+		const char *v = "";
+		if (!strncmp(open + 1, "title", n) && n == 5) v = d->title ? d->title : "";
+		else if (!strncmp(open + 1, "subtitle", n) && n == 8) v = d->subtitle ? d->subtitle : "";
+		else if (!strncmp(open + 1, "municipality", n) && n == 12) v = d->municipality ? d->municipality : "";
+		else if (!strncmp(open + 1, "edition", n) && n == 7) v = sm_arena_printf(L->a, "%d", d->edition);
+		else if (!strncmp(open + 1, "cycle", n) && n == 5)
+			v = d->cycle ? sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year) : "";
+		else if (!strncmp(open + 1, "chapter", n) && n == 7) v = chapter ? chapter : "";
+		else if (!strncmp(open + 1, "page", n) && n == 4) v = page;
+		out = sm_arena_printf(L->a, "%s%s", out, v);
+		p = close + 1;
+	}
+	/* Collapse what empty placeholders leave behind. */
+	char *s = out;
+	while (*s == ' ')
+		s++;
+	size_t l = strlen(s);
+	while (l && s[l - 1] == ' ')
+		s[--l] = 0;
+	return s;
+}
+
+static void head_and_foot(struct sm_layout *L, int index)
+{
+	const struct sm_theme *t = L->t;
+	struct sm_page *pg = &L->pages->v[index];
+	if (pg->kind == SM_PAGE_BLANK || pg->kind == SM_PAGE_COVER)
+		return;
+	const char *chapter = pg->chapter >= 0 ? L->doc->chapters[pg->chapter].title : NULL;
+	double left = text_left(L, index), right = left + L->tw;
+	int recto = index % 2 == 0;
+	double size = t->small;
+	if (pg->kind == SM_PAGE_BODY && !pg->opener) {
+		const char *h = fill_template(L, t->header, chapter, pg->label);
+		if (*h) {
+			double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, h, strlen(h));
+			double y = t->m_top * 0.55;
+			sm_text_item(L, &pg->items, SM_FACE_REGULAR, size, t->muted, recto ? right - w : left, y, h);
+			sm_line_item(L, &pg->items, left, y + size * 0.9, right, y + size * 0.9, t->rule, 0.4);
+		}
+	}
+	const char *f = fill_template(L, t->footer, chapter, pg->label);
+	if (*f) {
+		double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, f, strlen(f));
+		double y = L->pages->h - t->m_bottom * 0.5;
+		sm_text_item(L, &pg->items, SM_FACE_REGULAR, size, t->muted, recto ? right - w : left, y, f);
+	}
+}
+
+static void draft_mark(struct sm_layout *L, struct sm_page *pg)
+{
+	const struct sm_theme *t = L->t;
+	double size = 96;
+	const char *word = t->labels[SM_LABEL_draft];
+	double w = sm_font_width(L->fonts, SM_FACE_HEADING, size, word, strlen(word));
+	struct sm_item *it = sm_item_add(L->a, &pg->items, SM_ITEM_TEXT);
+	it->role = SM_FACE_HEADING;
+	it->size = size;
+	it->color = t->status[SM_STATUS_OFF_TRACK];
+	it->alpha = 0.16;
+	it->angle = 54.7;   /* along the diagonal of an A4 page */
+	/* Centre the rotated word on the page. */
+	double c = 0.5774, s = 0.8165;      /* cos and sin of 54.7° */
+	it->x = L->pages->w / 2 - (w / 2) * c + (size * 0.35) * s;
+	it->y = L->pages->h / 2 + (w / 2) * s + (size * 0.35) * c;
+	it->text = word;
+	it->len = strlen(word);
+	sm_font_use(L->fonts, SM_FACE_HEADING, word, it->len);
+}
+
+/* ------------------------------------------------------------ paginate */
+
+/* The height a box needs on its page: itself plus every box it is kept
+ * with. A chain taller than a page cannot be kept and counts as the box. */
+static void chains(struct sm_layout *L, double *need)
+{
+	double next = 0;
+	for (int i = L->flow.n - 1; i >= 0; i--) {
+		struct sm_flow_item *f = &L->flow.v[i];
+		if (f->kind == SM_FLOW_BREAK) {
+			next = 0;
+			need[i] = 0;
+			continue;
+		}
+		if (f->kind == SM_FLOW_SPACE) {
+			need[i] = next;       /* carried to the box before */
+			next = next ? next + f->h : 0;
+			continue;
+		}
+		need[i] = f->h + (f->keep_next ? next : 0);
+		if (need[i] > L->th)
+			need[i] = f->h;
+		next = need[i];
+	}
+}
+
+void sm_paginate(struct sm_layout *L)
+{
+	struct sm_pages *P = L->pages;
+	const struct sm_theme *t = L->t;
+	/* Front matter: the cover, its blank back, the contents, padded so
+	 * that the first chapter starts on a right-hand page. */
+	struct sm_page *pg = new_page(L, SM_PAGE_COVER, -1);
+	if (!pg)
+		return;
+	if (t->start_right)
+		new_page(L, SM_PAGE_BLANK, -1);
+	int toc_first = P->n, ntoc = toc_pages(L);
+	for (int i = 0; i < ntoc; i++)
+		new_page(L, SM_PAGE_FRONT, -1);
+	if (t->start_right && P->n % 2)
+		new_page(L, SM_PAGE_BLANK, -1);
+	P->nfront = P->n;
+
+	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * sizeof *need);
+	chains(L, need);
+	int chapter = -1;
+	double y = 0;
+	pg = NULL;
+	for (int i = 0; i < L->flow.n; i++) {
+		struct sm_flow_item *f = &L->flow.v[i];
+		if (f->kind == SM_FLOW_BREAK) {
+			chapter = f->chapter;
+			if (f->right && P->n % 2)
+				if (!new_page(L, SM_PAGE_BLANK, -1))
+					break;
+			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
+				break;
+			pg->opener = 1;
+			y = 0;
+			continue;
+		}
+		if (!pg) {
+			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
+				break;
+			y = 0;
+		}
+		if (f->kind == SM_FLOW_SPACE) {
+			if (y > 0)
+				y += f->h;
+			continue;
+		}
+		if (y > 0 && y + need[i] > L->th + 0.01) {
+			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
+				break;
+			y = 0;
+		}
+		int index = P->n - 1;
+		double x0 = text_left(L, index), y0 = t->m_top + y;
+		add_items(L, &pg->items, &f->items, x0, y0);
+		add_items(L, &pg->items, &f->page_items, 0, 0);
+		if (f->anchor >= 0) {
+			P->anchors[f->anchor].page = index;
+			P->anchors[f->anchor].y = y0;
+		}
+		y += f->h;
+	}
+	free(need);
+	/* Labels: roman in the front matter, arabic from 1 after it. */
+	for (int i = 0; i < P->n; i++)
+		P->v[i].label = i < P->nfront ? roman(L->a, i + 1) : sm_arena_printf(L->a, "%d", i - P->nfront + 1);
+	cover(L, &P->v[0]);
+	contents(L, toc_first);
+	for (int i = 0; i < P->n; i++) {
+		head_and_foot(L, i);
+		if (L->doc->draft)
+			draft_mark(L, &P->v[i]);
+	}
+}

@@ -1,0 +1,192 @@
+/* load_yaml.c: libyaml's event API → a generic tree of sm_node with
+ * positions. The only file that includes yaml.h.
+ *
+ * Refused here, because a monitor file never needs them and they make
+ * trouble: anchors and aliases (cycles, billion laughs), nesting deeper than
+ * SM_YAML_MAX_DEPTH (libyaml is quadratic on deep nesting), duplicate keys
+ * (libyaml accepts them silently), more than one document. */
+#include "sm.h"
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct frame {
+	struct sm_node *node;
+	size_t cap;
+};
+
+static struct sm_pos mark_pos(const char *file, yaml_mark_t m)
+{
+	struct sm_pos p = { file, (int)m.line + 1, (int)m.column + 1 };
+	return p;
+}
+
+/* The byte at (line, column) of buf, both 0-based, column in characters. */
+static int char_at(const char *buf, size_t len, size_t line, size_t col)
+{
+	size_t i = 0;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (size_t l = 0; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	for (size_t c = 0; c < col && i < len; i++)
+		if (((unsigned char)buf[i] & 0xC0) != 0x80)
+			c++;
+	while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+		i++;
+	return i < len ? (unsigned char)buf[i] : -1;
+}
+
+static void add_child(struct sm_arena *a, struct frame *f, struct sm_node *child)
+{
+	struct sm_node *p = f->node;
+	size_t n = p->kind == SM_NODE_MAP ? (size_t)p->n * 2 + p->pending_key : (size_t)p->n;
+	if (n == f->cap) {
+		size_t nc = f->cap ? f->cap * 2 : 8;
+		p->items = sm_arena_grow(a, p->items, f->cap * sizeof *p->items, nc * sizeof *p->items);
+		f->cap = nc;
+	}
+	p->items[n] = child;
+	if (p->kind == SM_NODE_MAP) {
+		if (p->pending_key) {
+			p->pending_key = 0;
+			p->n++;
+		} else {
+			p->pending_key = 1;
+		}
+	} else {
+		p->n++;
+	}
+}
+
+static int cmp_keys(const void *x, const void *y)
+{
+	const struct sm_node *a = *(struct sm_node *const *)x, *b = *(struct sm_node *const *)y;
+	int c = strcmp(a->str, b->str);
+	if (c)
+		return c;
+	return (a->pos.line > b->pos.line) - (a->pos.line < b->pos.line) ?:
+	       (a->pos.col > b->pos.col) - (a->pos.col < b->pos.col);
+}
+
+/* Duplicate keys: sort a copy of the keys, compare neighbours. */
+static void check_duplicates(struct sm_node *map)
+{
+	if (map->n < 2)
+		return;
+	struct sm_node **keys = sm_xmalloc((size_t)map->n * sizeof *keys);
+	int nk = 0;
+	for (int i = 0; i < map->n; i++)
+		if (map->items[2 * i]->kind == SM_NODE_SCALAR)
+			keys[nk++] = map->items[2 * i];
+	qsort(keys, (size_t)nk, sizeof *keys, cmp_keys);
+	for (int i = 1; i < nk; i++) {
+		if (!strcmp(keys[i]->str, keys[i - 1]->str)) {
+			int j = i - 1;
+			while (j > 0 && !strcmp(keys[j - 1]->str, keys[i]->str))
+				j--;
+			sm_diag(SM_MSG_yaml_duplicate_key, &keys[i]->pos, keys[i]->str, keys[j]->pos.line);
+		}
+	}
+	free(keys);
+}
+
+int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t len,
+		 struct sm_node **out)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct frame stack[SM_YAML_MAX_DEPTH + 1];
+	int depth = 0, docs = 0, nodes = 0, failed = 0, done = 0;
+	struct sm_node *root = NULL;
+
+	if (!yaml_parser_initialize(&parser))
+		sm_oom();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && !failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			struct sm_pos p = mark_pos(file, parser.problem_mark);
+			if (parser.problem && strstr(parser.problem, "cannot start any token") &&
+			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t')
+				sm_diag(SM_MSG_yaml_tab, &p);
+			else
+				sm_diag(SM_MSG_yaml_syntax, &p, parser.problem ? parser.problem : "malformed file");
+			failed = 1;
+			break;
+		}
+		struct sm_pos pos = mark_pos(file, ev.start_mark);
+		struct sm_node *node = NULL;
+		const unsigned char *anchor = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				sm_diag(SM_MSG_yaml_documents, &pos);
+				failed = 1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			sm_diag(SM_MSG_yaml_alias, &pos);
+			failed = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			anchor = ev.data.scalar.anchor;
+			node = sm_arena_alloc(a, sizeof *node);
+			node->kind = SM_NODE_SCALAR;
+			node->str = sm_arena_strndup(a, (const char *)ev.data.scalar.value, ev.data.scalar.length);
+			node->len = ev.data.scalar.length;
+			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			node->block = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+				      ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			anchor = ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.anchor
+								       : ev.data.mapping_start.anchor;
+			if (depth >= SM_YAML_MAX_DEPTH) {
+				sm_diag(SM_MSG_yaml_depth, &pos, SM_YAML_MAX_DEPTH);
+				failed = 1;
+				break;
+			}
+			node = sm_arena_alloc(a, sizeof *node);
+			node->kind = ev.type == YAML_SEQUENCE_START_EVENT ? SM_NODE_SEQ : SM_NODE_MAP;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			if (stack[depth].node->kind == SM_NODE_MAP)
+				check_duplicates(stack[depth].node);
+			break;
+		default:
+			break;
+		}
+		if (anchor && !failed) {
+			sm_diag(SM_MSG_yaml_alias, &pos);
+			failed = 1;
+		}
+		if (node && !failed) {
+			node->pos = pos;
+			if (++nodes > SM_YAML_MAX_NODES) {
+				sm_diag(SM_MSG_yaml_limit, &pos, SM_YAML_MAX_NODES);
+				failed = 1;
+			} else {
+				if (depth > 0)
+					add_child(a, &stack[depth - 1], node);
+				else
+					root = node;
+				if (node->kind != SM_NODE_SCALAR) {
+					stack[depth].node = node;
+					stack[depth].cap = 0;
+					depth++;
+				}
+			}
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	*out = failed ? NULL : root;
+	return failed ? -1 : 0;
+}

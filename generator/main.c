@@ -1,0 +1,216 @@
+/* main.c: the command line. Options, subcommands and exit codes:
+ * 0 PDF written (warnings allowed), 1 content or layout errors (no PDF),
+ * 2 bad command line, 3 system error (I/O, memory, PDF library). */
+#include "layout.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
+int sm_layout_unsupported(const struct sm_doc *d);
+
+static const char usage[] =
+	"usage: sociale-monitor build [DIR] [-o FILE] [--layout NAME|FILE]\n"
+	"       sociale-monitor check [DIR]\n"
+	"       sociale-monitor layouts [DIR]\n"
+	"       sociale-monitor --help | --version\n";
+
+static const char help[] =
+	"sociale-monitor typesets the Sociale Monitor of a Dutch municipality:\n"
+	"YAML chapters, Markdown text and CSV indicator data in, a designed PDF out.\n"
+	"\n"
+	"Commands:\n"
+	"  build [DIR]     render the monitor project in DIR (default: content) to PDF\n"
+	"  check [DIR]     load and validate the project; report every problem, write nothing\n"
+	"  layouts [DIR]   list the layouts a project can use\n"
+	"\n"
+	"Options of build:\n"
+	"  -o FILE             write the PDF to FILE (default: out/<gemeente>-sociale-monitor-<editie>.pdf)\n"
+	"  --layout NAME|FILE  use this layout instead of the one monitor.yaml names\n"
+	"  --dump=model|layout print the loaded model or the laid-out pages instead of a PDF\n"
+	"\n"
+	"Exit status: 0 PDF written, 1 errors in the content or layout (no PDF written),\n"
+	"2 bad command line, 3 system error.\n"
+	"The file format is described in docs/FORMAT.md; layouts in layouts/README.md.\n";
+
+static int mkdirs(const char *path)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(buf, 0777) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+static void dump_model(const struct sm_doc *d)
+{
+	printf("monitor \"%s\" %s %d, %d chapters, %d indicators\n", d->title ? d->title : "",
+	       d->municipality ? d->municipality : "", d->edition, d->nchapters, d->nindicators);
+	for (int c = 0; c < d->nchapters; c++) {
+		const struct sm_chapter *ch = &d->chapters[c];
+		printf("chapter %d kind %d \"%s\" goals %d blocks %d interventions %d stories %d messages %d\n", c + 1,
+		       ch->kind, ch->title ? ch->title : "", ch->ngoals, ch->nblocks, ch->ninterventions, ch->nstories,
+		       ch->nmessages);
+		for (int g = 0; g < ch->ngoals; g++)
+			printf("  goal %s %s \"%s\"\n", ch->goals[g].id ? ch->goals[g].id : "?",
+			       sm_status_names[ch->goals[g].status], ch->goals[g].title ? ch->goals[g].title : "");
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = NULL, *dir = NULL, *out = NULL, *layout = NULL, *dump = NULL;
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			fputs("\n", stdout);
+			fputs(help, stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("sociale-monitor %s\n", SM_VERSION);
+			return 0;
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--layout")) {
+			if (i + 1 >= argc || !argv[i + 1][0]) {
+				fprintf(stderr, "sociale-monitor: error: %s needs a value\n%s", a, usage);
+				return 2;
+			}
+			if (!strcmp(a, "-o"))
+				out = argv[++i];
+			else
+				layout = argv[++i];
+		} else if (!strncmp(a, "--layout=", 9)) {
+			layout = a + 9;
+		} else if (!strncmp(a, "--dump=", 7)) {
+			dump = a + 7;
+			if (strcmp(dump, "model") && strcmp(dump, "layout")) {
+				fprintf(stderr, "sociale-monitor: error: --dump takes model or layout\n");
+				return 2;
+			}
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "sociale-monitor: error: unknown option '%s'\n%s", a, usage);
+			return 2;
+		} else if (!cmd) {
+			cmd = a;
+		} else if (!dir) {
+			dir = a;
+		} else {
+			fprintf(stderr, "sociale-monitor: error: unexpected argument '%s'\n%s", a, usage);
+			return 2;
+		}
+	}
+	if (!cmd) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	static const char *const cmds[] = { "build", "check", "layouts" };
+	if (strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "layouts")) {
+		fprintf(stderr, "sociale-monitor: error: unknown command '%s'%s\n%s", cmd, sm_did_you_mean(cmd, cmds, 3),
+			usage);
+		return 2;
+	}
+	if (strcmp(cmd, "build") && (out || layout || dump)) {
+		fprintf(stderr, "sociale-monitor: error: -o, --layout and --dump belong to build\n%s", usage);
+		return 2;
+	}
+	if (!dir)
+		dir = "content";
+	size_t dl = strlen(dir);
+	char *d = strdup(dir);
+	while (dl > 1 && d[dl - 1] == '/')
+		d[--dl] = 0;
+	dir = d;
+
+	struct sm_arena arena = { 0 };
+	int rc = 0;
+	if (!strcmp(cmd, "layouts")) {
+		sm_theme_list(&arena, dir);
+		goto done;
+	}
+	struct stat st;
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "sociale-monitor: error: '%s' is not a folder; give the folder that holds monitor.yaml\n", dir);
+		rc = 2;
+		goto done;
+	}
+	struct sm_doc doc;
+	int loaded = sm_load_doc(&arena, dir, &doc);
+	if (!loaded)
+		sm_validate(&arena, &doc, 0);
+	if (sm_diag_errors()) {
+		rc = 1;
+		goto done;
+	}
+	if (!strcmp(cmd, "check")) {
+		struct sm_theme theme;
+		int usage_error;
+		sm_theme_load(&arena, &doc, NULL, &theme, &usage_error);
+		if (sm_diag_errors()) {
+			rc = 1;
+			goto done;
+		}
+		printf("%s: no errors%s\n", dir, sm_diag_warnings() ? ", see the warnings above" : "");
+		goto done;
+	}
+	if (dump && !strcmp(dump, "model")) {
+		dump_model(&doc);
+		goto done;
+	}
+	struct sm_theme theme;
+	int usage_error = 0;
+	if (sm_theme_load(&arena, &doc, layout, &theme, &usage_error)) {
+		rc = usage_error ? 2 : 1;
+		goto done;
+	}
+	if (sm_layout_unsupported(&doc)) {
+		rc = 1;
+		goto done;
+	}
+	struct sm_fonts fonts;
+	if (sm_fonts_open(&fonts, &theme)) {
+		rc = 1;
+		goto done;
+	}
+	struct sm_pages pages;
+	if (sm_layout_doc(&arena, &doc, &theme, &fonts, &pages)) {
+		sm_fonts_close(&fonts);
+		rc = 1;
+		goto done;
+	}
+	if (dump) {
+		sm_dev_text_write(&pages, stdout);
+		sm_fonts_close(&fonts);
+		goto done;
+	}
+	if (!out) {
+		const char *slug = sm_slug(&arena, doc.municipality ? doc.municipality : "monitor");
+		out = sm_arena_printf(&arena, "out/%s-sociale-monitor-%d.pdf", slug, doc.edition);
+	}
+	if (mkdirs(out)) {
+		sm_diag(SM_MSG_write_failed, NULL, out, strerror(errno));
+		sm_fonts_close(&fonts);
+		rc = 3;
+		goto done;
+	}
+	if (sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out))
+		rc = 3;
+	else
+		printf("%s: %d pages\n", out, pages.n);
+	sm_fonts_close(&fonts);
+done:
+	sm_arena_free(&arena);
+	free(d);
+	return rc;
+}

@@ -1,0 +1,322 @@
+/* sm.h: the shared model of sociale-monitor.
+ *
+ * Data flows one way: load (files → sm_node trees → model) → validate →
+ * compute → layout (model + theme + font metrics → pages of display items)
+ * → render (display items → PDF). Each stage reads the previous one's
+ * output as const. Everything here lives in one arena per build. */
+#ifndef SM_H
+#define SM_H
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+#include "diag.h"
+
+#define SM_VERSION "0.1.0"
+
+/* Limits on input: each one hit is a clear error naming it. */
+#define SM_MAX_FILE_SIZE   (16u << 20)   /* bytes per file */
+#define SM_YAML_MAX_DEPTH  64
+#define SM_YAML_MAX_NODES  1000000
+#define SM_MD_MAX_DEPTH    12            /* nested lists and quotes */
+#define SM_MAX_PAGES       5000
+
+/* ---------------------------------------------------------------- YAML */
+
+enum sm_node_kind { SM_NODE_SCALAR, SM_NODE_SEQ, SM_NODE_MAP };
+
+struct sm_node {
+	enum sm_node_kind kind;
+	struct sm_pos pos;
+	const char *str;           /* scalar text, NUL-terminated */
+	size_t len;
+	int plain;                 /* plain scalar (not quoted, not a block) */
+	int block;                 /* literal | or folded > block scalar */
+	int n;                     /* sequence items, or mapping pairs */
+	struct sm_node **items;    /* sequence: n; mapping: 2n (key, value) */
+	int pending_key;           /* used while loading */
+};
+
+int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t len,
+		 struct sm_node **root);
+
+/* ----------------------------------------------------------- rich text */
+
+enum sm_style { SM_STYLE_BOLD = 1, SM_STYLE_ITALIC = 2 };
+
+/* A run of text in one style. The text "\n" alone is a hard line break. */
+struct sm_run {
+	const char *text;
+	unsigned style;
+	const char *url;           /* link target, or NULL */
+};
+
+enum sm_para_kind { SM_PARA_TEXT, SM_PARA_HEADING, SM_PARA_CODE };
+
+/* A paragraph-level block of Markdown, flattened: lists and quotes become
+ * depths, so layout needs no tree. */
+struct sm_para {
+	enum sm_para_kind kind;
+	int heading;               /* 1 section, 2 subsection */
+	int list_depth;            /* 0 outside lists */
+	int quote_depth;
+	const char *marker;        /* "•", "3." on an item's first paragraph */
+	int tight;                 /* in a tight list: no space before */
+	struct sm_run *runs;
+	int nruns;
+	struct sm_pos pos;
+};
+
+struct sm_rich {
+	struct sm_para *paras;
+	int n;
+	struct sm_pos pos;         /* where the field was written */
+};
+
+/* ------------------------------------------------------------- model */
+
+enum sm_status {
+	SM_STATUS_AUTO, SM_STATUS_ON_TRACK, SM_STATUS_ATTENTION, SM_STATUS_OFF_TRACK,
+	SM_STATUS_CHANGED, SM_STATUS_NO_JUDGEMENT, SM_STATUS_COUNT
+};
+
+/* A name written in a file, resolved later. */
+struct sm_ref {
+	const char *id;
+	struct sm_pos pos;
+	int index;                 /* resolved index, -1 until then */
+};
+
+enum sm_area_sel { SM_AREAS_DEFAULT, SM_AREAS_LIST, SM_AREAS_WIJKEN, SM_AREAS_BUURTEN };
+struct sm_area_set {
+	enum sm_area_sel sel;
+	struct sm_ref *codes;
+	int n;
+	struct sm_pos pos;
+};
+
+/* A period is year*10 for a whole year, year*10+1 or +2 for a half year. */
+#define SM_PERIOD(y, h) ((y) * 10 + (h))
+#define SM_PERIOD_YEAR(p) ((p) / 10)
+#define SM_PERIOD_HALF(p) ((p) % 10)
+
+enum sm_years_kind { SM_YEARS_LATEST, SM_YEARS_RANGE, SM_YEARS_LIST, SM_YEARS_LAST5 };
+struct sm_years {
+	enum sm_years_kind kind;
+	int from, to;              /* range, as periods */
+	int *list;                 /* list, as periods */
+	int n;
+	int single;                /* written as 'year:' (one period) */
+	int given;                 /* written at all */
+	struct sm_pos pos;
+};
+
+enum sm_block_kind { SM_BLOCK_TEXT, SM_BLOCK_TABLE, SM_BLOCK_CHART, SM_BLOCK_QUOTE, SM_BLOCK_IMAGE };
+enum sm_chart_type { SM_CHART_LINE, SM_CHART_BAR, SM_CHART_COLUMN, SM_CHART_DOT, SM_CHART_HEATMAP };
+enum sm_column { SM_COL_VALUE, SM_COL_CHANGE, SM_COL_REFERENCE, SM_COL_TARGET, SM_COL_STATUS, SM_COL_COUNT };
+
+struct sm_block {
+	enum sm_block_kind kind;
+	struct sm_pos pos;
+	struct sm_rich text;                    /* text */
+	enum sm_chart_type chart;               /* chart */
+	const char *title;                      /* table, chart */
+	struct sm_ref *indicators;              /* table, chart */
+	int nindicators;
+	struct sm_area_set areas;
+	struct sm_years years;
+	struct sm_ref reference;                /* id NULL: the default reference */
+	enum sm_column columns[SM_COL_COUNT];
+	int ncolumns;
+	const char *quote, *source;             /* quote */
+	const char *file, *caption, *credit;    /* image (file relative to the project) */
+	struct sm_pos file_pos;
+};
+
+struct sm_goal {
+	const char *id, *title;
+	struct sm_pos pos;
+	int output;                             /* level: output (else effect) */
+	struct sm_ref *indicators;
+	int nindicators;
+	enum sm_status status;                  /* as written */
+	struct sm_pos status_pos;
+	struct sm_rich explanation;
+	const struct sm_chapter *chapter;
+};
+
+struct sm_intervention {
+	const char *title;
+	struct sm_pos pos;
+	struct sm_ref *goals;
+	int ngoals;
+	struct sm_rich description;
+	const char **partners;
+	int npartners;
+	int has_reach;
+	double reach;
+	const char *reach_unit;
+	int has_budget, has_actual;
+	long long planned, actual;              /* x € 1.000 */
+	enum sm_status status;                  /* SM_STATUS_AUTO: none given */
+};
+
+struct sm_story { const char *title; struct sm_rich text; };
+struct sm_message { const char *title; struct sm_rich text; };
+
+enum sm_chapter_kind {
+	SM_CH_FOREWORD, SM_CH_TEXT, SM_CH_SUMMARY, SM_CH_THEME, SM_CH_AREAS,
+	SM_CH_DEFINITIONS, SM_CH_COLOPHON, SM_CH_COUNT
+};
+
+struct sm_chapter {
+	enum sm_chapter_kind kind;
+	const char *file;
+	struct sm_pos pos;
+	const char *title;
+	struct sm_rich text;                    /* foreword, text */
+	const char *signed_name, *signed_role;  /* foreword */
+	struct sm_block *blocks;                /* text: blocks; theme: status */
+	int nblocks;
+	struct sm_message *messages;            /* summary */
+	int nmessages;
+	const char *programme;                  /* theme */
+	struct sm_rich vision;
+	struct sm_goal *goals;
+	int ngoals;
+	struct sm_intervention *interventions;
+	int ninterventions;
+	struct sm_story *stories;
+	int nstories;
+	int area_buurten;                       /* areas: buurten (else wijken) */
+	struct sm_ref *area_indicators;
+	int narea_indicators;
+	int threshold;
+	struct sm_pos threshold_pos;
+};
+
+enum sm_cycle_doc {
+	SM_CYCLE_NONE, SM_CYCLE_KADERNOTA, SM_CYCLE_BEGROTING, SM_CYCLE_VOORJAARSNOTA,
+	SM_CYCLE_BESTUURSRAPPORTAGE, SM_CYCLE_JAARSTUKKEN
+};
+
+struct sm_colophon {
+	int given;
+	const char *publisher, *commissioned_by, *contact, *reuse;
+	const char **editors;
+	int neditors;
+};
+
+struct sm_date { int year, month, day; };
+
+/* ---------------------------------------------------- indicator data */
+
+enum sm_unit { SM_UNIT_PERCENT, SM_UNIT_PER_1000, SM_UNIT_PER_10000, SM_UNIT_COUNT,
+	       SM_UNIT_EURO, SM_UNIT_SCORE, SM_UNIT_YEARS };
+enum sm_polarity { SM_POL_NEUTRAL, SM_POL_HIGHER, SM_POL_LOWER };
+enum sm_frequency { SM_FREQ_YEAR, SM_FREQ_HALF_YEAR, SM_FREQ_TWO_YEARS, SM_FREQ_FOUR_YEARS };
+
+struct sm_indicator {
+	const char *id, *name, *definition, *source;
+	struct sm_pos pos;
+	enum sm_unit unit;
+	int decimals;
+	enum sm_polarity polarity;
+	int output;                             /* level: output */
+	enum sm_frequency frequency;
+	int has_target;
+	double target;
+	int target_year;
+	int min_n;                              /* 0: no suppression */
+	int has_threshold;
+	double threshold;
+	int ratio;                              /* aggregate: ratio */
+	int bbv;                                /* 0: none */
+	int derived;
+	struct sm_ref numerator, denominator;   /* formula */
+	double factor;
+	int used;                               /* named somewhere in the monitor */
+};
+
+enum sm_area_level { SM_LEVEL_LAND, SM_LEVEL_REFERENCE, SM_LEVEL_GEMEENTE, SM_LEVEL_WIJK, SM_LEVEL_BUURT };
+
+struct sm_area {
+	const char *code, *name;
+	enum sm_area_level level;
+	struct sm_ref parent;
+	struct sm_pos pos;
+};
+
+/* ------------------------------------------------------------ the doc */
+
+struct sm_doc {
+	const char *dir;                        /* project folder as given */
+	const char *title, *subtitle;
+	const char *municipality, *municipality_code;
+	int edition;
+	enum sm_cycle_doc cycle;
+	int cycle_year;
+	struct sm_date published;
+	int draft;
+	const char *layout;                     /* name or file; NULL: standaard */
+	struct sm_pos layout_pos;
+	struct sm_ref *references;
+	int nreferences;
+	int has_baseline, baseline;
+	struct sm_colophon colophon;
+	const char *areas_file, *indicators_file;
+	const char **observation_files;
+	int nobservation_files;
+	struct sm_pos data_pos;
+	struct sm_chapter *chapters;
+	int nchapters;
+
+	struct sm_indicator *indicators;
+	int nindicators;
+	struct sm_area *areas;
+	int nareas;
+};
+
+/* ------------------------------------------------------------- project */
+
+/* Path of a project file for messages ("content/text/x.md") and for
+ * opening. Checks that rel stays inside the project (no absolute path,
+ * no '..' above it, no symbolic link out of it); reports at pos. NULL on
+ * error. */
+const char *sm_project_path(struct sm_arena *a, const char *dir, const char *rel,
+			    const struct sm_pos *pos);
+/* Reads a whole file into the arena (NUL-terminated). Reports errors at pos
+ * (the place that named it) or, when pos is NULL, on the file itself. */
+char *sm_read_file(struct sm_arena *a, const char *path, size_t *len, const struct sm_pos *pos);
+int sm_file_exists(const char *path);
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Decodes one code point; returns its length in bytes, or 0 if the bytes
+ * at s are not valid UTF-8. */
+int sm_utf8_decode(const char *s, size_t len, uint32_t *cp);
+int sm_utf8_encode(uint32_t cp, char *out);
+/* Checks a buffer; on failure reports utf8_invalid at the right line and
+ * column of file and returns -1. Characters above U+FFFF and control
+ * characters other than tab, CR and LF are refused too. */
+int sm_utf8_check(const char *file, const char *buf, size_t len);
+/* The position of byte offset off in buf (line and column in characters). */
+struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off);
+/* Does the straight quote at s start a Dutch elision ('s, 't, 'n, '90)?
+ * prev is the code point before it, 0 at the start. */
+int sm_is_elision(const char *s, uint32_t prev);
+/* Plain text with typographic quotes, dashes and Dutch elisions. */
+char *sm_smart_text(struct sm_arena *a, const char *s);
+/* Lower-case ASCII slug with diacritics folded, spaces as hyphens. */
+char *sm_slug(struct sm_arena *a, const char *s);
+
+/* ----------------------------------------------------------- loaders */
+
+int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc);
+/* Markdown (src, starting at pos in its file) → rich text. */
+void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
+		 int in_yaml, struct sm_rich *out);
+
+/* Status words and their order of severity. */
+extern const char *const sm_status_names[SM_STATUS_COUNT];
+
+#endif

@@ -1,0 +1,613 @@
+/* theme.c: layout files → struct sm_theme. A layout names only what it
+ * changes; everything else is the built-in look of `standaard`. */
+#include "theme.h"
+#include "schema.h"
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MM (72.0 / 25.4)
+
+static const char *const label_keys[] = {
+#define SM_X(id, key, text) key,
+	SM_LABELS(SM_X)
+#undef SM_X
+	NULL
+};
+static const char *const label_defaults[] = {
+#define SM_X(id, key, text) text,
+	SM_LABELS(SM_X)
+#undef SM_X
+};
+
+static struct sm_color hex(const char *s)
+{
+	unsigned v = (unsigned)strtoul(s + 1, NULL, 16);
+	return (struct sm_color){ (v >> 16 & 255) / 255.0, (v >> 8 & 255) / 255.0, (v & 255) / 255.0 };
+}
+
+static void defaults(struct sm_theme *t)
+{
+	memset(t, 0, sizeof *t);
+	t->page_w = 210 * MM;
+	t->page_h = 297 * MM;
+	t->m_top = 22 * MM;
+	t->m_bottom = 24 * MM;
+	t->m_inner = 24 * MM;
+	t->m_outer = 18 * MM;
+	t->font_files[SM_FACE_REGULAR] = "OpenSans-Regular.ttf";
+	t->font_files[SM_FACE_BOLD] = "OpenSans-Bold.ttf";
+	t->font_files[SM_FACE_ITALIC] = "OpenSans-Italic.ttf";
+	t->font_files[SM_FACE_BOLD_ITALIC] = "OpenSans-BoldItalic.ttf";
+	t->font_files[SM_FACE_HEADING] = "OpenSans-Bold.ttf";
+	t->body = 9.5;
+	t->leading = 14;
+	t->h1 = 26;
+	t->h2 = 15;
+	t->h3 = 11;
+	t->small = 7.5;
+	t->primary = hex("#00664f");
+	t->accent = hex("#f29100");
+	t->text = hex("#1d1d1b");
+	t->muted = hex("#6f6f6e");
+	t->light = hex("#e9f1ee");
+	t->rule = hex("#c8d3cf");
+	t->status[SM_STATUS_ON_TRACK] = hex("#3a8d3f");
+	t->status[SM_STATUS_ATTENTION] = hex("#f0a30a");
+	t->status[SM_STATUS_OFF_TRACK] = hex("#c8102e");
+	t->status[SM_STATUS_CHANGED] = hex("#1f6fb2");
+	t->status[SM_STATUS_NO_JUDGEMENT] = hex("#8a8a8a");
+	t->status[SM_STATUS_AUTO] = hex("#8a8a8a");
+	/* Colour-blind safe: Okabe–Ito hues, darkened for print. */
+	static const char *const chart[] = { "#00664f", "#e69f00", "#0072b2", "#cc79a7", "#56b4e9", "#6f6f6e" };
+	for (int i = 0; i < 6; i++)
+		t->chart[i] = hex(chart[i]);
+	t->nchart = 6;
+	t->cover = SM_COVER_BAND;
+	t->start_right = 1;
+	t->numbered = 1;
+	t->header = "{chapter}";
+	t->footer = "{title} {edition} · {page}";
+	t->justify = 1;
+	t->hyphenate = 1;
+	t->header_fill = t->primary;
+	t->zebra = 1;
+	for (int i = 0; i < SM_LABEL_COUNT; i++)
+		t->labels[i] = label_defaults[i];
+	t->status_words[SM_STATUS_AUTO] = "Automatisch";
+	t->status_words[SM_STATUS_ON_TRACK] = "Op koers";
+	t->status_words[SM_STATUS_ATTENTION] = "Aandacht nodig";
+	t->status_words[SM_STATUS_OFF_TRACK] = "Niet op koers";
+	t->status_words[SM_STATUS_CHANGED] = "Gewijzigd";
+	t->status_words[SM_STATUS_NO_JUDGEMENT] = "Geen oordeel";
+}
+
+/* ------------------------------------------------------------ paths */
+
+const char *sm_engine_dir(void)
+{
+	static char dir[PATH_MAX + 64];
+	if (dir[0])
+		return dir;
+	char exe[PATH_MAX - 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0) {
+		strcpy(dir, ".");
+		return dir;
+	}
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = 0;                     /* .../build or PREFIX/bin */
+	char probe[PATH_MAX + 64];
+	snprintf(probe, sizeof probe, "%s/../share/sociale-monitor/layouts", exe);
+	struct stat st;
+	if (!stat(probe, &st) && S_ISDIR(st.st_mode)) {
+		snprintf(dir, sizeof dir, "%s/../share/sociale-monitor", exe);
+	} else {
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = 0;
+		snprintf(dir, sizeof dir, "%s", exe[0] ? exe : "/");
+	}
+	char real[PATH_MAX];
+	if (realpath(dir, real))
+		snprintf(dir, sizeof dir, "%s", real);
+	return dir;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return !stat(p, &st) && S_ISDIR(st.st_mode);
+}
+
+/* Depth-first search for a file name under dir. */
+static int find_under(const char *dir, const char *name, char *out, size_t outn, int depth)
+{
+	if (depth > 6)
+		return 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	char **subs = NULL;
+	int nsubs = 0, found = 0;
+	while ((e = readdir(d)) && !found) {
+		if (e->d_name[0] == '.')
+			continue;
+		char p[PATH_MAX];
+		if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
+			continue;
+		if (!strcmp(e->d_name, name) && sm_file_exists(p)) {
+			snprintf(out, outn, "%s", p);
+			found = 1;
+		} else if (is_dir(p)) {
+			subs = sm_xrealloc(subs, (size_t)(nsubs + 1) * sizeof *subs);
+			subs[nsubs++] = strdup(p);
+		}
+	}
+	closedir(d);
+	/* Sorted, so the same font is found whatever order readdir gives. */
+	for (int i = 0; i < nsubs; i++)
+		for (int j = i + 1; j < nsubs; j++)
+			if (strcmp(subs[j], subs[i]) < 0) {
+				char *x = subs[i];
+				subs[i] = subs[j];
+				subs[j] = x;
+			}
+	for (int i = 0; i < nsubs; i++) {
+		if (!found && subs[i])
+			found = find_under(subs[i], name, out, outn, depth + 1);
+		free(subs[i]);
+	}
+	free(subs);
+	return found;
+}
+
+static const char *find_font(struct sm_arena *a, const char *project, const char *layout_dir, const char *name)
+{
+	char p[PATH_MAX];
+	if (strchr(name, '/'))
+		return NULL;
+	const char *dirs[] = { project, layout_dir, sm_engine_dir() };
+	for (int i = 0; i < 3; i++) {
+		if (!dirs[i])
+			continue;
+		snprintf(p, sizeof p, "%s/fonts/%s", dirs[i], name);
+		if (sm_file_exists(p))
+			return sm_arena_strdup(a, p);
+	}
+	const char *sys[] = { "/usr/share/fonts", "/usr/local/share/fonts" };
+	for (int i = 0; i < 2; i++)
+		if (find_under(sys[i], name, p, sizeof p, 0))
+			return sm_arena_strdup(a, p);
+	return NULL;
+}
+
+/* ----------------------------------------------------------- values */
+
+static int color(const struct sm_node *v, const struct sm_theme *t, struct sm_color *out)
+{
+	static const char *const names[] = { "primary", "accent", "text", "muted", "light", "rule", NULL };
+	if (!v)
+		return -1;
+	if (v->kind == SM_NODE_SCALAR) {
+		const char *s = v->str;
+		if (s[0] == '#' && strlen(s) == 7 && strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
+			*out = hex(s);
+			return 0;
+		}
+		const struct sm_color *named[] = { &t->primary, &t->accent, &t->text, &t->muted, &t->light, &t->rule };
+		for (int i = 0; names[i]; i++)
+			if (!strcmp(s, names[i])) {
+				*out = *named[i];
+				return 0;
+			}
+	}
+	const char *s = v->kind == SM_NODE_SCALAR ? v->str : "(a list or mapping)";
+	sm_diag(SM_MSG_bad_color, &v->pos, s, v->kind == SM_NODE_SCALAR ? sm_did_you_mean(s, names, 6) : "");
+	return -1;
+}
+
+/* A length with its unit, in points. */
+static int size(const struct sm_node *v, double lo, double hi, const char *what, double *out)
+{
+	if (!v)
+		return -1;
+	static const struct { const char *unit; double pt; } units[] = {
+		{ "pt", 1 }, { "mm", MM }, { "cm", 10 * MM }, { "in", 72 },
+	};
+	if (v->kind == SM_NODE_SCALAR) {
+		const char *s = v->str;
+		double x = 0, scale = 1;
+		int digits = 0;
+		while (*s >= '0' && *s <= '9') { x = x * 10 + (*s++ - '0'); digits++; }
+		if (*s == '.') {
+			s++;
+			while (*s >= '0' && *s <= '9') { scale /= 10; x += (*s++ - '0') * scale; digits++; }
+		}
+		while (*s == ' ')
+			s++;
+		for (size_t i = 0; digits && digits < 10 && i < sizeof units / sizeof *units; i++)
+			if (!strcmp(s, units[i].unit)) {
+				x *= units[i].pt;
+				if (x < lo || x > hi) {
+					char range[80];
+					snprintf(range, sizeof range, "write a value from %.0fpt to %.0fpt", lo, hi);
+					sm_diag(SM_MSG_size_range, &v->pos, v->str, what, range);
+					return -1;
+				}
+				*out = x;
+				return 0;
+			}
+	}
+	sm_diag(SM_MSG_bad_size, &v->pos, v->kind == SM_NODE_SCALAR ? v->str : "(a list or mapping)");
+	return -1;
+}
+
+static int flag(const struct sm_node *v, const char *what, int *out)
+{
+	static const char *const yesno[] = { "false", "true", NULL };
+	if (!v)
+		return -1;
+	int i = sm_schema_enum(v, what, yesno);
+	if (i >= 0)
+		*out = i;
+	return i;
+}
+
+static const char *template(struct sm_arena *a, const struct sm_node *v, const char *key)
+{
+	static const char *const ph[] = { "title", "subtitle", "municipality", "edition", "cycle", "chapter", "page", NULL };
+	if (!v)
+		return NULL;
+	if (v->kind != SM_NODE_SCALAR) {
+		sm_diag(SM_MSG_wrong_type, &v->pos, key, "text", "such as \"{chapter}\"");
+		return NULL;
+	}
+	for (const char *p = strchr(v->str, '{'); p; p = strchr(p + 1, '{')) {
+		const char *e = strchr(p, '}');
+		char name[40] = "";
+		size_t n = e ? (size_t)(e - p - 1) : 0;
+		if (e && n < sizeof name) {
+			memcpy(name, p + 1, n);
+			name[n] = 0;
+		}
+		int ok = 0;
+		for (int i = 0; ph[i] && !ok; i++)
+			ok = !strcmp(name, ph[i]);
+		if (!ok) {
+			struct sm_pos pos = v->pos;
+			sm_diag(SM_MSG_bad_template, &pos, e ? name : p + 1, sm_did_you_mean(name, ph, 7));
+			return NULL;
+		}
+	}
+	return sm_smart_text(a, v->str);
+}
+
+/* ------------------------------------------------------------ apply */
+
+static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const char *project,
+		  const char *layout_dir)
+{
+	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
+					    "footer", "text", "tables", "labels", NULL };
+	if (sm_schema_keys(m, "a layout", keys))
+		return;
+	const struct sm_node *v, *x;
+	if ((v = sm_schema_get(m, "page")) && !sm_schema_keys(v, "'page'",
+			(const char *const[]){ "size", "orientation", "margins", NULL })) {
+		if ((x = sm_schema_get(v, "size"))) {
+			static const char *const sizes[] = { "A4", "A5", "A3", "letter", NULL };
+			static const double dims[][2] = { { 210, 297 }, { 148, 210 }, { 297, 420 }, { 215.9, 279.4 } };
+			int s = sm_schema_enum(x, "page size", sizes);
+			if (s >= 0) {
+				t->page_w = dims[s][0] * MM;
+				t->page_h = dims[s][1] * MM;
+			}
+		}
+		if ((x = sm_schema_get(v, "orientation"))) {
+			static const char *const o[] = { "portrait", "landscape", NULL };
+			int land = sm_schema_enum(x, "orientation", o) == 1;
+			if (land != (t->page_w > t->page_h)) {
+				double w = t->page_w;
+				t->page_w = t->page_h;
+				t->page_h = w;
+			}
+		}
+		if ((x = sm_schema_get(v, "margins")) && !sm_schema_keys(x, "'margins'",
+				(const char *const[]){ "top", "bottom", "inner", "outer", NULL })) {
+			size(sm_schema_get(x, "top"), 0, 300, "the top margin", &t->m_top);
+			size(sm_schema_get(x, "bottom"), 0, 300, "the bottom margin", &t->m_bottom);
+			size(sm_schema_get(x, "inner"), 0, 300, "the inner margin", &t->m_inner);
+			size(sm_schema_get(x, "outer"), 0, 300, "the outer margin", &t->m_outer);
+		}
+	}
+	static const char *const face_keys[] = { "regular", "bold", "italic", "bold-italic", "heading", NULL };
+	if ((v = sm_schema_get(m, "fonts")) && !sm_schema_keys(v, "'fonts'", face_keys)) {
+		for (int i = 0; i < SM_FACE_COUNT; i++) {
+			x = sm_schema_get(v, face_keys[i]);
+			const char *f = sm_schema_str(a, x, face_keys[i]);
+			if (!f)
+				continue;
+			const char *p = find_font(a, project, layout_dir, f);
+			if (!p)
+				sm_diag(SM_MSG_font_missing, &x->pos, f);
+			t->font_files[i] = f;
+			t->font_paths[i] = p;
+		}
+	}
+	if ((v = sm_schema_get(m, "sizes")) && !sm_schema_keys(v, "'sizes'",
+			(const char *const[]){ "body", "leading", "h1", "h2", "h3", "small", NULL })) {
+		size(sm_schema_get(v, "body"), 5, 30, "the body size", &t->body);
+		size(sm_schema_get(v, "leading"), 5, 50, "the leading", &t->leading);
+		size(sm_schema_get(v, "h1"), 8, 80, "h1", &t->h1);
+		size(sm_schema_get(v, "h2"), 6, 50, "h2", &t->h2);
+		size(sm_schema_get(v, "h3"), 5, 40, "h3", &t->h3);
+		size(sm_schema_get(v, "small"), 4, 20, "the small size", &t->small);
+	}
+	if ((v = sm_schema_get(m, "colors")) && !sm_schema_keys(v, "'colors'",
+			(const char *const[]){ "primary", "accent", "text", "muted", "light", "rule", "status", "chart", NULL })) {
+		/* The base colours first: the others may name them. */
+		color(sm_schema_get(v, "primary"), t, &t->primary);
+		color(sm_schema_get(v, "accent"), t, &t->accent);
+		color(sm_schema_get(v, "text"), t, &t->text);
+		color(sm_schema_get(v, "muted"), t, &t->muted);
+		color(sm_schema_get(v, "light"), t, &t->light);
+		color(sm_schema_get(v, "rule"), t, &t->rule);
+		t->header_fill = t->primary;
+		if ((x = sm_schema_get(v, "status")) && !sm_schema_keys(x, "'status' colours",
+				(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL })) {
+			for (int s = 1; s < SM_STATUS_COUNT; s++)
+				color(sm_schema_get(x, sm_status_names[s]), t, &t->status[s]);
+		}
+		if ((x = sm_schema_get(v, "chart")) && sm_schema_is_seq(x, "chart", "write a list of colours")) {
+			if (x->n < 2 || x->n > SM_MAX_CHART_COLORS) {
+				sm_diag(SM_MSG_size_range, &x->pos, "the number of colours", "the chart palette",
+					"give 2 to 12 colours");
+			} else {
+				t->nchart = 0;
+				for (int i = 0; i < x->n; i++)
+					if (!color(x->items[i], t, &t->chart[t->nchart]))
+						t->nchart++;
+			}
+		}
+	}
+	if ((v = sm_schema_get(m, "cover")) && !sm_schema_keys(v, "'cover'",
+			(const char *const[]){ "style", "logo", "photo", NULL })) {
+		static const char *const styles[] = { "band", "photo", "plain", NULL };
+		int s = sm_schema_enum(sm_schema_get(v, "style"), "cover style", styles);
+		if (s >= 0)
+			t->cover = (enum sm_cover_style)s;
+		const char *img_keys[] = { "logo", "photo" };
+		const char **img_out[] = { &t->logo, &t->photo };
+		for (int i = 0; i < 2; i++) {
+			x = sm_schema_get(v, img_keys[i]);
+			const char *f = sm_schema_str(a, x, img_keys[i]);
+			if (!f)
+				continue;
+			/* Looked up in the project, then beside the layout. */
+			const char *p = NULL;
+			if (project && !strchr(f, '/') == 0 && f[0] != '/') {
+				char buf[PATH_MAX];
+				snprintf(buf, sizeof buf, "%s/%s", project, f);
+				if (sm_file_exists(buf))
+					p = sm_arena_strdup(a, buf);
+			}
+			if (!p && project) {
+				char buf[PATH_MAX];
+				snprintf(buf, sizeof buf, "%s/%s", project, f);
+				if (f[0] != '/' && !strstr(f, "..") && sm_file_exists(buf))
+					p = sm_arena_strdup(a, buf);
+			}
+			if (!p && layout_dir) {
+				char buf[PATH_MAX];
+				snprintf(buf, sizeof buf, "%s/%s", layout_dir, f);
+				if (f[0] != '/' && !strstr(f, "..") && sm_file_exists(buf))
+					p = sm_arena_strdup(a, buf);
+			}
+			if (!p)
+				sm_diag(SM_MSG_file_missing, &x->pos, f);
+			*img_out[i] = p;
+		}
+		if (t->cover == SM_COVER_PHOTO && !t->photo && !sm_schema_get(v, "photo"))
+			sm_diag(SM_MSG_missing_key, &v->pos, "a photo cover", "photo", " (an image file, PNG or JPEG)");
+	}
+	if ((v = sm_schema_get(m, "chapters")) && !sm_schema_keys(v, "'chapters'",
+			(const char *const[]){ "start", "numbered", NULL })) {
+		static const char *const starts[] = { "new", "right", NULL };
+		int s = sm_schema_enum(sm_schema_get(v, "start"), "chapter start", starts);
+		if (s >= 0)
+			t->start_right = s;
+		flag(sm_schema_get(v, "numbered"), "value for numbered", &t->numbered);
+	}
+	if ((v = sm_schema_get(m, "header")))
+		t->header = template(a, v, "header") ?: t->header;
+	if ((v = sm_schema_get(m, "footer")))
+		t->footer = template(a, v, "footer") ?: t->footer;
+	if ((v = sm_schema_get(m, "text")) && !sm_schema_keys(v, "'text'",
+			(const char *const[]){ "align", "hyphenate", NULL })) {
+		static const char *const aligns[] = { "left", "justify", NULL };
+		int s = sm_schema_enum(sm_schema_get(v, "align"), "text alignment", aligns);
+		if (s >= 0)
+			t->justify = s;
+		static const char *const hy[] = { "none", "nl", NULL };
+		s = sm_schema_enum(sm_schema_get(v, "hyphenate"), "hyphenation", hy);
+		if (s >= 0)
+			t->hyphenate = s;
+	}
+	if ((v = sm_schema_get(m, "tables")) && !sm_schema_keys(v, "'tables'",
+			(const char *const[]){ "header-fill", "zebra", NULL })) {
+		color(sm_schema_get(v, "header-fill"), t, &t->header_fill);
+		flag(sm_schema_get(v, "zebra"), "value for zebra", &t->zebra);
+	}
+	if ((v = sm_schema_get(m, "labels"))) {
+		const char **keys2 = sm_arena_alloc(a, (SM_LABEL_COUNT + 2) * sizeof *keys2);
+		for (int i = 0; i < SM_LABEL_COUNT; i++)
+			keys2[i] = label_keys[i];
+		keys2[SM_LABEL_COUNT] = "status-words";
+		if (!sm_schema_keys(v, "'labels'", keys2)) {
+			for (int i = 0; i < SM_LABEL_COUNT; i++)
+				if ((x = sm_schema_get(v, label_keys[i])))
+					t->labels[i] = sm_schema_text(a, x, label_keys[i]) ?: t->labels[i];
+			if ((x = sm_schema_get(v, "status-words")) && !sm_schema_keys(x, "'status-words'",
+					(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL }))
+				for (int s = 1; s < SM_STATUS_COUNT; s++) {
+					const struct sm_node *w = sm_schema_get(x, sm_status_names[s]);
+					if (w)
+						t->status_words[s] = sm_schema_text(a, w, sm_status_names[s]) ?: t->status_words[s];
+				}
+		}
+	}
+}
+
+/* --------------------------------------------------------- finding */
+
+static const char *layout_file(struct sm_arena *a, const char *project, const char *name)
+{
+	const char *p;
+	if (project && sm_file_exists(p = sm_arena_printf(a, "%s/layouts/%s.yaml", project, name)))
+		return p;
+	if (sm_file_exists(p = sm_arena_printf(a, "%s/layouts/%s.yaml", sm_engine_dir(), name)))
+		return p;
+	return NULL;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Names of the layouts available to a project, sorted, without duplicates. */
+static int layout_names(struct sm_arena *a, const char *project, const char ***out)
+{
+	const char **names = NULL;
+	int n = 0, cap = 0;
+	const char *dirs[] = { project, sm_engine_dir() };
+	for (int i = 0; i < 2; i++) {
+		if (!dirs[i])
+			continue;
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s/layouts", dirs[i]);
+		DIR *d = opendir(p);
+		if (!d)
+			continue;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			size_t l = strlen(e->d_name);
+			if (l > 5 && !strcmp(e->d_name + l - 5, ".yaml") && e->d_name[0] != '.') {
+				const char *nm = sm_arena_strndup(a, e->d_name, l - 5);
+				int dup = 0;
+				for (int j = 0; j < n && !dup; j++)
+					dup = !strcmp(names[j], nm);
+				if (!dup)
+					SM_PUSH(a, names, n, cap, nm);
+			}
+		}
+		closedir(d);
+	}
+	if (n)
+		qsort(names, (size_t)n, sizeof *names, cmp_str);
+	*out = names;
+	return n;
+}
+
+void sm_theme_list(struct sm_arena *a, const char *project)
+{
+	const char **names;
+	int n = layout_names(a, project, &names);
+	for (int i = 0; i < n; i++)
+		printf("%-12s %s\n", names[i], layout_file(a, project, names[i]));
+}
+
+int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		  int *usage_error)
+{
+	defaults(t);
+	*usage_error = 0;
+	const char *project = doc->dir;
+	const char *name = cli ? cli : doc->layout ? doc->layout : "standaard";
+	const char *file = NULL;
+	t->name = name;
+	size_t nl = strlen(name);
+	if (strchr(name, '/') || (nl > 5 && !strcmp(name + nl - 5, ".yaml"))) {
+		if (!cli) {
+			/* monitor.yaml names a layout by name; a file must stay in the project. */
+			file = sm_project_path(a, project, name, &doc->layout_pos);
+			if (!file)
+				return -1;
+		} else if (sm_file_exists(name)) {
+			file = name;
+		} else {
+			fprintf(stderr, "sociale-monitor: error: layout file '%s' does not exist\n", name);
+			*usage_error = 1;
+			return -1;
+		}
+	} else {
+		file = layout_file(a, project, name);
+		if (!file && strcmp(name, "standaard")) {
+			const char **names;
+			int n = layout_names(a, project, &names);
+			char list[512] = "";
+			for (int i = 0; i < n; i++) {
+				if (i)
+					strncat(list, ", ", sizeof list - strlen(list) - 1);
+				strncat(list, names[i], sizeof list - strlen(list) - 1);
+			}
+			if (cli) {
+				fprintf(stderr, "sociale-monitor: error: unknown layout '%s'%s; the layouts are: %s\n",
+					name, sm_did_you_mean(name, names, n), n ? list : "(none)");
+				*usage_error = 1;
+			} else {
+				sm_diag(SM_MSG_layout_unknown, &doc->layout_pos, name, sm_did_you_mean(name, names, n),
+					n ? list : "(none)");
+			}
+			return -1;
+		}
+	}
+	const char *layout_dir = NULL;
+	if (file) {
+		t->file = file;
+		char *d = sm_arena_strdup(a, file), *slash = strrchr(d, '/');
+		if (slash) {
+			*slash = 0;
+			slash = strrchr(d, '/');    /* the folder that holds layouts/ */
+			if (slash)
+				*slash = 0;
+			else
+				d = ".";
+		} else {
+			d = "..";
+		}
+		layout_dir = d;
+		size_t len;
+		char *buf = sm_read_file(a, file, &len, NULL);
+		if (!buf || sm_utf8_check(file, buf, len))
+			return -1;
+		struct sm_node *root;
+		if (sm_yaml_load(a, file, buf, len, &root))
+			return -1;
+		if (root && !(root->kind == SM_NODE_SCALAR && !root->str[0]))
+			apply(a, root, t, project, layout_dir);
+	}
+	for (int i = 0; i < SM_FACE_COUNT; i++) {
+		if (t->font_paths[i])
+			continue;
+		t->font_paths[i] = find_font(a, project, layout_dir, t->font_files[i]);
+		if (!t->font_paths[i]) {
+			struct sm_pos p = { file ? file : "built-in layout", 0, 0 };
+			sm_diag(SM_MSG_font_missing, &p, t->font_files[i]);
+		}
+	}
+	double tw = t->page_w - t->m_inner - t->m_outer, th = t->page_h - t->m_top - t->m_bottom;
+	if (tw < 72 || th < 144) {
+		struct sm_pos p = { file ? file : "built-in layout", 0, 0 };
+		sm_diag(SM_MSG_page_too_small, &p, sm_arena_printf(a, "%.0f x %.0f mm", tw / MM, th / MM));
+	}
+	return sm_diag_errors() ? -1 : 0;
+}

@@ -1,0 +1,92 @@
+/* theme.h: a layout file (layouts/NAME.yaml) loaded over the built-in
+ * defaults, which are the look of `standaard`. */
+#ifndef SM_THEME_H
+#define SM_THEME_H
+#include "sm.h"
+
+struct sm_color { double r, g, b; };
+
+enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_ITALIC, SM_FACE_HEADING,
+		    SM_FACE_COUNT };
+
+/* The engine's own words, which a layout may rename under `labels:`. */
+#define SM_LABELS(X) \
+	X(contents, "contents", "Inhoud") \
+	X(vision, "vision", "Wat verstaan we eronder?") \
+	X(goals, "goals", "Wat willen we bereiken?") \
+	X(status, "status", "Hoe gaat het?") \
+	X(interventions, "interventions", "Wat doen we ervoor?") \
+	X(costs, "costs", "Wat mag het kosten?") \
+	X(stories, "stories", "Verhalen uit de praktijk") \
+	X(overview, "overview", "In één oogopslag") \
+	X(programme, "programme", "Programma") \
+	X(partners, "partners", "Partners") \
+	X(reach, "reach", "Bereik") \
+	X(budget, "budget", "Budget") \
+	X(planned, "planned", "Begroot") \
+	X(actual, "actual", "Werkelijk") \
+	X(difference, "difference", "Verschil") \
+	X(realisation, "realisation", "Realisatie") \
+	X(total, "total", "Totaal") \
+	X(amounts, "amounts", "Bedragen x € 1.000") \
+	X(source, "source", "Bron") \
+	X(goal, "goal", "Doel") \
+	X(theme, "theme", "Thema") \
+	X(effect, "effect", "Effectdoel") \
+	X(output, "output", "Prestatiedoel") \
+	X(indicators, "indicators", "Indicatoren") \
+	X(chapter, "chapter", "Hoofdstuk") \
+	X(publisher, "publisher", "Uitgave") \
+	X(commissioned_by, "commissioned-by", "In opdracht van") \
+	X(editors, "editors", "Samenstelling en redactie") \
+	X(contact, "contact", "Contact") \
+	X(published, "published", "Verschenen") \
+	X(draft, "draft", "CONCEPT") \
+	X(count, "count", "Aantal")
+
+enum sm_label {
+#define SM_X(id, key, text) SM_LABEL_##id,
+	SM_LABELS(SM_X)
+#undef SM_X
+	SM_LABEL_COUNT
+};
+
+enum sm_cover_style { SM_COVER_BAND, SM_COVER_PHOTO, SM_COVER_PLAIN };
+
+#define SM_MAX_CHART_COLORS 12
+
+struct sm_theme {
+	const char *name;                        /* as asked for */
+	const char *file;                        /* the layout file, NULL for built-in */
+	double page_w, page_h;                   /* pt */
+	double m_top, m_bottom, m_inner, m_outer;
+	const char *font_files[SM_FACE_COUNT];   /* as named */
+	const char *font_paths[SM_FACE_COUNT];   /* found */
+	double body, leading, h1, h2, h3, small;
+	struct sm_color primary, accent, text, muted, light, rule;
+	struct sm_color status[SM_STATUS_COUNT];
+	struct sm_color chart[SM_MAX_CHART_COLORS];
+	int nchart;
+	enum sm_cover_style cover;
+	const char *logo, *photo;                /* paths found, or NULL */
+	int start_right, numbered;
+	const char *header, *footer;
+	int justify, hyphenate;
+	struct sm_color header_fill;
+	int zebra;
+	const char *labels[SM_LABEL_COUNT];
+	const char *status_words[SM_STATUS_COUNT];
+};
+
+/* Where the engine's own files are (layouts/, fonts/, samples/): beside the
+ * executable in the repo, or under PREFIX/share/sociale-monitor. */
+const char *sm_engine_dir(void);
+/* Loads the layout asked for on the command line (cli != NULL, a usage
+ * error when unknown) or in monitor.yaml. Returns 0 or -1 after
+ * reporting. usage_error is set when a --layout name is unknown. */
+int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		  int *usage_error);
+/* Lists the layouts (name and file) on stdout. */
+void sm_theme_list(struct sm_arena *a, const char *project_dir);
+
+#endif

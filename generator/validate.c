@@ -1,0 +1,103 @@
+/* validate.c: cross-references between the files of a project, after
+ * loading: indicator ids, goal ids, area codes. */
+#include "sm.h"
+#include <string.h>
+
+struct names { const char **v; int n; };
+
+static struct names indicator_names(struct sm_arena *a, const struct sm_doc *d)
+{
+	struct names nm = { sm_arena_alloc(a, (size_t)(d->nindicators + 1) * sizeof(char *)), 0 };
+	for (int i = 0; i < d->nindicators; i++)
+		nm.v[nm.n++] = d->indicators[i].id;
+	return nm;
+}
+
+int sm_find_indicator(const struct sm_doc *d, const char *id)
+{
+	for (int i = 0; i < d->nindicators; i++)
+		if (!strcmp(d->indicators[i].id, id))
+			return i;
+	return -1;
+}
+
+int sm_find_area(const struct sm_doc *d, const char *code)
+{
+	for (int i = 0; i < d->nareas; i++)
+		if (!strcmp(d->areas[i].code, code))
+			return i;
+	return -1;
+}
+
+static void resolve_indicators(struct sm_doc *d, struct names *nm, struct sm_ref *refs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		refs[i].index = sm_find_indicator(d, refs[i].id);
+		if (refs[i].index < 0)
+			sm_diag(SM_MSG_unknown_indicator, &refs[i].pos, refs[i].id,
+				sm_did_you_mean(refs[i].id, nm->v, nm->n),
+				d->indicators_file ? d->indicators_file : "the indicator catalogue");
+		else
+			d->indicators[refs[i].index].used = 1;
+	}
+}
+
+static void resolve_area(struct sm_doc *d, struct names *an, struct sm_ref *r)
+{
+	r->index = sm_find_area(d, r->id);
+	if (r->index < 0)
+		sm_diag(SM_MSG_unknown_area, &r->pos, r->id, sm_did_you_mean(r->id, an->v, an->n),
+			d->areas_file ? d->areas_file : "the area register");
+}
+
+/* Areas are checked only when the area register is loaded (areas != NULL). */
+int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
+{
+	struct names nm = indicator_names(a, d);
+	struct names an = { sm_arena_alloc(a, (size_t)(d->nareas + 1) * sizeof(char *)), 0 };
+	for (int i = 0; i < d->nareas; i++)
+		an.v[an.n++] = d->areas[i].code;
+
+	for (int i = 0; i < d->nindicators; i++) {
+		struct sm_indicator *ind = &d->indicators[i];
+		if (ind->derived) {
+			resolve_indicators(d, &nm, &ind->numerator, 1);
+			resolve_indicators(d, &nm, &ind->denominator, 1);
+		}
+	}
+	if (check_areas)
+		for (int i = 0; i < d->nreferences; i++)
+			resolve_area(d, &an, &d->references[i]);
+
+	/* Goal ids are unique in the whole monitor: the summary lists them all. */
+	const struct sm_goal **seen = NULL;
+	int nseen = 0, cap = 0;
+	for (int c = 0; c < d->nchapters; c++) {
+		struct sm_chapter *ch = &d->chapters[c];
+		for (int g = 0; g < ch->ngoals; g++) {
+			struct sm_goal *goal = &ch->goals[g];
+			resolve_indicators(d, &nm, goal->indicators, goal->nindicators);
+			if (!goal->id)
+				continue;
+			for (int j = 0; j < nseen; j++)
+				if (!strcmp(seen[j]->id, goal->id)) {
+					sm_diag(SM_MSG_duplicate_id, &goal->pos, "goal", goal->id,
+						sm_arena_printf(a, "%s:%d", seen[j]->pos.file, seen[j]->pos.line));
+					break;
+				}
+			SM_PUSH(a, seen, nseen, cap, goal);
+		}
+		for (int b = 0; b < ch->nblocks; b++) {
+			struct sm_block *bl = &ch->blocks[b];
+			resolve_indicators(d, &nm, bl->indicators, bl->nindicators);
+			if (check_areas) {
+				for (int k = 0; k < bl->areas.n; k++)
+					resolve_area(d, &an, &bl->areas.codes[k]);
+				if (bl->reference.id)
+					resolve_area(d, &an, &bl->reference);
+			}
+		}
+		resolve_indicators(d, &nm, ch->area_indicators, ch->narea_indicators);
+	}
+	return sm_diag_errors() ? -1 : 0;
+}
