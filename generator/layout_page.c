@@ -281,25 +281,28 @@ static void head_and_foot(struct sm_layout *L, int index)
 	}
 }
 
+/* A draft says so on every page: a red label at the top centre, as text,
+ * so that it also shows in extracted text and on every printout. */
 static void draft_mark(struct sm_layout *L, struct sm_page *pg)
 {
 	const struct sm_theme *t = L->t;
-	double size = 96;
 	const char *word = t->labels[SM_LABEL_draft];
-	double w = sm_font_width(L->fonts, SM_FACE_HEADING, size, word, strlen(word));
-	struct sm_item *it = sm_item_add(L->a, &pg->items, SM_ITEM_TEXT);
-	it->role = SM_FACE_HEADING;
-	it->size = size;
-	it->color = t->status[SM_STATUS_OFF_TRACK];
-	it->alpha = 0.16;
-	it->angle = 54.7;   /* along the diagonal of an A4 page */
-	/* Centre the rotated word on the page. */
-	double c = 0.5774, s = 0.8165;      /* cos and sin of 54.7° */
-	it->x = L->pages->w / 2 - (w / 2) * c + (size * 0.35) * s;
-	it->y = L->pages->h / 2 + (w / 2) * s + (size * 0.35) * c;
-	it->text = word;
-	it->len = strlen(word);
-	sm_font_use(L->fonts, SM_FACE_HEADING, word, it->len);
+	double size = t->small + 1.5, pad = size * 0.9, h = size * 2;
+	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad;
+	double x = (L->pages->w - w) / 2, y = 5 * 72 / 25.4;
+	struct sm_color red = t->status[SM_STATUS_OFF_TRACK];
+	struct sm_item *r = sm_item_add(L->a, &pg->items, SM_ITEM_RECT);
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	r->color = (struct sm_color){ 1, 1, 1 };
+	r->fill = 1;
+	r->stroke = red;
+	r->do_stroke = 1;
+	r->line_width = 1;
+	r->radius = 2;
+	sm_text_item(L, &pg->items, SM_FACE_BOLD, size, red, x + pad, y + h / 2 + size * 0.36, word);
 }
 
 /* ------------------------------------------------------------ paginate */

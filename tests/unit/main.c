@@ -1,0 +1,38 @@
+/* The unit tests: one line per test, then "N passed, N failed". */
+#include "unit.h"
+#include "diag.h"
+
+int unit_failed_checks;
+
+#define TESTS(X) \
+	X(test_numfmt_rounding) X(test_numfmt_grouping) X(test_numfmt_change) \
+	X(test_utf8_decode) X(test_utf8_check_position) X(test_smart_text) X(test_slug) \
+	X(test_yaml_positions) X(test_yaml_refusals) X(test_yaml_empty) \
+	X(test_linebreak_justified) X(test_linebreak_long_word) X(test_linebreak_hard_break_and_styles) \
+	X(test_font_widths_match_libharu_rule)
+
+#define DECLARE(name) void name(void);
+TESTS(DECLARE)
+
+int main(void)
+{
+	static const struct { const char *name; void (*fn)(void); } tests[] = {
+#define ENTRY(name) { #name, name },
+		TESTS(ENTRY)
+	};
+	int passed = 0, failed = 0;
+	for (size_t i = 0; i < sizeof tests / sizeof *tests; i++) {
+		int before = unit_failed_checks;
+		sm_diag_reset();
+		tests[i].fn();
+		if (unit_failed_checks == before) {
+			printf("ok   unit %s\n", tests[i].name);
+			passed++;
+		} else {
+			printf("FAIL unit %s\n", tests[i].name);
+			failed++;
+		}
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}

@@ -1,0 +1,144 @@
+/* Line breaking on the real fonts of the standaard layout: no line wider
+ * than the measure, justified lines flush on both sides, long words cut,
+ * hard breaks kept. */
+#include "unit.h"
+#include "layout.h"
+
+struct fixture {
+	struct sm_arena a;
+	struct sm_doc doc;
+	struct sm_theme t;
+	struct sm_fonts fonts;
+	struct sm_pages pages;
+	struct sm_layout L;
+};
+
+static int setup(struct fixture *f)
+{
+	memset(f, 0, sizeof *f);
+	f->doc.dir = "/nonexistent-project";
+	int usage;
+	if (sm_theme_load(&f->a, &f->doc, NULL, &f->t, &usage) || sm_fonts_open(&f->fonts, &f->t))
+		return -1;
+	f->L.a = &f->a;
+	f->L.doc = &f->doc;
+	f->L.t = &f->t;
+	f->L.fonts = &f->fonts;
+	f->L.pages = &f->pages;
+	f->L.tw = 300;
+	f->L.th = 600;
+	return 0;
+}
+
+static void teardown(struct fixture *f)
+{
+	sm_fonts_close(&f->fonts);
+	sm_arena_free(&f->a);
+}
+
+/* Right edge of the ink of every text item on a line box. */
+static double right_edge(struct fixture *f, const struct sm_flow_item *box)
+{
+	double r = 0;
+	for (int i = 0; i < box->items.n; i++) {
+		const struct sm_item *it = &box->items.v[i];
+		if (it->kind != SM_ITEM_TEXT)
+			continue;
+		double e = it->x + sm_font_width(&f->fonts, it->role, it->size, it->text, it->len);
+		if (e > r)
+			r = e;
+	}
+	return r;
+}
+
+static const char *para =
+	"Bestaanszekerheid betekent dat inwoners kunnen rondkomen, ook als het tegenzit. De gemeente "
+	"wil dat inwoners met geldzorgen snel hulp vinden, bij het wijkteam of bij de schuldhulpverlening, "
+	"en dat niemand tussen wal en schip valt. Daarom werken we samen met woningcorporaties, "
+	"energieleveranciers en zorgverzekeraars aan vroegsignalering.";
+
+TEST(test_linebreak_justified)
+{
+	struct fixture f;
+	CHECK(setup(&f) == 0);
+	if (sm_diag_errors())
+		return;
+	struct sm_pstyle ps = sm_pstyle_body(&f.L);
+	ps.justify = 1;
+	int first = sm_set_text(&f.L, para, 0, &ps, NULL, NULL);
+	int n = f.L.flow.n - first;
+	CHECK(n >= 4);
+	for (int i = first; i < f.L.flow.n; i++) {
+		double r = right_edge(&f, &f.L.flow.v[i]);
+		CHECK(r <= ps.width + 0.01);
+		if (i < f.L.flow.n - 1)
+			CHECK(r > ps.width - 0.01);     /* flush right */
+	}
+	/* The last line is ragged. */
+	CHECK(right_edge(&f, &f.L.flow.v[f.L.flow.n - 1]) < ps.width - 1);
+	/* Orphans and widows: first two and last two lines are kept together. */
+	CHECK(f.L.flow.v[first].keep_next == 1);
+	CHECK(f.L.flow.v[f.L.flow.n - 2].keep_next == 1);
+	teardown(&f);
+}
+
+TEST(test_linebreak_long_word)
+{
+	struct fixture f;
+	CHECK(setup(&f) == 0);
+	if (sm_diag_errors())
+		return;
+	struct sm_pstyle ps = sm_pstyle_body(&f.L);
+	ps.width = 120;
+	int first = sm_set_text(&f.L, "Een arbeidsongeschiktheidsverzekeringsmaatschappijbestuursvoorzitter vandaag", 0,
+				&ps, NULL, NULL);
+	CHECK(f.L.flow.n - first >= 3);
+	for (int i = first; i < f.L.flow.n; i++)
+		CHECK(right_edge(&f, &f.L.flow.v[i]) <= ps.width + 0.01);
+	teardown(&f);
+}
+
+TEST(test_linebreak_hard_break_and_styles)
+{
+	struct fixture f;
+	CHECK(setup(&f) == 0);
+	if (sm_diag_errors())
+		return;
+	struct sm_pstyle ps = sm_pstyle_body(&f.L);
+	struct sm_run runs[] = {
+		{ "Eerste regel met ", 0, NULL }, { "vet", SM_STYLE_BOLD, NULL }, { "heid", 0, NULL },
+		{ "\n", 0, NULL }, { "tweede regel", SM_STYLE_ITALIC, NULL },
+	};
+	int first = sm_set_runs(&f.L, runs, 5, &ps, NULL, NULL);
+	CHECK(f.L.flow.n - first == 2);
+	/* "vet" and "heid" touch: one word in two styles. */
+	const struct sm_flow_item *b = &f.L.flow.v[first];
+	const struct sm_item *vet = NULL, *heid = NULL;
+	for (int i = 0; i < b->items.n; i++) {
+		if (b->items.v[i].len == 3 && !memcmp(b->items.v[i].text, "vet", 3))
+			vet = &b->items.v[i];
+		if (b->items.v[i].len == 4 && !memcmp(b->items.v[i].text, "heid", 4))
+			heid = &b->items.v[i];
+	}
+	CHECK(vet && heid);
+	if (vet && heid) {
+		CHECK(vet->role == SM_FACE_BOLD && heid->role == SM_FACE_REGULAR);
+		double vw = sm_font_width(&f.fonts, SM_FACE_BOLD, vet->size, "vet", 3);
+		CHECK(heid->x - (vet->x + vw) < 0.01 && heid->x - (vet->x + vw) > -0.01);
+	}
+	teardown(&f);
+}
+
+TEST(test_font_widths_match_libharu_rule)
+{
+	struct fixture f;
+	CHECK(setup(&f) == 0);
+	if (sm_diag_errors())
+		return;
+	/* Widths are whole 1/1000 em, truncated: what the PDF's /W array holds. */
+	int w = sm_font_advance(&f.fonts, SM_FACE_REGULAR, 'a');
+	CHECK(w > 400 && w < 700);
+	double d = sm_font_width(&f.fonts, SM_FACE_REGULAR, 10, "aa", 2);
+	CHECK(d == w * 2 * 10 / 1000.0);
+	teardown(&f);
+}
