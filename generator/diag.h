@@ -58,6 +58,23 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
 	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice") \
 	X(not_yet,           SM_ERROR,   "%s cannot be typeset by this version of the engine yet; remove it or use 'sociale-monitor check' to validate it") \
+	/* CSV data */ \
+	X(csv_cp1252,        SM_WARNING, "file is not UTF-8; it is read as Windows-1252, as Dutch Excel saves it (save it as \"CSV UTF-8\" to be sure)") \
+	X(csv_syntax,        SM_ERROR,   "CSV: %s") \
+	X(csv_fields,        SM_ERROR,   "this row has %d fields but the header has %d; %s") \
+	X(csv_column,        SM_ERROR,   "unknown column '%s'%s; the columns are: %s") \
+	X(csv_missing_column,SM_ERROR,   "the header has no '%s' column; %s") \
+	X(csv_limit,         SM_ERROR,   "more than %d %s; this is the limit") \
+	X(csv_number,        SM_ERROR,   "'%s' is not a number%s") \
+	X(csv_decimal_point, SM_ERROR,   "'%s' has a decimal point, but this file separates fields with '%s' and writes numbers the Dutch way; write %s") \
+	X(csv_duplicate,     SM_ERROR,   "%s appears twice: also on line %d; keep one of them") \
+	X(csv_flag,          SM_ERROR,   "'%s' is not a flag; write * (voorlopig), ** (nader voorlopig), . (onbekend of geheim) or - (nihil)") \
+	X(csv_period,        SM_ERROR,   "'%s' is not a period; write a year (2023) or a half year (2023-H1)") \
+	X(area_code,         SM_ERROR,   "'%s' is not a CBS %s code; write %s") \
+	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
+	X(area_parent,       SM_ERROR,   "%s") \
+	X(value_mismatch,    SM_ERROR,   "value %s differs from numerator / denominator (%s); correct the value or leave it empty") \
+	X(aggregate_missing, SM_WARNING, "%s of %s in %s is left out: buurt %s has no numerator and denominator for it") \
 	/* Markdown */ \
 	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
 int sm_layout_unsupported(const struct sm_doc *d);
 
 static const char usage[] =
@@ -147,8 +146,8 @@ int main(int argc, char **argv)
 	}
 	struct sm_doc doc;
 	int loaded = sm_load_doc(&arena, dir, &doc);
-	if (!loaded)
-		sm_validate(&arena, &doc, 0);
+	if (!loaded && !sm_load_data(&arena, &doc))
+		sm_validate(&arena, &doc, 1);
 	if (sm_diag_errors()) {
 		rc = 1;
 		goto done;

@@ -246,6 +246,20 @@ struct sm_area {
 	struct sm_pos pos;
 };
 
+enum sm_flag { SM_FLAG_NONE, SM_FLAG_PROVISIONAL, SM_FLAG_REVISED, SM_FLAG_SECRET, SM_FLAG_NIL };
+
+/* What an observation row gives. */
+enum { SM_HAS_VALUE = 1, SM_HAS_NUM = 2, SM_HAS_DEN = 4, SM_HAS_N = 8, SM_HAS_LOWER = 16, SM_HAS_UPPER = 32 };
+
+/* One row of an observation file. */
+struct sm_obs {
+	int indicator, area, period;
+	unsigned has;
+	double value, num, den, n, lower, upper;
+	enum sm_flag flag;
+	struct sm_pos pos;
+};
+
 /* ------------------------------------------------------------ the doc */
 
 struct sm_doc {
@@ -274,7 +288,21 @@ struct sm_doc {
 	int nindicators;
 	struct sm_area *areas;
 	int nareas;
+	struct sm_obs *obs;
+	int nobs;
+	int first_year, last_year;              /* of all observations */
+	int gemeente;                           /* index of the municipality's area, -1 */
 };
+
+/* Index of an indicator id or area code, or -1. */
+int sm_find_indicator(const struct sm_doc *d, const char *id);
+int sm_find_area(const struct sm_doc *d, const char *code);
+/* The area register and the observation files (load_data.c). */
+int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
+/* Cross-references between the files of a project (validate.c). */
+int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
+/* The factor of a ratio indicator's unit: 100 for percent, and so on. */
+double sm_unit_factor(enum sm_unit u);
 
 /* ------------------------------------------------------------- project */
 

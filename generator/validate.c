@@ -65,9 +65,15 @@ int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
 			resolve_indicators(d, &nm, &ind->denominator, 1);
 		}
 	}
-	if (check_areas)
+	if (check_areas) {
 		for (int i = 0; i < d->nreferences; i++)
 			resolve_area(d, &an, &d->references[i]);
+		if (d->municipality_code && (d->gemeente < 0 || d->areas[d->gemeente].level != SM_LEVEL_GEMEENTE)) {
+			struct sm_pos p = { d->areas_file, 0, 0 };
+			sm_diag(SM_MSG_unknown_area, &p, d->municipality_code, " (the municipality of monitor.yaml)",
+				"this file; add it with level gemeente");
+		}
+	}
 
 	/* Goal ids are unique in the whole monitor: the summary lists them all. */
 	const struct sm_goal **seen = NULL;

@@ -1,0 +1,31 @@
+/* csvrows.h: CSV files as rows of fields with positions, read with libcsv
+ * (load_csv.c is the only file that includes libcsv's <csv.h>). */
+#ifndef SM_CSVROWS_H
+#define SM_CSVROWS_H
+#include "sm.h"
+
+#define SM_CSV_MAX_ROWS    1000000
+#define SM_CSV_MAX_FIELDS  64
+#define SM_CSV_MAX_FIELD   4096
+
+struct sm_csv_row {
+	int line;                   /* 1-based line where the row starts */
+	const char *raw;            /* that line, in the UTF-8 text */
+	int n;
+	char **fields;
+};
+
+struct sm_csv {
+	const char *file;
+	char delim;
+	struct sm_csv_row *rows;    /* rows[0] is the header */
+	int nrows;
+};
+
+/* Reads a CSV file: BOM stripped, `sep=;` honoured, the delimiter detected
+ * from the header, Windows-1252 converted (with a warning). 0 or -1. */
+int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out);
+/* The position of field i of a row (column counted in characters). */
+struct sm_pos sm_csv_pos(const struct sm_csv *c, const struct sm_csv_row *r, int field);
+
+#endif

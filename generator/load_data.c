@@ -1,0 +1,474 @@
+/* load_data.c: the area register (data/areas.csv) and the observation
+ * files (CSV) → areas and observation rows of the model, with every
+ * problem reported at its file, line and column. */
+#include "csvrows.h"
+#include "numfmt.h"
+#include "strmap.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double sm_unit_factor(enum sm_unit u)
+{
+	switch (u) {
+	case SM_UNIT_PERCENT: return 100;
+	case SM_UNIT_PER_1000: return 1000;
+	case SM_UNIT_PER_10000: return 10000;
+	default: return 1;
+	}
+}
+
+/* ----------------------------------------------------------- headers */
+
+struct column { const char *en, *nl; int required; };
+
+/* Maps each header field to a column index of cols (or reports it). */
+static int header(const struct sm_csv *c, const struct column *cols, int ncols, int *map, const char *missing_hint)
+{
+	const struct sm_csv_row *h = &c->rows[0];
+	const char *names[40];
+	int nn = 0;
+	for (int k = 0; k < ncols; k++) {
+		names[nn++] = cols[k].en;
+		if (strcmp(cols[k].en, cols[k].nl))
+			names[nn++] = cols[k].nl;
+	}
+	char list[400] = "";
+	for (int k = 0; k < ncols; k++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", cols[k].en);
+	int bad = 0, seen[40] = { 0 };
+	for (int i = 0; i < h->n; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s", h->fields[i]);
+		for (char *p = name; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		map[i] = -1;
+		for (int k = 0; k < ncols; k++)
+			if (!strcmp(name, cols[k].en) || !strcmp(name, cols[k].nl))
+				map[i] = k;
+		if (map[i] < 0) {
+			struct sm_pos p = sm_csv_pos(c, h, i);
+			sm_diag(SM_MSG_csv_column, &p, h->fields[i], sm_did_you_mean(name, names, nn), list);
+			bad = 1;
+		} else if (seen[map[i]]++) {
+			struct sm_pos p = sm_csv_pos(c, h, i);
+			sm_diag(SM_MSG_csv_column, &p, h->fields[i], " (it is there twice)", list);
+			bad = 1;
+		}
+	}
+	for (int k = 0; k < ncols; k++)
+		if (cols[k].required && !seen[k]) {
+			struct sm_pos p = { c->file, h->line, 1 };
+			sm_diag(SM_MSG_csv_missing_column, &p, cols[k].en, missing_hint);
+			bad = 1;
+		}
+	return bad ? -1 : 0;
+}
+
+static int row_width(const struct sm_csv *c, const struct sm_csv_row *r)
+{
+	int want = c->rows[0].n;
+	if (r->n == want)
+		return 0;
+	struct sm_pos p = { c->file, r->line, 1 };
+	char hint[160];
+	if (c->delim == ';' && r->n < want)
+		snprintf(hint, sizeof hint, "every row needs a ';' between its fields, also around empty ones");
+	else
+		snprintf(hint, sizeof hint, "a text with a '%c' in it needs quotes around it", c->delim == '\t' ? ' ' : c->delim);
+	sm_diag(SM_MSG_csv_fields, &p, r->n, want, hint);
+	return -1;
+}
+
+/* ------------------------------------------------------------- areas */
+
+static const char *const level_names[] = { "land", "reference", "gemeente", "wijk", "buurt" };
+
+static int code_ok(const char *s, const char *prefix, size_t rest)
+{
+	if (strncmp(s, prefix, 2) || strlen(s) != 2 + rest)
+		return 0;
+	for (size_t i = 2; i < 2 + rest; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *codes)
+{
+	struct sm_csv c;
+	if (sm_csv_read(a, d->areas_file, &c))
+		return -1;
+	static const struct column cols[] = {
+		{ "code", "code", 1 }, { "name", "naam", 1 }, { "level", "niveau", 1 }, { "parent", "ouder", 0 },
+	};
+	int map[SM_CSV_MAX_FIELDS + 1];
+	if (header(&c, cols, 4, map, "the area register needs code;naam;niveau;ouder (or code;name;level;parent)"))
+		return -1;
+	d->areas = sm_arena_alloc(a, (size_t)c.nrows * sizeof *d->areas);
+	sm_strmap_init(a, codes, (unsigned)c.nrows);
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (row_width(&c, r))
+			continue;
+		const char *f[4] = { "", "", "", "" };
+		int at[4] = { 0, 0, 0, 0 };
+		for (int k = 0; k < r->n; k++) {
+			f[map[k]] = r->fields[k];
+			at[map[k]] = k;
+		}
+		struct sm_area *ar = &d->areas[d->nareas];
+		ar->code = f[0];
+		ar->name = f[1];
+		ar->pos = sm_csv_pos(&c, r, at[0]);
+		struct sm_pos lp = sm_csv_pos(&c, r, at[2]);
+		int lv = -1;
+		for (int k = 0; k < 5; k++)
+			if (!strcasecmp(f[2], level_names[k]))
+				lv = k;
+		if (!strcasecmp(f[2], "referentie"))
+			lv = SM_LEVEL_REFERENCE;
+		if (lv < 0) {
+			sm_diag(SM_MSG_area_level, &lp, f[2]);
+			continue;
+		}
+		ar->level = (enum sm_area_level)lv;
+		if (!f[0][0]) {
+			sm_diag(SM_MSG_empty_value, &ar->pos, "code", "every area needs its code");
+			continue;
+		}
+		if (lv == SM_LEVEL_GEMEENTE && !code_ok(f[0], "GM", 4)) {
+			sm_diag(SM_MSG_area_code, &ar->pos, f[0], "gemeente", "GM and four digits, such as GM1999");
+			continue;
+		}
+		if (lv == SM_LEVEL_WIJK && !code_ok(f[0], "WK", 6)) {
+			sm_diag(SM_MSG_area_code, &ar->pos, f[0], "wijk", "WK and six digits or capitals, such as WK199901");
+			continue;
+		}
+		if (lv == SM_LEVEL_BUURT && !code_ok(f[0], "BU", 8)) {
+			sm_diag(SM_MSG_area_code, &ar->pos, f[0], "buurt", "BU and eight digits or capitals, such as BU19990101");
+			continue;
+		}
+		if (!ar->name[0])
+			ar->name = ar->code;
+		ar->parent = (struct sm_ref){ f[3][0] ? f[3] : NULL, sm_csv_pos(&c, r, at[3]), -1 };
+		int prev = sm_strmap_put(a, codes, ar->code, d->nareas);
+		if (prev >= 0) {
+			char what[80];
+			snprintf(what, sizeof what, "area %s", ar->code);
+			sm_diag(SM_MSG_csv_duplicate, &ar->pos, what, d->areas[prev].pos.line);
+			continue;
+		}
+		d->nareas++;
+	}
+	/* Parents: a wijk belongs to a gemeente, a buurt to a wijk. */
+	for (int i = 0; i < d->nareas; i++) {
+		struct sm_area *ar = &d->areas[i];
+		if (ar->level != SM_LEVEL_WIJK && ar->level != SM_LEVEL_BUURT) {
+			if (ar->parent.id) {
+				char msg[200];
+				snprintf(msg, sizeof msg, "a %s has no parent; leave the parent of %s empty",
+					 level_names[ar->level], ar->code);
+				sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
+			}
+			continue;
+		}
+		enum sm_area_level want = ar->level == SM_LEVEL_WIJK ? SM_LEVEL_GEMEENTE : SM_LEVEL_WIJK;
+		char msg[300];
+		if (!ar->parent.id) {
+			snprintf(msg, sizeof msg, "%s %s needs its parent: the code of its %s", level_names[ar->level],
+				 ar->code, level_names[want]);
+			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
+			continue;
+		}
+		int p = sm_strmap_get(codes, ar->parent.id);
+		if (p < 0) {
+			snprintf(msg, sizeof msg, "parent '%s' of %s is not in the area register", ar->parent.id, ar->code);
+			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
+		} else if (d->areas[p].level != want) {
+			snprintf(msg, sizeof msg, "the parent of %s %s must be a %s, but %s is a %s", level_names[ar->level],
+				 ar->code, level_names[want], d->areas[p].code, level_names[d->areas[p].level]);
+			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
+		} else {
+			ar->parent.index = p;
+		}
+	}
+	return sm_diag_errors() ? -1 : 0;
+}
+
+/* ------------------------------------------------------- observations */
+
+/* A number as the file writes it: English with ',' as delimiter, Dutch
+ * (decimal comma, a point only before groups of three) with ';' or tab.
+ * Returns 0 (a number), 1 (missing: empty, '.' or '-'), -1 (not a number;
+ * *dutch_hint set when it is an English decimal in a Dutch file). */
+static int parse_number(const char *s, char delim, double *out, const char **dutch_hint, struct sm_arena *a)
+{
+	*dutch_hint = NULL;
+	if (!s[0] || !strcmp(s, ".") || !strcmp(s, "-"))
+		return 1;
+	int neg = 0;
+	const char *p = s;
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	} else if (!strncmp(p, "\xE2\x88\x92", 3)) {
+		neg = 1;
+		p += 3;
+	}
+	char dec = delim == ',' ? '.' : ',', group = delim == ',' ? 0 : '.';
+	double x = 0;
+	int digits = 0, run = 0, groups = 0, first_run = -1;
+	while (*p) {
+		if (*p >= '0' && *p <= '9') {
+			x = x * 10 + (*p - '0');
+			digits++;
+			run++;
+		} else if (group && *p == group) {
+			if (first_run < 0)
+				first_run = run;
+			else if (run != 3)
+				break;
+			groups++;
+			run = 0;
+		} else {
+			break;
+		}
+		p++;
+	}
+	int grouping_ok = groups == 0 || (first_run >= 1 && first_run <= 3 && run == 3);
+	if (*p == dec && grouping_ok) {
+		p++;
+		double scale = 1;
+		int fd = 0;
+		while (*p >= '0' && *p <= '9') {
+			scale /= 10;
+			x += (*p++ - '0') * scale;
+			fd++;
+		}
+		if (!fd)
+			return -1;
+		digits += fd;
+	}
+	if (*p || !digits || !grouping_ok || digits > 15) {
+		/* "3.7" in a Dutch file: say what to write instead. */
+		if (group) {
+			const char *q = s + (neg ? (s[0] == '-' ? 1 : 3) : 0);
+			size_t n = strspn(q, "0123456789");
+			if (n && q[n] == '.' && q[n + 1] && strspn(q + n + 1, "0123456789") == strlen(q + n + 1)) {
+				char *fix = sm_arena_strdup(a, s);
+				fix[q - s + n] = ',';
+				*dutch_hint = fix;
+			}
+		}
+		return -1;
+	}
+	*out = neg ? -x : x;
+	return 0;
+}
+
+static int parse_period(const char *s)
+{
+	int y = 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (y < 1900 || y > 2999)
+		return -1;
+	if (!s[4])
+		return SM_PERIOD(y, 0);
+	if (s[4] == '-' && (s[5] == 'H' || s[5] == 'h') && (s[6] == '1' || s[6] == '2') && !s[7])
+		return SM_PERIOD(y, s[6] - '0');
+	return -1;
+}
+
+enum { C_IND, C_AREA, C_YEAR, C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER, C_FLAG, C_COUNT };
+
+static const struct column obs_cols[C_COUNT] = {
+	[C_IND] = { "indicator", "indicator", 1 }, [C_AREA] = { "area", "gebied", 1 },
+	[C_YEAR] = { "year", "jaar", 1 }, [C_VALUE] = { "value", "waarde", 0 },
+	[C_NUM] = { "numerator", "teller", 0 }, [C_DEN] = { "denominator", "noemer", 0 },
+	[C_N] = { "n", "n", 0 }, [C_LOWER] = { "lower", "ondergrens", 0 },
+	[C_UPPER] = { "upper", "bovengrens", 0 }, [C_FLAG] = { "flag", "status", 0 },
+};
+
+struct obs_ctx {
+	struct sm_arena *a;
+	struct sm_doc *d;
+	struct sm_strmap *codes, ids;
+	const char **id_names, **area_names;
+	int ocap;
+};
+
+static void load_observations(struct obs_ctx *x, const char *file)
+{
+	struct sm_doc *d = x->d;
+	struct sm_csv c;
+	if (sm_csv_read(x->a, file, &c))
+		return;
+	int map[SM_CSV_MAX_FIELDS + 1];
+	if (header(&c, obs_cols, C_COUNT, map, "an observation file needs at least indicator, area (gebied) and year (jaar)"))
+		return;
+	char delim_name[8];
+	snprintf(delim_name, sizeof delim_name, "%s", c.delim == '\t' ? "tab" : c.delim == ';' ? ";" : ",");
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (row_width(&c, r))
+			continue;
+		const char *f[C_COUNT];
+		int at[C_COUNT];
+		for (int k = 0; k < C_COUNT; k++) {
+			f[k] = "";
+			at[k] = 0;
+		}
+		for (int k = 0; k < r->n; k++) {
+			f[map[k]] = r->fields[k];
+			at[map[k]] = k;
+		}
+		struct sm_obs o;
+		memset(&o, 0, sizeof o);
+		o.pos = sm_csv_pos(&c, r, 0);
+		int ok = 1;
+		o.indicator = sm_strmap_get(&x->ids, f[C_IND]);
+		if (o.indicator < 0) {
+			struct sm_pos p = sm_csv_pos(&c, r, at[C_IND]);
+			sm_diag(SM_MSG_unknown_indicator, &p, f[C_IND], sm_did_you_mean(f[C_IND], x->id_names, d->nindicators),
+				d->indicators_file);
+			ok = 0;
+		}
+		o.area = sm_strmap_get(x->codes, f[C_AREA]);
+		if (o.area < 0) {
+			struct sm_pos p = sm_csv_pos(&c, r, at[C_AREA]);
+			sm_diag(SM_MSG_unknown_area, &p, f[C_AREA], sm_did_you_mean(f[C_AREA], x->area_names, d->nareas),
+				d->areas_file);
+			ok = 0;
+		}
+		o.period = parse_period(f[C_YEAR]);
+		if (o.period < 0) {
+			struct sm_pos p = sm_csv_pos(&c, r, at[C_YEAR]);
+			sm_diag(SM_MSG_csv_period, &p, f[C_YEAR]);
+			ok = 0;
+		}
+		static const int num_cols[] = { C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER };
+		static const unsigned bits[] = { SM_HAS_VALUE, SM_HAS_NUM, SM_HAS_DEN, SM_HAS_N, SM_HAS_LOWER, SM_HAS_UPPER };
+		double *dst[] = { &o.value, &o.num, &o.den, &o.n, &o.lower, &o.upper };
+		for (int k = 0; k < 6; k++) {
+			const char *hint;
+			int rc = parse_number(f[num_cols[k]], c.delim, dst[k], &hint, x->a);
+			if (rc == 0) {
+				o.has |= bits[k];
+			} else if (rc < 0) {
+				struct sm_pos p = sm_csv_pos(&c, r, at[num_cols[k]]);
+				if (hint)
+					sm_diag(SM_MSG_csv_decimal_point, &p, f[num_cols[k]], delim_name, hint);
+				else
+					sm_diag(SM_MSG_csv_number, &p, f[num_cols[k]],
+						c.delim == ',' ? "; this file separates fields with ',', so write numbers like 3.7 without thousands separators"
+							       : "; write numbers the Dutch way, like 3,7 or 1.234");
+				ok = 0;
+			}
+		}
+		const char *fl = f[C_FLAG];
+		if (!fl[0])
+			o.flag = SM_FLAG_NONE;
+		else if (!strcmp(fl, "*"))
+			o.flag = SM_FLAG_PROVISIONAL;
+		else if (!strcmp(fl, "**"))
+			o.flag = SM_FLAG_REVISED;
+		else if (!strcmp(fl, "."))
+			o.flag = SM_FLAG_SECRET;
+		else if (!strcmp(fl, "-"))
+			o.flag = SM_FLAG_NIL;
+		else {
+			struct sm_pos p = sm_csv_pos(&c, r, at[C_FLAG]);
+			sm_diag(SM_MSG_csv_flag, &p, fl);
+			ok = 0;
+		}
+		if (!ok)
+			continue;
+		const struct sm_indicator *ind = &d->indicators[o.indicator];
+		if (o.flag == SM_FLAG_NIL && !(o.has & SM_HAS_VALUE)) {
+			o.value = 0;
+			o.has |= SM_HAS_VALUE;
+		}
+		int ratio_parts = (o.has & SM_HAS_NUM) && (o.has & SM_HAS_DEN);
+		if ((o.has & SM_HAS_VALUE) && ratio_parts && o.den != 0) {
+			double v = o.num / o.den * sm_unit_factor(ind->unit);
+			if (fabs(sm_round(o.value, ind->decimals) - v) > 0.5 * pow(10, -ind->decimals) + 1e-9) {
+				struct sm_pos p = sm_csv_pos(&c, r, at[C_VALUE]);
+				sm_diag(SM_MSG_value_mismatch, &p, f[C_VALUE], sm_fmt_num(x->a, v, ind->decimals + 2, 1));
+				continue;
+			}
+		}
+		SM_PUSH(x->a, d->obs, d->nobs, x->ocap, o);
+	}
+}
+
+static int cmp_obs(const void *p, const void *q)
+{
+	const struct sm_obs *a = p, *b = q;
+	if (a->indicator != b->indicator)
+		return a->indicator - b->indicator;
+	if (a->area != b->area)
+		return a->area - b->area;
+	if (a->period != b->period)
+		return a->period - b->period;
+	if (strcmp(a->pos.file, b->pos.file))
+		return strcmp(a->pos.file, b->pos.file);
+	return a->pos.line - b->pos.line;
+}
+
+int sm_load_data(struct sm_arena *a, struct sm_doc *d)
+{
+	struct sm_strmap codes = { 0 };
+	d->gemeente = -1;
+	if (!d->areas_file || load_areas(a, d, &codes))
+		return -1;
+	struct obs_ctx x = { a, d, &codes, { 0 }, NULL, NULL, 0 };
+	sm_strmap_init(a, &x.ids, (unsigned)d->nindicators);
+	x.id_names = sm_arena_alloc(a, (size_t)(d->nindicators + 1) * sizeof *x.id_names);
+	for (int i = 0; i < d->nindicators; i++) {
+		sm_strmap_put(a, &x.ids, d->indicators[i].id, i);
+		x.id_names[i] = d->indicators[i].id;
+	}
+	x.area_names = sm_arena_alloc(a, (size_t)(d->nareas + 1) * sizeof *x.area_names);
+	for (int i = 0; i < d->nareas; i++)
+		x.area_names[i] = d->areas[i].code;
+	for (int i = 0; i < d->nobservation_files; i++)
+		load_observations(&x, d->observation_files[i]);
+	/* The same indicator, area and period twice: name both lines. */
+	qsort(d->obs, (size_t)d->nobs, sizeof *d->obs, cmp_obs);
+	d->first_year = 9999;
+	d->last_year = 0;
+	for (int i = 0; i < d->nobs; i++) {
+		const struct sm_obs *o = &d->obs[i];
+		int y = SM_PERIOD_YEAR(o->period);
+		if (y < d->first_year)
+			d->first_year = y;
+		if (y > d->last_year)
+			d->last_year = y;
+		if (i && o->indicator == o[-1].indicator && o->area == o[-1].area &&
+		    o->period == o[-1].period) {
+			char what[200];
+			int y2 = SM_PERIOD_YEAR(o->period), h = SM_PERIOD_HALF(o->period);
+			snprintf(what, sizeof what, "%s for %s in %d%s", d->indicators[o->indicator].id,
+				 d->areas[o->area].code, y2, h ? (h == 1 ? "-H1" : "-H2") : "");
+			char where[40];
+			snprintf(where, sizeof where, "%d", o[-1].pos.line);
+			if (strcmp(o->pos.file, o[-1].pos.file))
+				sm_diag(SM_MSG_csv_duplicate, &o->pos,
+					sm_arena_printf(a, "%s (the other is in %s)", what, o[-1].pos.file), o[-1].pos.line);
+			else
+				sm_diag(SM_MSG_csv_duplicate, &o->pos, what, o[-1].pos.line);
+		}
+	}
+	if (!d->nobs)
+		d->first_year = d->last_year = 0;
+	if (d->municipality_code)
+		d->gemeente = sm_strmap_get(&codes, d->municipality_code);
+	return sm_diag_errors() ? -1 : 0;
+}
