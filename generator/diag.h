@@ -52,11 +52,14 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(unknown_goal,      SM_ERROR,   "unknown goal '%s'%s; an intervention names goals of its own chapter") \
 	X(explanation_needed,SM_ERROR,   "goal '%s' has status %s but no explanation; the council reads the explanation of every status other than on-track, so add 'explanation:'") \
 	X(auto_needs_indicators, SM_ERROR, "goal '%s' has status auto but no indicators; name its indicators, or give an explicit status with an explanation") \
-	X(title_needed,      SM_ERROR,   "a %s with several indicators needs a 'title'") \
+	X(title_needed,      SM_WARNING, "a %s with several indicators needs a 'title'; until it has one, its indicators' names are its title") \
 	X(block_key,         SM_ERROR,   "%s") \
 	X(one_block_kind,    SM_ERROR,   "a block holds exactly one of text, table, chart, quote or image; %s") \
 	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
 	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice") \
+	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
+	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
+	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \
 	X(not_yet,           SM_ERROR,   "%s cannot be typeset by this version of the engine yet; remove it or use 'sociale-monitor check' to validate it") \
 	/* CSV data */ \
 	X(csv_cp1252,        SM_WARNING, "file is not UTF-8; it is read as Windows-1252, as Dutch Excel saves it (save it as \"CSV UTF-8\" to be sure)") \

@@ -13,6 +13,7 @@
 #define SM_LAYOUT_H
 #include <stdio.h>
 #include "font.h"
+#include "calc.h"
 
 enum sm_item_kind {
 	SM_ITEM_TEXT, SM_ITEM_RECT, SM_ITEM_LINE, SM_ITEM_POLY, SM_ITEM_CIRCLE, SM_ITEM_LINK,
@@ -88,6 +89,8 @@ struct sm_flow_item {
 	int anchor;                 /* anchor placed at this box's top, -1 */
 	int chapter;                /* BREAK: chapter that starts, -1 */
 	int right;                  /* BREAK: start on a right-hand page */
+	int repeat;                 /* flow index of a table header to repeat above this
+				       box when it starts a page, -1 */
 };
 
 struct sm_flow {
@@ -99,6 +102,7 @@ struct sm_flow {
 struct sm_layout {
 	struct sm_arena *a;
 	const struct sm_doc *doc;
+	const struct sm_data *data;     /* computed figures */
 	const struct sm_theme *t;
 	struct sm_fonts *fonts;
 	struct sm_flow flow;
@@ -148,9 +152,49 @@ void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, 
 void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1, double x2, double y2,
 		  struct sm_color c, double width);
 
+/* Tables (layout_table.c). */
+enum sm_align { SM_ALIGN_LEFT, SM_ALIGN_RIGHT, SM_ALIGN_NUMBER };
+enum sm_row_kind { SM_ROW_NORMAL, SM_ROW_GROUP, SM_ROW_TOTAL, SM_ROW_SUB };
+
+struct sm_tcell {
+	const char *text;
+	unsigned style;
+	int status;                 /* > 0: a status dot before the text (enum sm_status) */
+	int judgement;              /* > 0: a favourable/unfavourable mark (enum sm_judgement) */
+};
+
+struct sm_table {
+	const char *title;
+	int ncols, nrows;
+	const char **head;
+	enum sm_align *align;
+	struct sm_tcell *cells;     /* nrows x ncols */
+	enum sm_row_kind *kinds;
+	const char *source;         /* "Bron: ..." */
+	const char *notes;          /* symbols used, and other notes */
+	double label_share;         /* the first column's share of the width, 0: what is left */
+};
+
+struct sm_table *sm_table_new(struct sm_layout *L, int ncols, int nrows);
+struct sm_tcell *sm_table_cell(struct sm_table *t, int row, int col);
+void sm_table_emit(struct sm_layout *L, const struct sm_table *t);
+
 /* Stages. */
-int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_theme *t,
-		  struct sm_fonts *fonts, struct sm_pages *out);
+int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		  const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out);
+/* What this version cannot typeset yet, refused with a positioned error. */
+int sm_layout_unsupported(const struct sm_doc *d);
+
+/* Pieces built from the figures (layout_data.c). */
+void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b);
+void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_deco_fn deco, void *ctx);
+void sm_layout_overview(struct sm_layout *L);
+void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch);
+void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch);
+void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch);
+/* Section headings and spacing shared by the chapter builders. */
+void sm_layout_section(struct sm_layout *L, const char *title, int outline);
+void sm_layout_subsection(struct sm_layout *L, const char *title);
 void sm_paginate(struct sm_layout *L);
 
 /* Output devices. */

@@ -58,7 +58,7 @@ static void keep_from(struct sm_layout *L, int first)
 /* ---------------------------------------------------------- headings */
 
 /* A section heading inside a chapter (level 2 in the outline). */
-static void section(struct sm_layout *L, const char *title, int outline)
+void sm_layout_section(struct sm_layout *L, const char *title, int outline)
 {
 	sm_flow_space(L, L->t->leading * 1.4);
 	struct sm_pstyle ps = pstyle_heading(L, L->t->h2, L->t->primary);
@@ -69,7 +69,7 @@ static void section(struct sm_layout *L, const char *title, int outline)
 	sm_flow_space(L, L->t->leading * 0.45);
 }
 
-static void subsection(struct sm_layout *L, const char *title)
+void sm_layout_subsection(struct sm_layout *L, const char *title)
 {
 	sm_flow_space(L, L->t->leading * 0.9);
 	struct sm_pstyle ps = pstyle_heading(L, L->t->h3, L->t->text);
@@ -113,9 +113,9 @@ void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyl
 			for (int k = 0; k < p->nruns; k++)
 				strcat(title, strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ");
 			if (p->heading == 1)
-				section(L, title, 1);
+				sm_layout_section(L, title, 1);
 			else
-				subsection(L, title);
+				sm_layout_subsection(L, title);
 			continue;
 		}
 		struct sm_pstyle ps = *base;
@@ -240,6 +240,9 @@ static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 		case SM_BLOCK_QUOTE:
 			quote_block(L, b[i].quote ? b[i].quote : "", b[i].source);
 			break;
+		case SM_BLOCK_TABLE:
+			sm_layout_table_block(L, &b[i]);
+			break;
 		default:
 			/* Refused before layout (sm_layout_unsupported). */
 			break;
@@ -341,35 +344,25 @@ static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
 		ps.width = L->tw - 26;
 		sm_rich(L, &m->text, &ps);
 	}
-}
-
-static const char *goal_indicator_names(struct sm_layout *L, const struct sm_goal *g)
-{
-	const struct sm_doc *d = L->doc;
-	char *s = NULL;
-	for (int i = 0; i < g->nindicators; i++) {
-		int k = g->indicators[i].index;
-		const char *name = k >= 0 ? d->indicators[k].name : g->indicators[i].id;
-		s = s ? sm_arena_printf(L->a, "%s; %s", s, name) : sm_arena_strdup(L->a, name);
-	}
-	return s;
+	sm_layout_overview(L);
 }
 
 static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const struct sm_goal *g)
 {
 	const struct sm_theme *t = L->t;
-	struct card c = { t->light, t->status[g->status], 10, 1 };
+	enum sm_status status = sm_calc_goal_status(L->data, g);
+	struct card c = { t->light, t->status[status], 10, 1 };
 	sm_flow_space(L, t->leading * 0.7);
 	int first = L->flow.n;
 	card_gap(L, &c, c.pad);
 	/* Title, with the status badge at the right of its first line. */
 	struct sm_pstyle tp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->text));
 	tp.leading = (t->body + 1) * 1.35;
-	double bw = badge(L, NULL, g->status, 0, 0);
+	double bw = badge(L, NULL, status, 0, 0);
 	tp.width -= bw + 10;
 	const char *title = sm_arena_printf(L->a, "%s  %s", g->id ? g->id : "", g->title ? g->title : "");
 	int f = sm_set_text(L, title, 0, &tp, card_deco, &c);
-	badge(L, &L->flow.v[f].items, g->status, L->tw - c.pad, (tp.leading - t->small * 1.9) / 2);
+	badge(L, &L->flow.v[f].items, status, L->tw - c.pad, (tp.leading - t->small * 1.9) / 2);
 	/* Level, programme and indicators, small. */
 	struct sm_pstyle sp = card_style(L, &c, pstyle_small(L));
 	const char *meta = t->labels[g->output ? SM_LABEL_output : SM_LABEL_effect];
@@ -377,10 +370,10 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 		meta = sm_arena_printf(L->a, "%s \xC2\xB7 %s %s", meta, t->labels[SM_LABEL_programme], ch->programme);
 	card_gap(L, &c, 2);
 	sm_set_text(L, meta, 0, &sp, card_deco, &c);
-	const char *inds = goal_indicator_names(L, g);
-	if (inds)
-		sm_set_text(L, sm_arena_printf(L->a, "%s: %s", t->labels[SM_LABEL_indicators], inds), 0, &sp,
-			    card_deco, &c);
+	if (g->nindicators) {
+		card_gap(L, &c, 4);
+		sm_layout_goal_figures(L, g, card_deco, &c);
+	}
 	if (g->explanation.n) {
 		card_gap(L, &c, t->leading * 0.35);
 		struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
@@ -500,25 +493,26 @@ static void ch_theme(struct sm_layout *L, const struct sm_chapter *ch)
 	const struct sm_theme *t = L->t;
 	struct sm_pstyle body = sm_pstyle_body(L);
 	if (ch->vision.n) {
-		section(L, t->labels[SM_LABEL_vision], 1);
+		sm_layout_section(L, t->labels[SM_LABEL_vision], 1);
 		sm_rich(L, &ch->vision, &body);
 	}
 	if (ch->ngoals) {
-		section(L, t->labels[SM_LABEL_goals], 1);
+		sm_layout_section(L, t->labels[SM_LABEL_goals], 1);
 		for (int i = 0; i < ch->ngoals; i++)
 			goal_card(L, ch, &ch->goals[i]);
 	}
 	if (ch->nblocks) {
-		section(L, t->labels[SM_LABEL_status], 1);
+		sm_layout_section(L, t->labels[SM_LABEL_status], 1);
 		blocks(L, ch->blocks, ch->nblocks);
 	}
 	if (ch->ninterventions) {
-		section(L, t->labels[SM_LABEL_interventions], 1);
+		sm_layout_section(L, t->labels[SM_LABEL_interventions], 1);
 		for (int i = 0; i < ch->ninterventions; i++)
 			intervention(L, ch, &ch->interventions[i]);
+		sm_layout_budget(L, ch);
 	}
 	if (ch->nstories) {
-		section(L, t->labels[SM_LABEL_stories], 1);
+		sm_layout_section(L, t->labels[SM_LABEL_stories], 1);
 		for (int i = 0; i < ch->nstories; i++)
 			story(L, &ch->stories[i]);
 	}
@@ -592,28 +586,22 @@ int sm_layout_unsupported(const struct sm_doc *d)
 	static const char *const block_names[] = { "", "a table block", "a chart block", "", "an image block" };
 	for (int c = 0; c < d->nchapters; c++) {
 		const struct sm_chapter *ch = &d->chapters[c];
-		if (ch->kind == SM_CH_AREAS)
-			sm_diag(SM_MSG_not_yet, &ch->pos, "an areas chapter");
-		if (ch->kind == SM_CH_DEFINITIONS)
-			sm_diag(SM_MSG_not_yet, &ch->pos, "a definitions chapter");
 		for (int b = 0; b < ch->nblocks; b++) {
 			enum sm_block_kind k = ch->blocks[b].kind;
-			if (k == SM_BLOCK_TABLE || k == SM_BLOCK_CHART || k == SM_BLOCK_IMAGE)
+			if (k == SM_BLOCK_CHART || k == SM_BLOCK_IMAGE)
 				sm_diag(SM_MSG_not_yet, &ch->blocks[b].pos, block_names[k]);
 		}
-		for (int g = 0; g < ch->ngoals; g++)
-			if (ch->goals[g].status == SM_STATUS_AUTO)
-				sm_diag(SM_MSG_not_yet, &ch->goals[g].status_pos, "status auto (computed from indicator data)");
 	}
 	return sm_diag_errors() ? -1 : 0;
 }
 
-int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_theme *t,
-		  struct sm_fonts *fonts, struct sm_pages *out)
+int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		  const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out)
 {
 	struct sm_layout L = { 0 };
 	L.a = a;
 	L.doc = doc;
+	L.data = data;
 	L.t = t;
 	L.fonts = fonts;
 	L.pages = out;
@@ -634,6 +622,8 @@ int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_
 		case SM_CH_SUMMARY: ch_summary(&L, ch); break;
 		case SM_CH_THEME: ch_theme(&L, ch); break;
 		case SM_CH_COLOPHON: ch_colophon(&L, ch); break;
+		case SM_CH_AREAS: sm_layout_areas(&L, ch); break;
+		case SM_CH_DEFINITIONS: sm_layout_definitions(&L, ch); break;
 		default: break;
 		}
 	}

@@ -21,6 +21,7 @@ struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h)
 	f.h = h;
 	f.anchor = -1;
 	f.chapter = -1;
+	f.repeat = -1;
 	SM_PUSH(L->a, L->flow.v, L->flow.n, L->flow.cap, f);
 	return &L->flow.v[L->flow.n - 1];
 }

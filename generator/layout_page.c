@@ -381,6 +381,12 @@ void sm_paginate(struct sm_layout *L)
 			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
 				break;
 			y = 0;
+			/* A table that runs on repeats its header row. */
+			if (f->repeat >= 0 && f->repeat != i - 1) {
+				const struct sm_flow_item *h = &L->flow.v[f->repeat];
+				add_items(L, &pg->items, &h->items, text_left(L, P->n - 1), t->m_top);
+				y = h->h;
+			}
 		}
 		int index = P->n - 1;
 		double x0 = text_left(L, index), y0 = t->m_top + y;

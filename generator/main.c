@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int sm_layout_unsupported(const struct sm_doc *d);
 
 static const char usage[] =
 	"usage: sociale-monitor build [DIR] [-o FILE] [--layout NAME|FILE]\n"
@@ -152,6 +151,17 @@ int main(int argc, char **argv)
 		rc = 1;
 		goto done;
 	}
+	struct sm_data data;
+	sm_calc(&arena, &doc, &data);
+	/* A computed attention or off-track needs words for the council. */
+	for (int c = 0; c < doc.nchapters; c++)
+		for (int g = 0; g < doc.chapters[c].ngoals; g++) {
+			const struct sm_goal *goal = &doc.chapters[c].goals[g];
+			enum sm_status s = sm_calc_goal_status(&data, goal);
+			if (goal->status == SM_STATUS_AUTO && !goal->explanation.n &&
+			    (s == SM_STATUS_ATTENTION || s == SM_STATUS_OFF_TRACK))
+				sm_diag(SM_MSG_auto_unexplained, &goal->status_pos, goal->id ? goal->id : "?", sm_status_names[s]);
+		}
 	if (!strcmp(cmd, "check")) {
 		struct sm_theme theme;
 		int usage_error;
@@ -183,7 +193,7 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	struct sm_pages pages;
-	if (sm_layout_doc(&arena, &doc, &theme, &fonts, &pages)) {
+	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
 		sm_fonts_close(&fonts);
 		rc = 1;
 		goto done;

@@ -42,7 +42,39 @@ enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_
 	X(contact, "contact", "Contact") \
 	X(published, "published", "Verschenen") \
 	X(draft, "draft", "CONCEPT") \
-	X(count, "count", "Aantal")
+	X(count, "count", "Aantal") \
+	X(value, "value", "Waarde") \
+	X(change, "change", "Verandering") \
+	X(target, "target", "Streefwaarde") \
+	X(judgement, "judgement", "Oordeel") \
+	X(latest, "latest", "Laatste meting") \
+	X(since_previous, "since-previous", "t.o.v. de vorige meting") \
+	X(since_baseline, "since-baseline", "t.o.v. de nulmeting") \
+	X(points, "points", "in procentpunten bij percentages") \
+	X(sym_unknown, "symbol-unknown", "onbekend of geheim") \
+	X(sym_small, "symbol-small", "te weinig waarnemingen") \
+	X(sym_provisional, "symbol-provisional", "voorlopig cijfer") \
+	X(sym_revised, "symbol-revised", "nader voorlopig cijfer") \
+	X(sym_nil, "symbol-nil", "nihil") \
+	X(favourable, "favourable", "gunstig") \
+	X(unfavourable, "unfavourable", "ongunstig") \
+	X(comparable, "comparable", "vergelijkbaar") \
+	X(higher, "higher", "hoger") \
+	X(lower, "lower", "lager") \
+	X(stapeling, "stapeling", "Stapeling: ongunstige indicatoren per gebied") \
+	X(unfavourable_count, "unfavourable-count", "Ongunstig") \
+	X(judged_count, "judged-count", "Beoordeeld") \
+	X(attention_area, "attention-area", "aandachtsgebied") \
+	X(profiles, "profiles", "Profielen") \
+	X(area, "area", "Gebied") \
+	X(unit, "unit", "Eenheid") \
+	X(frequency, "frequency", "Frequentie") \
+	X(polarity, "polarity", "Richting") \
+	X(bbv, "bbv", "BBV-indicator") \
+	X(definition, "definition", "Definitie") \
+	X(budget_table, "budget-table", "Budget per interventie") \
+	X(intervention, "intervention", "Interventie") \
+	X(goals_count, "goals-count", "doelen")
 
 enum sm_label {
 #define SM_X(id, key, text) SM_LABEL_##id,

@@ -1,0 +1,66 @@
+/* calc.h: the figures of a monitor, computed from the observations before
+ * layout: values per indicator, area and period (with aggregation from
+ * buurt to wijk to gemeente, derived indicators and small-number
+ * suppression), and the judgements built on them. Numbers stay numbers
+ * here; numfmt.c prints them. */
+#ifndef SM_CALC_H
+#define SM_CALC_H
+#include "sm.h"
+
+enum sm_vstate { SM_V_MISSING, SM_V_OK, SM_V_SUPPRESSED };
+
+struct sm_value {
+	double v, num, den, n, lower, upper;
+	unsigned char state;        /* enum sm_vstate */
+	unsigned char flag;         /* enum sm_flag */
+	unsigned char has_nd, has_n, has_ci;
+	unsigned char computed;     /* aggregated or derived by the engine */
+};
+
+struct sm_data {
+	const struct sm_doc *doc;
+	int nind, narea;
+	int first_year, nyears, nper;   /* periods: 3 slots a year (year, H1, H2) */
+	struct sm_value *cells;         /* [indicator][area][period slot] */
+	int *latest_gm;                 /* per indicator: latest period with data for the gemeente, -1 */
+};
+
+/* How a value compares with a reference, or how a change is judged. */
+enum sm_judgement { SM_J_NONE, SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE, SM_J_HIGHER, SM_J_LOWER };
+
+int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *out);
+
+/* The cell of an indicator, area and period (a period as SM_PERIOD makes
+ * it); NULL outside the data. */
+const struct sm_value *sm_calc_cell(const struct sm_data *d, int ind, int area, int period);
+/* A value that may be printed and used: state OK. */
+int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *v);
+/* Periods with a value (or a suppressed value) for ind at area, ascending. */
+int sm_calc_periods(const struct sm_data *d, int ind, int area, int *out, int max);
+/* The most recent period with data for ind at area, or -1. */
+int sm_calc_latest(const struct sm_data *d, int ind, int area);
+/* The period before p with data for ind at area, or -1. */
+int sm_calc_previous(const struct sm_data *d, int ind, int area, int p);
+/* The period a change is measured from: the baseline year when the monitor
+ * has one (and it has data), else the previous period. -1 if none. */
+int sm_calc_change_base(const struct sm_data *d, int ind, int area, int p);
+
+/* The indicator's threshold for "comparable" against a reference value. */
+double sm_calc_threshold(const struct sm_indicator *ind, double ref);
+/* value against ref, by the indicator's polarity and threshold. */
+enum sm_judgement sm_calc_compare(const struct sm_indicator *ind, double value, double ref);
+/* The auto rule for one indicator at an area in period p. */
+enum sm_status sm_calc_indicator_status(const struct sm_data *d, int ind, int area, int p);
+/* A goal's status: explicit, or the worst of its indicators at the gemeente. */
+enum sm_status sm_calc_goal_status(const struct sm_data *d, const struct sm_goal *g);
+/* Stapeling: how many of inds are unfavourable at area against the gemeente. */
+int sm_calc_stapeling(const struct sm_data *d, const struct sm_ref *inds, int n, int area, int *judged);
+
+struct sm_budget { long long planned, actual; int has_actual, n; };
+/* Budget totals of a theme chapter. actual is summed over the
+ * interventions that report one; has_actual when all of them do. */
+struct sm_budget sm_calc_budget(const struct sm_chapter *ch);
+/* Realisation actual/planned, or -1 when it cannot be shown. */
+double sm_calc_realisation(long long planned, long long actual, int has_actual);
+
+#endif

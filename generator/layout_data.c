@@ -1,0 +1,817 @@
+/* layout_data.c: what the figures put on the page: table blocks (both
+ * shapes of FORMAT.md), a goal's figures, the summary's overview of goals,
+ * the budget table of a theme, the areas chapter (stapeling and profiles)
+ * and the definitions chapter. Numbers are formatted here, through numfmt. */
+#include "layout.h"
+#include "numfmt.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ words */
+
+static const char *unit_label(enum sm_unit u)
+{
+	switch (u) {
+	case SM_UNIT_PERCENT: return "%";
+	case SM_UNIT_PER_1000: return "per 1.000";
+	case SM_UNIT_PER_10000: return "per 10.000";
+	case SM_UNIT_COUNT: return "aantal";
+	case SM_UNIT_EURO: return "\xE2\x82\xAC";
+	case SM_UNIT_SCORE: return "score";
+	case SM_UNIT_YEARS: return "jaren";
+	}
+	return "";
+}
+
+static const char *period_label(struct sm_arena *a, int p)
+{
+	int h = SM_PERIOD_HALF(p);
+	return h ? sm_arena_printf(a, "%d-H%d", SM_PERIOD_YEAR(p), h) : sm_arena_printf(a, "%d", SM_PERIOD_YEAR(p));
+}
+
+static const char *name_with_unit(struct sm_layout *L, const struct sm_indicator *in)
+{
+	return sm_arena_printf(L->a, "%s (%s)", in->name, unit_label(in->unit));
+}
+
+/* Which symbols a table used, for its "verklaring van tekens". */
+struct symbols { int unknown, provisional, revised, nil; };
+
+/* A value as a table cell: bare number, flag appended; '.' when suppressed
+ * or secret, '-' for nihil, empty when there is no observation. */
+static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c,
+			     struct symbols *sy)
+{
+	if (!c || c->state == SM_V_MISSING)
+		return "";
+	if (c->state == SM_V_SUPPRESSED) {
+		if (sy)
+			sy->unknown = 1;
+		return ".";
+	}
+	if (c->flag == SM_FLAG_NIL && c->v == 0) {
+		if (sy)
+			sy->nil = 1;
+		return "-";
+	}
+	const char *s = sm_fmt_num(L->a, c->v, in->decimals, 1);
+	if (c->flag == SM_FLAG_PROVISIONAL) {
+		if (sy)
+			sy->provisional = 1;
+		return sm_arena_printf(L->a, "%s*", s);
+	}
+	if (c->flag == SM_FLAG_REVISED) {
+		if (sy)
+			sy->revised = 1;
+		return sm_arena_printf(L->a, "%s**", s);
+	}
+	return s;
+}
+
+/* A value with its unit, for running text: "3,7%", "12,3 per 1.000", "€ 1.250". */
+static const char *with_unit(struct sm_layout *L, const struct sm_indicator *in, double v)
+{
+	const char *n = sm_fmt_num(L->a, v, in->decimals, 1);
+	switch (in->unit) {
+	case SM_UNIT_PERCENT: return sm_arena_printf(L->a, "%s%%", n);
+	case SM_UNIT_PER_1000: return sm_arena_printf(L->a, "%s per\xC2\xA0" "1.000", n);
+	case SM_UNIT_PER_10000: return sm_arena_printf(L->a, "%s per\xC2\xA0" "10.000", n);
+	case SM_UNIT_EURO: return sm_fmt_euro(L->a, v, in->decimals);
+	case SM_UNIT_YEARS: return sm_arena_printf(L->a, "%s jaar", n);
+	default: return n;
+	}
+}
+
+static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
+{
+	const char *const *lb = L->t->labels;
+	switch (j) {
+	case SM_J_FAVOURABLE: return lb[SM_LABEL_favourable];
+	case SM_J_UNFAVOURABLE: return lb[SM_LABEL_unfavourable];
+	case SM_J_COMPARABLE: return lb[SM_LABEL_comparable];
+	case SM_J_HIGHER: return lb[SM_LABEL_higher];
+	case SM_J_LOWER: return lb[SM_LABEL_lower];
+	default: return "";
+	}
+}
+
+static const char *symbols_note(struct sm_layout *L, const struct symbols *sy, const char *extra)
+{
+	const char *const *lb = L->t->labels;
+	char *s = NULL;
+#define ADD(str) s = s ? sm_arena_printf(L->a, "%s; %s", s, str) : sm_arena_strdup(L->a, str)
+	if (sy->unknown)
+		ADD(sm_arena_printf(L->a, ". = %s", lb[SM_LABEL_sym_unknown]));
+	if (sy->provisional)
+		ADD(sm_arena_printf(L->a, "* = %s", lb[SM_LABEL_sym_provisional]));
+	if (sy->revised)
+		ADD(sm_arena_printf(L->a, "** = %s", lb[SM_LABEL_sym_revised]));
+	if (sy->nil)
+		ADD(sm_arena_printf(L->a, "- = %s", lb[SM_LABEL_sym_nil]));
+	if (extra)
+		ADD(extra);
+#undef ADD
+	return s;
+}
+
+static const char *sources(struct sm_layout *L, const struct sm_ref *inds, int n)
+{
+	char *s = NULL;
+	for (int i = 0; i < n; i++) {
+		int k = inds[i].index;
+		const char *src = k >= 0 ? L->doc->indicators[k].source : NULL;
+		if (!src)
+			continue;
+		int dup = 0;
+		for (int j = 0; j < i && !dup; j++) {
+			int q = inds[j].index;
+			dup = q >= 0 && L->doc->indicators[q].source && !strcmp(L->doc->indicators[q].source, src);
+		}
+		if (!dup)
+			s = s ? sm_arena_printf(L->a, "%s; %s", s, src) : sm_arena_strdup(L->a, src);
+	}
+	return s ? sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_source], s) : NULL;
+}
+
+/* ------------------------------------------------------------ areas */
+
+/* The areas a block names: a list, every wijk or buurt of the gemeente,
+ * or by default the gemeente. */
+static int block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out)
+{
+	const struct sm_doc *d = L->doc;
+	int n = 0;
+	if (as->sel == SM_AREAS_LIST) {
+		for (int i = 0; i < as->n; i++)
+			if (as->codes[i].index >= 0)
+				out[n++] = as->codes[i].index;
+		return n;
+	}
+	if (as->sel == SM_AREAS_DEFAULT) {
+		if (d->gemeente >= 0)
+			out[n++] = d->gemeente;
+		return n;
+	}
+	enum sm_area_level want = as->sel == SM_AREAS_WIJKEN ? SM_LEVEL_WIJK : SM_LEVEL_BUURT;
+	for (int i = 0; i < d->nareas; i++) {
+		const struct sm_area *ar = &d->areas[i];
+		if (ar->level != want)
+			continue;
+		int w = want == SM_LEVEL_BUURT ? ar->parent.index : i;
+		if (w >= 0 && d->areas[w].parent.index == d->gemeente)
+			out[n++] = i;
+	}
+	return n;
+}
+
+static int reference_of(struct sm_layout *L, const struct sm_block *b)
+{
+	if (b && b->reference.id)
+		return b->reference.index;
+	return L->doc->nreferences ? L->doc->references[0].index : -1;
+}
+
+/* The latest period of a block: the most recent with data for the
+ * gemeente among its indicators. */
+static int block_latest(struct sm_layout *L, const struct sm_ref *inds, int n)
+{
+	int best = -1;
+	for (int i = 0; i < n; i++)
+		if (inds[i].index >= 0 && L->data->latest_gm[inds[i].index] > best)
+			best = L->data->latest_gm[inds[i].index];
+	return best;
+}
+
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+/* The periods of a years-shaped block. */
+static int block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out)
+{
+	const struct sm_data *d = L->data;
+	const struct sm_years *y = &b->years;
+	int n = 0;
+	if (y->kind == SM_YEARS_LIST) {
+		for (int i = 0; i < y->n; i++)
+			out[n++] = y->list[i];
+		return n;
+	}
+	if (y->kind == SM_YEARS_LATEST) {
+		int p = block_latest(L, b->indicators, b->nindicators);
+		if (p >= 0)
+			out[n++] = p;
+		return n;
+	}
+	/* Every period with data for the block, in the range or overall. */
+	for (int s = 0; s < d->nper; s++) {
+		int p = SM_PERIOD(d->first_year + s / 3, s % 3);
+		if (y->kind == SM_YEARS_RANGE && (p < y->from || p > y->to))
+			continue;
+		int any = 0;
+		for (int i = 0; i < b->nindicators && !any; i++)
+			for (int k = 0; k < na && !any; k++)
+				any = sm_calc_cell(d, b->indicators[i].index, areas[k], p) &&
+				      sm_calc_cell(d, b->indicators[i].index, areas[k], p)->state != SM_V_MISSING;
+		if (any)
+			out[n++] = p;
+	}
+	qsort(out, (size_t)n, sizeof *out, cmp_int);
+	if (y->kind == SM_YEARS_LAST5 && n > 5) {
+		memmove(out, out + n - 5, 5 * sizeof *out);
+		n = 5;
+	}
+	return n;
+}
+
+static int has_column(const struct sm_block *b, enum sm_column c)
+{
+	for (int i = 0; i < b->ncolumns; i++)
+		if (b->columns[i] == c)
+			return 1;
+	return 0;
+}
+
+static const char *change_text(struct sm_layout *L, int ind, int area, int p)
+{
+	const struct sm_data *d = L->data;
+	const struct sm_value *c = sm_calc_cell(d, ind, area, p);
+	if (!c || c->state == SM_V_MISSING)
+		return "";
+	int q = sm_calc_change_base(d, ind, area, p);
+	const struct sm_value *o = q >= 0 ? sm_calc_cell(d, ind, area, q) : NULL;
+	if (!o || o->state == SM_V_MISSING)
+		return "";
+	if (c->state == SM_V_SUPPRESSED || o->state == SM_V_SUPPRESSED)
+		return ".";       /* a change would reveal what is suppressed */
+	return sm_fmt_change(L->a, c->v - o->v, d->doc->indicators[ind].decimals);
+}
+
+static const char *target_text(struct sm_layout *L, const struct sm_indicator *in)
+{
+	if (!in->has_target || in->polarity == SM_POL_NEUTRAL)
+		return in->has_target ? sm_fmt_num(L->a, in->target, in->decimals, 1) : "";
+	const char *v = sm_fmt_num(L->a, in->target, in->decimals, 1);
+	return in->target_year ? sm_arena_printf(L->a, "%s (%d)", v, in->target_year) : v;
+}
+
+static const char *change_note(struct sm_layout *L)
+{
+	const char *const *lb = L->t->labels;
+	const struct sm_doc *d = L->doc;
+	if (d->has_baseline)
+		return sm_arena_printf(L->a, "%s: %s %d, %s", lb[SM_LABEL_change], "t.o.v.", d->baseline, lb[SM_LABEL_points]);
+	return sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], lb[SM_LABEL_since_previous], lb[SM_LABEL_points]);
+}
+
+/* ------------------------------------------------------- table block */
+
+/* A block's title when it has none: its indicator's name, or the names of
+ * its indicators (a warning asked for a title then). */
+static const char *block_title(struct sm_layout *L, const struct sm_block *b)
+{
+	char *s = NULL;
+	for (int i = 0; i < b->nindicators; i++) {
+		int k = b->indicators[i].index;
+		if (k < 0)
+			continue;
+		const char *n = L->doc->indicators[k].name;
+		s = s ? sm_arena_printf(L->a, "%s \xC2\xB7 %s", s, n) : sm_arena_strdup(L->a, n);
+	}
+	return s;
+}
+
+static void years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_data *data = L->data;
+	const char *const *lb = L->t->labels;
+	int *periods = sm_arena_alloc(L->a, (size_t)(data->nper + b->years.n + 2) * sizeof *periods);
+	int np = block_periods(L, b, areas, na, periods);
+	int ref = reference_of(L, b);
+	int want_ref = has_column(b, SM_COL_REFERENCE);
+	if (want_ref && ref < 0) {
+		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
+		want_ref = 0;
+	}
+	/* Computed columns: as written; by default the target when there is one. */
+	enum sm_column cols[SM_COL_COUNT];
+	int nc = 0;
+	if (b->ncolumns) {
+		for (int i = 0; i < b->ncolumns; i++)
+			if (b->columns[i] != SM_COL_REFERENCE || want_ref)
+				cols[nc++] = b->columns[i];
+	} else {
+		for (int i = 0; i < b->nindicators; i++)
+			if (b->indicators[i].index >= 0 && d->indicators[b->indicators[i].index].has_target) {
+				cols[nc++] = SM_COL_TARGET;
+				break;
+			}
+	}
+	int grouped = na > 1;
+	int nrows = b->nindicators * (na + grouped);
+	struct sm_table *t = sm_table_new(L, 1 + np + nc, nrows);
+	t->head[0] = grouped ? "" : lb[SM_LABEL_indicators];
+	for (int i = 0; i < np; i++)
+		t->head[1 + i] = period_label(L->a, periods[i]);
+	int last = np ? periods[np - 1] : -1;
+	for (int i = 0; i < nc; i++) {
+		const char *h = "";
+		switch (cols[i]) {
+		case SM_COL_VALUE: h = last >= 0 ? sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_value], period_label(L->a, last)) : lb[SM_LABEL_value]; break;
+		case SM_COL_CHANGE: h = lb[SM_LABEL_change]; break;
+		case SM_COL_REFERENCE: h = d->areas[ref].name; break;
+		case SM_COL_TARGET: h = lb[SM_LABEL_target]; break;
+		case SM_COL_STATUS: h = lb[SM_LABEL_judgement]; t->align[1 + np + i] = SM_ALIGN_RIGHT; break;
+		default: break;
+		}
+		t->head[1 + np + i] = h;
+	}
+	struct symbols sy = { 0 };
+	int r = 0, any = 0;
+	for (int i = 0; i < b->nindicators; i++) {
+		int ind = b->indicators[i].index;
+		if (ind < 0)
+			continue;
+		const struct sm_indicator *in = &d->indicators[ind];
+		if (grouped) {
+			t->kinds[r] = SM_ROW_GROUP;
+			sm_table_cell(t, r++, 0)->text = name_with_unit(L, in);
+		}
+		for (int k = 0; k < na; k++, r++) {
+			int area = areas[k];
+			t->kinds[r] = grouped ? SM_ROW_SUB : SM_ROW_NORMAL;
+			sm_table_cell(t, r, 0)->text = grouped ? d->areas[area].name : name_with_unit(L, in);
+			for (int c = 0; c < np; c++) {
+				const struct sm_value *v = sm_calc_cell(data, ind, area, periods[c]);
+				sm_table_cell(t, r, 1 + c)->text = cell_text(L, in, v, &sy);
+				any |= v && v->state != SM_V_MISSING;
+			}
+			for (int c = 0; c < nc; c++) {
+				struct sm_tcell *cell = sm_table_cell(t, r, 1 + np + c);
+				switch (cols[c]) {
+				case SM_COL_VALUE:
+					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, area, last) : NULL, &sy);
+					break;
+				case SM_COL_CHANGE:
+					cell->text = last >= 0 ? change_text(L, ind, area, last) : "";
+					break;
+				case SM_COL_REFERENCE:
+					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, ref, last) : NULL, &sy);
+					break;
+				case SM_COL_TARGET:
+					cell->text = target_text(L, in);
+					break;
+				case SM_COL_STATUS: {
+					enum sm_area_level lv = d->areas[area].level;
+					if (lv == SM_LEVEL_LAND || lv == SM_LEVEL_REFERENCE)
+						break;
+					enum sm_status s = sm_calc_indicator_status(data, ind, area, last);
+					cell->status = s;
+					cell->text = L->t->status_words[s];
+					break;
+				}
+				default:
+					break;
+				}
+			}
+		}
+	}
+	t->nrows = r;
+	if (!any)
+		sm_diag(SM_MSG_no_data, &b->pos, "this table", "the areas and years it names");
+	t->title = b->title ? b->title : block_title(L, b);
+	t->source = sources(L, b->indicators, b->nindicators);
+	int has_change = 0;
+	for (int i = 0; i < nc; i++)
+		has_change |= cols[i] == SM_COL_CHANGE;
+	t->notes = symbols_note(L, &sy, has_change ? change_note(L) : NULL);
+	t->label_share = 0;
+	sm_table_emit(L, t);
+}
+
+static void areas_table(struct sm_layout *L, const struct sm_block *b, int *areas, int na)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_data *data = L->data;
+	const char *const *lb = L->t->labels;
+	int p = b->years.kind == SM_YEARS_LIST && b->years.n ? b->years.list[0]
+					      : block_latest(L, b->indicators, b->nindicators);
+	int ref = reference_of(L, b);
+	int want_ref = has_column(b, SM_COL_REFERENCE);
+	if (want_ref && ref < 0) {
+		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
+		want_ref = 0;
+	}
+	int change = has_column(b, SM_COL_CHANGE), target = has_column(b, SM_COL_TARGET);
+	int status = has_column(b, SM_COL_STATUS) && b->nindicators == 1;
+	/* Rows: the areas, then the gemeente (for wijken and buurten), the
+	 * reference and the target. */
+	int extra_gm = (b->areas.sel == SM_AREAS_WIJKEN || b->areas.sel == SM_AREAS_BUURTEN) && d->gemeente >= 0;
+	int nrows = na + extra_gm + want_ref + target;
+	int ncols = 1 + b->nindicators * (1 + change) + status;
+	struct sm_table *t = sm_table_new(L, ncols, nrows);
+	t->head[0] = lb[SM_LABEL_area];
+	int c = 1;
+	for (int i = 0; i < b->nindicators; i++) {
+		int ind = b->indicators[i].index;
+		t->head[c++] = ind >= 0 ? (b->nindicators == 1 ? sm_arena_printf(L->a, "%s %s",
+			unit_label(d->indicators[ind].unit), p >= 0 ? period_label(L->a, p) : "")
+			: name_with_unit(L, &d->indicators[ind])) : "";
+		if (change)
+			t->head[c++] = lb[SM_LABEL_change];
+	}
+	if (status) {
+		t->head[c] = lb[SM_LABEL_judgement];
+		t->align[c] = SM_ALIGN_RIGHT;
+	}
+	struct symbols sy = { 0 };
+	int r = 0;
+	int *rows = sm_arena_alloc(L->a, (size_t)(nrows + 1) * sizeof *rows);
+	for (int k = 0; k < na; k++)
+		rows[r++] = areas[k];
+	if (extra_gm)
+		rows[r++] = d->gemeente;
+	if (want_ref)
+		rows[r++] = ref;
+	for (r = 0; r < na + extra_gm + want_ref; r++) {
+		int area = rows[r];
+		t->kinds[r] = r >= na ? SM_ROW_TOTAL : SM_ROW_NORMAL;
+		if (r > na)
+			t->kinds[r] = SM_ROW_NORMAL;
+		sm_table_cell(t, r, 0)->text = d->areas[area].name;
+		c = 1;
+		for (int i = 0; i < b->nindicators; i++) {
+			int ind = b->indicators[i].index;
+			if (ind < 0) {
+				c += 1 + change;
+				continue;
+			}
+			const struct sm_indicator *in = &d->indicators[ind];
+			sm_table_cell(t, r, c++)->text = cell_text(L, in, p >= 0 ? sm_calc_cell(data, ind, area, p) : NULL, &sy);
+			if (change)
+				sm_table_cell(t, r, c++)->text = p >= 0 ? change_text(L, ind, area, p) : "";
+		}
+		if (status) {
+			enum sm_area_level lv = d->areas[area].level;
+			if (lv != SM_LEVEL_LAND && lv != SM_LEVEL_REFERENCE) {
+				enum sm_status s = sm_calc_indicator_status(data, b->indicators[0].index, area, p);
+				sm_table_cell(t, r, c)->status = s;
+				sm_table_cell(t, r, c)->text = L->t->status_words[s];
+			}
+		}
+	}
+	if (target) {
+		t->kinds[r] = SM_ROW_NORMAL;
+		sm_table_cell(t, r, 0)->text = lb[SM_LABEL_target];
+		sm_table_cell(t, r, 0)->style = SM_STYLE_ITALIC;
+		c = 1;
+		for (int i = 0; i < b->nindicators; i++) {
+			int ind = b->indicators[i].index;
+			if (ind >= 0)
+				sm_table_cell(t, r, c)->text = target_text(L, &d->indicators[ind]);
+			c += 1 + change;
+		}
+		r++;
+	}
+	t->nrows = r;
+	t->title = b->title ? b->title : b->nindicators == 1 ? sm_arena_printf(L->a, "%s%s%s", block_title(L, b),
+				p >= 0 ? ", " : "", p >= 0 ? period_label(L->a, p) : "") : block_title(L, b);
+	t->source = sources(L, b->indicators, b->nindicators);
+	t->notes = symbols_note(L, &sy, change ? change_note(L) : NULL);
+	sm_table_emit(L, t);
+}
+
+void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b)
+{
+	int *areas = sm_arena_alloc(L->a, (size_t)(L->doc->nareas + 1) * sizeof *areas);
+	int na = block_areas(L, &b->areas, areas);
+	int years_shape = !b->years.single && b->areas.sel != SM_AREAS_WIJKEN && b->areas.sel != SM_AREAS_BUURTEN;
+	if (years_shape)
+		years_table(L, b, areas, na);
+	else
+		areas_table(L, b, areas, na);
+}
+
+/* ------------------------------------------------------ goal figures */
+
+/* Under a goal: per indicator its latest value at the gemeente, the
+ * change and the target, in four columns of small type. */
+void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_deco_fn deco, void *ctx)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_data *data = L->data;
+	const char *const *lb = L->t->labels;
+	if (!g->nindicators || d->gemeente < 0)
+		return;
+	double size = L->t->small + 0.5, leading = size * 1.45;
+	double x0 = 13, right = L->tw - 10;
+	double cw = 62;
+	double xs[3] = { right - 2 * cw, right - cw, right };
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = size;
+	ps.leading = leading;
+	ps.justify = 0;
+	ps.color = L->t->muted;
+	/* The header line. */
+	struct sm_flow_item *h = sm_flow_box(L, leading);
+	const char *heads[4] = { lb[SM_LABEL_indicators], lb[SM_LABEL_latest], lb[SM_LABEL_change], lb[SM_LABEL_target] };
+	double base = sm_baseline(&ps);
+	sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, x0, base, heads[0]);
+	for (int i = 0; i < 3; i++) {
+		double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[i + 1], strlen(heads[i + 1]));
+		sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, xs[i] - w, base, heads[i + 1]);
+	}
+	sm_line_item(L, &h->items, x0, leading - 1, right, leading - 1, L->t->rule, 0.4);
+	if (deco)
+		deco(L, h, ctx, 1, 0);
+	for (int i = 0; i < g->nindicators; i++) {
+		int ind = g->indicators[i].index;
+		if (ind < 0)
+			continue;
+		const struct sm_indicator *in = &d->indicators[ind];
+		int p = data->latest_gm[ind];
+		const struct sm_value *c = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
+		const char *vals[3];
+		if (c && c->state == SM_V_OK)
+			vals[0] = sm_arena_printf(L->a, "%s (%s)", with_unit(L, in, c->v), period_label(L->a, p));
+		else
+			vals[0] = c && c->state == SM_V_SUPPRESSED ? "." : "\xE2\x80\x93";
+		vals[1] = p >= 0 ? change_text(L, ind, d->gemeente, p) : "";
+		if (!vals[1][0])
+			vals[1] = "\xE2\x80\x93";
+		vals[2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", with_unit(L, in, in->target),
+						in->target_year) : with_unit(L, in, in->target)) : "\xE2\x80\x93";
+		/* The name may wrap; the figures sit on its first line. */
+		struct sm_pstyle np = ps;
+		np.color = L->t->text;
+		np.indent = x0;
+		np.width = xs[0] - 85 - x0;
+		struct sm_run run = { in->name, 0, NULL };
+		struct sm_items tmp = { 0 };
+		int lines = sm_set_lines(L, &run, 1, &np, &tmp, 0, 0);
+		struct sm_flow_item *box = sm_flow_box(L, lines * leading);
+		for (int k = 0; k < tmp.n; k++)
+			SM_PUSH(L->a, box->items.v, box->items.n, box->items.cap, tmp.v[k]);
+		for (int k = 0; k < 3; k++) {
+			double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, vals[k], strlen(vals[k]));
+			sm_text_item(L, &box->items, k == 0 ? SM_FACE_BOLD : SM_FACE_REGULAR, size, L->t->text,
+				     xs[k] - w - (k == 0 ? sm_font_width(L->fonts, SM_FACE_BOLD, size, vals[k], strlen(vals[k])) - w : 0),
+				     base, vals[k]);
+		}
+		if (deco)
+			deco(L, box, ctx, 0, 0);
+	}
+}
+
+/* --------------------------------------------------- summary overview */
+
+void sm_layout_overview(struct sm_layout *L)
+{
+	const struct sm_doc *d = L->doc;
+	const char *const *lb = L->t->labels;
+	int n = 0, counts[SM_STATUS_COUNT] = { 0 };
+	for (int c = 0; c < d->nchapters; c++)
+		n += d->chapters[c].ngoals;
+	if (!n)
+		return;
+	sm_layout_section(L, lb[SM_LABEL_overview], 1);
+	struct sm_table *t = sm_table_new(L, 3, n);
+	t->head[0] = lb[SM_LABEL_goal];
+	t->head[1] = lb[SM_LABEL_theme];
+	t->head[2] = lb[SM_LABEL_judgement];
+	t->align[1] = SM_ALIGN_LEFT;
+	t->align[2] = SM_ALIGN_LEFT;
+	int r = 0;
+	for (int c = 0; c < d->nchapters; c++) {
+		const struct sm_chapter *ch = &d->chapters[c];
+		for (int g = 0; g < ch->ngoals; g++, r++) {
+			const struct sm_goal *goal = &ch->goals[g];
+			enum sm_status s = sm_calc_goal_status(L->data, goal);
+			counts[s]++;
+			sm_table_cell(t, r, 0)->text = sm_arena_printf(L->a, "%s  %s", goal->id ? goal->id : "",
+								       goal->title ? goal->title : "");
+			sm_table_cell(t, r, 1)->text = ch->title ? ch->title : "";
+			sm_table_cell(t, r, 2)->text = L->t->status_words[s];
+			sm_table_cell(t, r, 2)->status = s;
+		}
+	}
+	/* The count per status, as a line above the table. */
+	char *line = NULL;
+	for (int s = 1; s < SM_STATUS_COUNT; s++) {
+		if (!counts[s])
+			continue;
+		const char *part = sm_arena_printf(L->a, "%s: %d", L->t->status_words[s], counts[s]);
+		line = line ? sm_arena_printf(L->a, "%s \xC2\xB7 %s", line, part) : sm_arena_strdup(L->a, part);
+	}
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.justify = 0;
+	sm_set_text(L, sm_arena_printf(L->a, "%d %s. %s.", n, lb[SM_LABEL_goals_count], line ? line : ""), 0, &ps, NULL, NULL);
+	t->label_share = 0.55;
+	sm_table_emit(L, t);
+}
+
+/* ------------------------------------------------------------ budget */
+
+void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const char *const *lb = L->t->labels;
+	struct sm_budget tot = sm_calc_budget(ch);
+	if (!tot.n)
+		return;
+	int any_actual = 0;
+	for (int i = 0; i < ch->ninterventions; i++)
+		any_actual |= ch->interventions[i].has_budget && ch->interventions[i].has_actual;
+	sm_layout_section(L, lb[SM_LABEL_costs], 1);
+	int ncols = any_actual ? 5 : 2;
+	struct sm_table *t = sm_table_new(L, ncols, tot.n + 1);
+	t->head[0] = lb[SM_LABEL_intervention];
+	t->head[1] = lb[SM_LABEL_planned];
+	if (any_actual) {
+		t->head[2] = lb[SM_LABEL_actual];
+		t->head[3] = lb[SM_LABEL_difference];
+		t->head[4] = lb[SM_LABEL_realisation];
+	}
+	int r = 0;
+	for (int i = 0; i < ch->ninterventions; i++) {
+		const struct sm_intervention *iv = &ch->interventions[i];
+		if (!iv->has_budget)
+			continue;
+		sm_table_cell(t, r, 0)->text = iv->title ? iv->title : "";
+		sm_table_cell(t, r, 1)->text = sm_fmt_num(L->a, (double)iv->planned, 0, 1);
+		if (any_actual && iv->has_actual) {
+			sm_table_cell(t, r, 2)->text = sm_fmt_num(L->a, (double)iv->actual, 0, 1);
+			sm_table_cell(t, r, 3)->text = sm_fmt_change(L->a, (double)(iv->actual - iv->planned), 0);
+			double re = sm_calc_realisation(iv->planned, iv->actual, 1);
+			sm_table_cell(t, r, 4)->text = re >= 0 ? sm_arena_printf(L->a, "%s%%", sm_fmt_num(L->a, re * 100, 0, 1)) : "";
+		}
+		r++;
+	}
+	t->kinds[r] = SM_ROW_TOTAL;
+	sm_table_cell(t, r, 0)->text = lb[SM_LABEL_total];
+	sm_table_cell(t, r, 1)->text = sm_fmt_num(L->a, (double)tot.planned, 0, 1);
+	if (any_actual && tot.has_actual) {
+		sm_table_cell(t, r, 2)->text = sm_fmt_num(L->a, (double)tot.actual, 0, 1);
+		sm_table_cell(t, r, 3)->text = sm_fmt_change(L->a, (double)(tot.actual - tot.planned), 0);
+		double re = sm_calc_realisation(tot.planned, tot.actual, 1);
+		sm_table_cell(t, r, 4)->text = re >= 0 ? sm_arena_printf(L->a, "%s%%", sm_fmt_num(L->a, re * 100, 0, 1)) : "";
+	}
+	t->nrows = r + 1;
+	t->title = lb[SM_LABEL_budget_table];
+	t->notes = lb[SM_LABEL_amounts];
+	sm_table_emit(L, t);
+}
+
+/* ------------------------------------------------------------- areas */
+
+struct stap { int area, count, judged; };
+
+static int cmp_stap(const void *x, const void *y)
+{
+	const struct stap *a = x, *b = y;
+	if (a->count != b->count)
+		return b->count - a->count;
+	return a->area - b->area;
+}
+
+void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_data *data = L->data;
+	const char *const *lb = L->t->labels;
+	struct sm_pstyle body = sm_pstyle_body(L);
+	sm_rich(L, &ch->text, &body);
+	struct sm_area_set as = { ch->area_buurten ? SM_AREAS_BUURTEN : SM_AREAS_WIJKEN, NULL, 0, ch->pos };
+	int *areas = sm_arena_alloc(L->a, (size_t)(d->nareas + 1) * sizeof *areas);
+	int na = block_areas(L, &as, areas);
+	/* Stapeling, most unfavourable first. */
+	struct stap *st = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *st);
+	for (int i = 0; i < na; i++) {
+		st[i].area = areas[i];
+		st[i].count = sm_calc_stapeling(data, ch->area_indicators, ch->narea_indicators, areas[i], &st[i].judged);
+	}
+	qsort(st, (size_t)na, sizeof *st, cmp_stap);
+	sm_layout_section(L, lb[SM_LABEL_stapeling], 1);
+	int with_wijk = ch->area_buurten;
+	struct sm_table *t = sm_table_new(L, 4 + with_wijk, na);
+	int c = 0;
+	t->head[c++] = lb[SM_LABEL_area];
+	if (with_wijk) {
+		t->head[c] = "Wijk";
+		t->align[c++] = SM_ALIGN_LEFT;
+	}
+	t->head[c++] = lb[SM_LABEL_unfavourable_count];
+	t->head[c++] = lb[SM_LABEL_judged_count];
+	t->head[c] = "";
+	t->align[c] = SM_ALIGN_RIGHT;
+	int marked = 0;
+	for (int i = 0; i < na; i++) {
+		const struct sm_area *ar = &d->areas[st[i].area];
+		c = 0;
+		sm_table_cell(t, i, c++)->text = ar->name;
+		if (with_wijk)
+			sm_table_cell(t, i, c++)->text = ar->parent.index >= 0 ? d->areas[ar->parent.index].name : "";
+		sm_table_cell(t, i, c++)->text = sm_arena_printf(L->a, "%d", st[i].count);
+		sm_table_cell(t, i, c++)->text = sm_arena_printf(L->a, "%d", st[i].judged);
+		if (st[i].count >= ch->threshold) {
+			sm_table_cell(t, i, c)->text = ch->area_buurten ? "aandachtsbuurt" : "aandachtswijk";
+			sm_table_cell(t, i, c)->status = SM_STATUS_OFF_TRACK;
+			marked++;
+		}
+	}
+	t->title = sm_arena_printf(L->a, "%s (%s %d)", ch->area_buurten ? "Buurten naar aantal ongunstige indicatoren"
+							       : "Wijken naar aantal ongunstige indicatoren",
+				   "drempel", ch->threshold);
+	t->source = sources(L, ch->area_indicators, ch->narea_indicators);
+	t->notes = sm_arena_printf(L->a, "Ongunstig: %s dan %s, buiten de marge van de indicator. %s vanaf %d ongunstige indicatoren.",
+				   "slechter", d->gemeente >= 0 ? d->areas[d->gemeente].name : "de gemeente",
+				   ch->area_buurten ? "Aandachtsbuurt" : "Aandachtswijk", ch->threshold);
+	t->label_share = with_wijk ? 0.34 : 0.45;
+	sm_table_emit(L, t);
+	(void)marked;
+	/* A profile per area: each indicator against the gemeente. */
+	sm_layout_section(L, lb[SM_LABEL_profiles], 1);
+	for (int i = 0; i < na; i++) {
+		int area = areas[i];
+		const struct sm_area *ar = &d->areas[area];
+		struct sm_table *pt = sm_table_new(L, 4, ch->narea_indicators);
+		pt->head[0] = lb[SM_LABEL_indicators];
+		pt->head[1] = ar->name;
+		pt->head[2] = d->gemeente >= 0 ? d->areas[d->gemeente].name : "";
+		pt->head[3] = lb[SM_LABEL_judgement];
+		pt->align[3] = SM_ALIGN_RIGHT;
+		struct symbols sy = { 0 };
+		int r = 0;
+		for (int k = 0; k < ch->narea_indicators; k++) {
+			int ind = ch->area_indicators[k].index;
+			if (ind < 0)
+				continue;
+			const struct sm_indicator *in = &d->indicators[ind];
+			int p = data->latest_gm[ind];
+			const struct sm_value *v = p >= 0 ? sm_calc_cell(data, ind, area, p) : NULL;
+			const struct sm_value *g = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
+			sm_table_cell(pt, r, 0)->text = sm_arena_printf(L->a, "%s (%s, %s)", in->name, unit_label(in->unit),
+									 p >= 0 ? period_label(L->a, p) : "");
+			sm_table_cell(pt, r, 1)->text = cell_text(L, in, v, &sy);
+			sm_table_cell(pt, r, 2)->text = cell_text(L, in, g, &sy);
+			if (v && g && v->state == SM_V_OK && g->state == SM_V_OK) {
+				enum sm_judgement j = sm_calc_compare(in, v->v, g->v);
+				sm_table_cell(pt, r, 3)->text = judgement_word(L, j);
+				if (j == SM_J_FAVOURABLE || j == SM_J_UNFAVOURABLE || j == SM_J_COMPARABLE)
+					sm_table_cell(pt, r, 3)->judgement = j;
+			}
+			r++;
+		}
+		pt->nrows = r;
+		pt->title = ar->parent.index >= 0 && ch->area_buurten
+			? sm_arena_printf(L->a, "%s (wijk %s)", ar->name, d->areas[ar->parent.index].name) : ar->name;
+		pt->notes = symbols_note(L, &sy, NULL);
+		pt->label_share = 0.5;
+		sm_table_emit(L, pt);
+	}
+}
+
+/* ------------------------------------------------------- definitions */
+
+void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const struct sm_doc *d = L->doc;
+	const char *const *lb = L->t->labels;
+	struct sm_pstyle body = sm_pstyle_body(L);
+	sm_rich(L, &ch->text, &body);
+	static const char *const freq[] = { "jaarlijks", "halfjaarlijks", "tweejaarlijks", "vierjaarlijks" };
+	static const char *const pol[] = { "neutraal (geen oordeel)", "hoger is beter", "lager is beter" };
+	for (int i = 0; i < d->nindicators; i++) {
+		const struct sm_indicator *in = &d->indicators[i];
+		if (!in->used)
+			continue;
+		sm_flow_space(L, L->t->leading * 0.7);
+		int first = L->flow.n;
+		struct sm_pstyle hp = body;
+		hp.justify = 0;
+		hp.role_regular = SM_FACE_BOLD;
+		sm_set_text(L, in->name, 0, &hp, NULL, NULL);
+		if (in->definition)
+			sm_set_text(L, in->definition, 0, &body, NULL, NULL);
+		struct sm_pstyle sp = body;
+		sp.size = L->t->small + 0.5;
+		sp.leading = sp.size * 1.45;
+		sp.color = L->t->muted;
+		sp.justify = 0;
+		char *facts = sm_arena_printf(L->a, "%s: %s \xC2\xB7 %s: %s \xC2\xB7 %s: %s", lb[SM_LABEL_unit],
+					      unit_label(in->unit), lb[SM_LABEL_frequency], freq[in->frequency],
+					      lb[SM_LABEL_polarity], pol[in->polarity]);
+		if (in->source)
+			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, lb[SM_LABEL_source], in->source);
+		if (in->bbv)
+			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s %d", facts, lb[SM_LABEL_bbv], in->bbv);
+		if (in->has_target)
+			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s%s", facts, lb[SM_LABEL_target], with_unit(L, in, in->target),
+						in->target_year ? sm_arena_printf(L->a, " in %d", in->target_year) : "");
+		if (in->min_n)
+			facts = sm_arena_printf(L->a, "%s \xC2\xB7 niet getoond bij minder dan %d waarnemingen", facts, in->min_n);
+		sm_set_text(L, facts, 0, &sp, NULL, NULL);
+		for (int k = first; k < L->flow.n - 1; k++)
+			L->flow.v[k].keep_next = 1;
+	}
+}
