@@ -192,6 +192,21 @@ void sm_layout_overview(struct sm_layout *L);
 void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch);
+/* Shared by tables and charts (layout_data.c). */
+const char *sm_unit_label(enum sm_unit u);
+const char *sm_period_label(struct sm_arena *a, int p);
+const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v);
+const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n);
+const char *sm_block_title(struct sm_layout *L, const struct sm_block *b);
+int sm_block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out);
+int sm_block_reference(struct sm_layout *L, const struct sm_block *b);
+int sm_block_latest(struct sm_layout *L, const struct sm_ref *inds, int n);
+int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out);
+/* Charts (chart.c). */
+struct sm_ticks { double lo, hi, step; int n, decimals; };
+void sm_chart_ticks(double lo, double hi, int target, int from_zero, struct sm_ticks *t);
+void sm_layout_chart(struct sm_layout *L, const struct sm_block *b);
+
 /* Section headings and spacing shared by the chapter builders. */
 void sm_layout_section(struct sm_layout *L, const char *title, int outline);
 void sm_layout_subsection(struct sm_layout *L, const char *title);

@@ -11,7 +11,7 @@
 
 /* ------------------------------------------------------------ words */
 
-static const char *unit_label(enum sm_unit u)
+const char *sm_unit_label(enum sm_unit u)
 {
 	switch (u) {
 	case SM_UNIT_PERCENT: return "%";
@@ -25,7 +25,7 @@ static const char *unit_label(enum sm_unit u)
 	return "";
 }
 
-static const char *period_label(struct sm_arena *a, int p)
+const char *sm_period_label(struct sm_arena *a, int p)
 {
 	int h = SM_PERIOD_HALF(p);
 	return h ? sm_arena_printf(a, "%d-H%d", SM_PERIOD_YEAR(p), h) : sm_arena_printf(a, "%d", SM_PERIOD_YEAR(p));
@@ -33,7 +33,7 @@ static const char *period_label(struct sm_arena *a, int p)
 
 static const char *name_with_unit(struct sm_layout *L, const struct sm_indicator *in)
 {
-	return sm_arena_printf(L->a, "%s (%s)", in->name, unit_label(in->unit));
+	return sm_arena_printf(L->a, "%s (%s)", in->name, sm_unit_label(in->unit));
 }
 
 /* Which symbols a table used, for its "verklaring van tekens". */
@@ -71,7 +71,7 @@ static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in,
 }
 
 /* A value with its unit, for running text: "3,7%", "12,3 per 1.000", "€ 1.250". */
-static const char *with_unit(struct sm_layout *L, const struct sm_indicator *in, double v)
+const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v)
 {
 	const char *n = sm_fmt_num(L->a, v, in->decimals, 1);
 	switch (in->unit) {
@@ -116,7 +116,7 @@ static const char *symbols_note(struct sm_layout *L, const struct symbols *sy, c
 	return s;
 }
 
-static const char *sources(struct sm_layout *L, const struct sm_ref *inds, int n)
+const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n)
 {
 	char *s = NULL;
 	for (int i = 0; i < n; i++) {
@@ -139,7 +139,7 @@ static const char *sources(struct sm_layout *L, const struct sm_ref *inds, int n
 
 /* The areas a block names: a list, every wijk or buurt of the gemeente,
  * or by default the gemeente. */
-static int block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out)
+int sm_block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out)
 {
 	const struct sm_doc *d = L->doc;
 	int n = 0;
@@ -166,7 +166,7 @@ static int block_areas(struct sm_layout *L, const struct sm_area_set *as, int *o
 	return n;
 }
 
-static int reference_of(struct sm_layout *L, const struct sm_block *b)
+int sm_block_reference(struct sm_layout *L, const struct sm_block *b)
 {
 	if (b && b->reference.id)
 		return b->reference.index;
@@ -175,7 +175,7 @@ static int reference_of(struct sm_layout *L, const struct sm_block *b)
 
 /* The latest period of a block: the most recent with data for the
  * gemeente among its indicators. */
-static int block_latest(struct sm_layout *L, const struct sm_ref *inds, int n)
+int sm_block_latest(struct sm_layout *L, const struct sm_ref *inds, int n)
 {
 	int best = -1;
 	for (int i = 0; i < n; i++)
@@ -187,7 +187,7 @@ static int block_latest(struct sm_layout *L, const struct sm_ref *inds, int n)
 static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
 /* The periods of a years-shaped block. */
-static int block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out)
+int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out)
 {
 	const struct sm_data *d = L->data;
 	const struct sm_years *y = &b->years;
@@ -198,7 +198,7 @@ static int block_periods(struct sm_layout *L, const struct sm_block *b, const in
 		return n;
 	}
 	if (y->kind == SM_YEARS_LATEST) {
-		int p = block_latest(L, b->indicators, b->nindicators);
+		int p = sm_block_latest(L, b->indicators, b->nindicators);
 		if (p >= 0)
 			out[n++] = p;
 		return n;
@@ -268,7 +268,7 @@ static const char *change_note(struct sm_layout *L)
 
 /* A block's title when it has none: its indicator's name, or the names of
  * its indicators (a warning asked for a title then). */
-static const char *block_title(struct sm_layout *L, const struct sm_block *b)
+const char *sm_block_title(struct sm_layout *L, const struct sm_block *b)
 {
 	char *s = NULL;
 	for (int i = 0; i < b->nindicators; i++) {
@@ -287,8 +287,8 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 	const struct sm_data *data = L->data;
 	const char *const *lb = L->t->labels;
 	int *periods = sm_arena_alloc(L->a, (size_t)(data->nper + b->years.n + 2) * sizeof *periods);
-	int np = block_periods(L, b, areas, na, periods);
-	int ref = reference_of(L, b);
+	int np = sm_block_periods(L, b, areas, na, periods);
+	int ref = sm_block_reference(L, b);
 	int want_ref = has_column(b, SM_COL_REFERENCE);
 	if (want_ref && ref < 0) {
 		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
@@ -313,12 +313,12 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 	struct sm_table *t = sm_table_new(L, 1 + np + nc, nrows);
 	t->head[0] = grouped ? "" : lb[SM_LABEL_indicators];
 	for (int i = 0; i < np; i++)
-		t->head[1 + i] = period_label(L->a, periods[i]);
+		t->head[1 + i] = sm_period_label(L->a, periods[i]);
 	int last = np ? periods[np - 1] : -1;
 	for (int i = 0; i < nc; i++) {
 		const char *h = "";
 		switch (cols[i]) {
-		case SM_COL_VALUE: h = last >= 0 ? sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_value], period_label(L->a, last)) : lb[SM_LABEL_value]; break;
+		case SM_COL_VALUE: h = last >= 0 ? sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_value], sm_period_label(L->a, last)) : lb[SM_LABEL_value]; break;
 		case SM_COL_CHANGE: h = lb[SM_LABEL_change]; break;
 		case SM_COL_REFERENCE: h = d->areas[ref].name; break;
 		case SM_COL_TARGET: h = lb[SM_LABEL_target]; break;
@@ -380,8 +380,8 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 	t->nrows = r;
 	if (!any)
 		sm_diag(SM_MSG_no_data, &b->pos, "this table", "the areas and years it names");
-	t->title = b->title ? b->title : block_title(L, b);
-	t->source = sources(L, b->indicators, b->nindicators);
+	t->title = b->title ? b->title : sm_block_title(L, b);
+	t->source = sm_block_sources(L, b->indicators, b->nindicators);
 	int has_change = 0;
 	for (int i = 0; i < nc; i++)
 		has_change |= cols[i] == SM_COL_CHANGE;
@@ -396,8 +396,8 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 	const struct sm_data *data = L->data;
 	const char *const *lb = L->t->labels;
 	int p = b->years.kind == SM_YEARS_LIST && b->years.n ? b->years.list[0]
-					      : block_latest(L, b->indicators, b->nindicators);
-	int ref = reference_of(L, b);
+					      : sm_block_latest(L, b->indicators, b->nindicators);
+	int ref = sm_block_reference(L, b);
 	int want_ref = has_column(b, SM_COL_REFERENCE);
 	if (want_ref && ref < 0) {
 		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
@@ -416,7 +416,7 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
 		t->head[c++] = ind >= 0 ? (b->nindicators == 1 ? sm_arena_printf(L->a, "%s %s",
-			unit_label(d->indicators[ind].unit), p >= 0 ? period_label(L->a, p) : "")
+			sm_unit_label(d->indicators[ind].unit), p >= 0 ? sm_period_label(L->a, p) : "")
 			: name_with_unit(L, &d->indicators[ind])) : "";
 		if (change)
 			t->head[c++] = lb[SM_LABEL_change];
@@ -475,9 +475,9 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 		r++;
 	}
 	t->nrows = r;
-	t->title = b->title ? b->title : b->nindicators == 1 ? sm_arena_printf(L->a, "%s%s%s", block_title(L, b),
-				p >= 0 ? ", " : "", p >= 0 ? period_label(L->a, p) : "") : block_title(L, b);
-	t->source = sources(L, b->indicators, b->nindicators);
+	t->title = b->title ? b->title : b->nindicators == 1 ? sm_arena_printf(L->a, "%s%s%s", sm_block_title(L, b),
+				p >= 0 ? ", " : "", p >= 0 ? sm_period_label(L->a, p) : "") : sm_block_title(L, b);
+	t->source = sm_block_sources(L, b->indicators, b->nindicators);
 	t->notes = symbols_note(L, &sy, change ? change_note(L) : NULL);
 	sm_table_emit(L, t);
 }
@@ -485,7 +485,7 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b)
 {
 	int *areas = sm_arena_alloc(L->a, (size_t)(L->doc->nareas + 1) * sizeof *areas);
-	int na = block_areas(L, &b->areas, areas);
+	int na = sm_block_areas(L, &b->areas, areas);
 	int years_shape = !b->years.single && b->areas.sel != SM_AREAS_WIJKEN && b->areas.sel != SM_AREAS_BUURTEN;
 	if (years_shape)
 		years_table(L, b, areas, na);
@@ -534,14 +534,14 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 		const struct sm_value *c = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
 		const char *vals[3];
 		if (c && c->state == SM_V_OK)
-			vals[0] = sm_arena_printf(L->a, "%s (%s)", with_unit(L, in, c->v), period_label(L->a, p));
+			vals[0] = sm_arena_printf(L->a, "%s (%s)", sm_with_unit(L, in, c->v), sm_period_label(L->a, p));
 		else
 			vals[0] = c && c->state == SM_V_SUPPRESSED ? "." : "\xE2\x80\x93";
 		vals[1] = p >= 0 ? change_text(L, ind, d->gemeente, p) : "";
 		if (!vals[1][0])
 			vals[1] = "\xE2\x80\x93";
-		vals[2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", with_unit(L, in, in->target),
-						in->target_year) : with_unit(L, in, in->target)) : "\xE2\x80\x93";
+		vals[2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", sm_with_unit(L, in, in->target),
+						in->target_year) : sm_with_unit(L, in, in->target)) : "\xE2\x80\x93";
 		/* The name may wrap; the figures sit on its first line. */
 		struct sm_pstyle np = ps;
 		np.color = L->t->text;
@@ -683,7 +683,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 	sm_rich(L, &ch->text, &body);
 	struct sm_area_set as = { ch->area_buurten ? SM_AREAS_BUURTEN : SM_AREAS_WIJKEN, NULL, 0, ch->pos };
 	int *areas = sm_arena_alloc(L->a, (size_t)(d->nareas + 1) * sizeof *areas);
-	int na = block_areas(L, &as, areas);
+	int na = sm_block_areas(L, &as, areas);
 	/* Stapeling, most unfavourable first. */
 	struct stap *st = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *st);
 	for (int i = 0; i < na; i++) {
@@ -722,7 +722,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 	t->title = sm_arena_printf(L->a, "%s (%s %d)", ch->area_buurten ? "Buurten naar aantal ongunstige indicatoren"
 							       : "Wijken naar aantal ongunstige indicatoren",
 				   "drempel", ch->threshold);
-	t->source = sources(L, ch->area_indicators, ch->narea_indicators);
+	t->source = sm_block_sources(L, ch->area_indicators, ch->narea_indicators);
 	t->notes = sm_arena_printf(L->a, "Ongunstig: %s dan %s, buiten de marge van de indicator. %s vanaf %d ongunstige indicatoren.",
 				   "slechter", d->gemeente >= 0 ? d->areas[d->gemeente].name : "de gemeente",
 				   ch->area_buurten ? "Aandachtsbuurt" : "Aandachtswijk", ch->threshold);
@@ -750,8 +750,8 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 			int p = data->latest_gm[ind];
 			const struct sm_value *v = p >= 0 ? sm_calc_cell(data, ind, area, p) : NULL;
 			const struct sm_value *g = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
-			sm_table_cell(pt, r, 0)->text = sm_arena_printf(L->a, "%s (%s, %s)", in->name, unit_label(in->unit),
-									 p >= 0 ? period_label(L->a, p) : "");
+			sm_table_cell(pt, r, 0)->text = sm_arena_printf(L->a, "%s (%s, %s)", in->name, sm_unit_label(in->unit),
+									 p >= 0 ? sm_period_label(L->a, p) : "");
 			sm_table_cell(pt, r, 1)->text = cell_text(L, in, v, &sy);
 			sm_table_cell(pt, r, 2)->text = cell_text(L, in, g, &sy);
 			if (v && g && v->state == SM_V_OK && g->state == SM_V_OK) {
@@ -799,14 +799,14 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 		sp.color = L->t->muted;
 		sp.justify = 0;
 		char *facts = sm_arena_printf(L->a, "%s: %s \xC2\xB7 %s: %s \xC2\xB7 %s: %s", lb[SM_LABEL_unit],
-					      unit_label(in->unit), lb[SM_LABEL_frequency], freq[in->frequency],
+					      sm_unit_label(in->unit), lb[SM_LABEL_frequency], freq[in->frequency],
 					      lb[SM_LABEL_polarity], pol[in->polarity]);
 		if (in->source)
 			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, lb[SM_LABEL_source], in->source);
 		if (in->bbv)
 			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s %d", facts, lb[SM_LABEL_bbv], in->bbv);
 		if (in->has_target)
-			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s%s", facts, lb[SM_LABEL_target], with_unit(L, in, in->target),
+			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s%s", facts, lb[SM_LABEL_target], sm_with_unit(L, in, in->target),
 						in->target_year ? sm_arena_printf(L->a, " in %d", in->target_year) : "");
 		if (in->min_n)
 			facts = sm_arena_printf(L->a, "%s \xC2\xB7 niet getoond bij minder dan %d waarnemingen", facts, in->min_n);

@@ -243,6 +243,9 @@ static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 		case SM_BLOCK_TABLE:
 			sm_layout_table_block(L, &b[i]);
 			break;
+		case SM_BLOCK_CHART:
+			sm_layout_chart(L, &b[i]);
+			break;
 		default:
 			/* Refused before layout (sm_layout_unsupported). */
 			break;
@@ -588,7 +591,7 @@ int sm_layout_unsupported(const struct sm_doc *d)
 		const struct sm_chapter *ch = &d->chapters[c];
 		for (int b = 0; b < ch->nblocks; b++) {
 			enum sm_block_kind k = ch->blocks[b].kind;
-			if (k == SM_BLOCK_CHART || k == SM_BLOCK_IMAGE)
+			if (k == SM_BLOCK_IMAGE)
 				sm_diag(SM_MSG_not_yet, &ch->blocks[b].pos, block_names[k]);
 		}
 	}

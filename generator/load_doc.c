@@ -266,6 +266,9 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 	if (b->nindicators > 1 && !title)
 		sm_diag(SM_MSG_title_needed, &m->pos, b->kind == SM_BLOCK_TABLE ? "table" : "chart");
 	area_set(c, sm_schema_get(m, "areas"), &b->areas);
+	if (b->kind == SM_BLOCK_CHART && b->chart == SM_CHART_COLUMN &&
+	    (b->areas.sel == SM_AREAS_WIJKEN || b->areas.sel == SM_AREAS_BUURTEN || b->areas.n > 2))
+		sm_diag(SM_MSG_block_key, &b->areas.pos, "a column chart shows one area, or two side by side; use a line or bar chart for more");
 	const struct sm_node *y1 = sm_schema_get(m, "year"), *yn = sm_schema_get(m, "years");
 	if (y1 && yn)
 		sm_diag(SM_MSG_block_key, &yn->pos, "write either 'year' or 'years', not both");

@@ -1,0 +1,966 @@
+/* chart.c: charts → vector display items: line, bar, column, dot and
+ * heatmap. Each chart is one box of the flow (never split over a page),
+ * with its title above and its source below. Colour never carries meaning
+ * alone: lines are labelled and have their own marker shapes, judgements
+ * carry a word or a pattern, and the default palette is safe for
+ * colour-blind readers. libharu has no patterns, so hatching is clipping
+ * plus lines. */
+#include "layout.h"
+#include "numfmt.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- ticks */
+
+/* Nice ticks: steps of 1, 2, 2,5 or 5 times a power of ten, about
+ * `target` of them, covering lo..hi (and zero when from_zero). */
+void sm_chart_ticks(double lo, double hi, int target, int from_zero, struct sm_ticks *t)
+{
+	if (!isfinite(lo) || !isfinite(hi)) {
+		lo = 0;
+		hi = 1;
+	}
+	if (lo > hi) {
+		double x = lo;
+		lo = hi;
+		hi = x;
+	}
+	if (from_zero) {
+		if (lo > 0)
+			lo = 0;
+		if (hi < 0)
+			hi = 0;
+	}
+	if (hi - lo < 1e-12) {
+		double pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
+		hi += pad;
+		if (!from_zero || lo != 0)
+			lo -= pad;
+	}
+	if (target < 2)
+		target = 2;
+	double rough = (hi - lo) / target;
+	double mag = pow(10, floor(log10(rough)));
+	static const double steps[] = { 1, 2, 2.5, 5, 10 };
+	double step = mag * 10;
+	for (int i = 0; i < 5; i++)
+		if (mag * steps[i] >= rough * 0.999) {
+			step = mag * steps[i];
+			break;
+		}
+	t->step = step;
+	t->lo = floor(lo / step + 1e-9) * step;
+	t->hi = ceil(hi / step - 1e-9) * step;
+	t->n = (int)floor((t->hi - t->lo) / step + 0.5) + 1;
+	/* Decimals the step needs: 2,5 needs one, 0,25 two. */
+	t->decimals = 0;
+	for (double s = step; t->decimals < 6 && fabs(s - floor(s + 1e-9)) > 1e-9; s *= 10)
+		t->decimals++;
+}
+
+/* ----------------------------------------------------------- helpers */
+
+struct chart {
+	struct sm_layout *L;
+	const struct sm_block *b;
+	struct sm_items *it;
+	double w, fs;
+	struct sm_color grid, axis, muted, text;
+};
+
+static void text_at(struct chart *c, double x, double y, const char *s, int role, struct sm_color col, int align)
+{
+	double w = sm_font_width(c->L->fonts, role, c->fs, s, strlen(s));
+	if (align == 1)
+		x -= w / 2;
+	else if (align == 2)
+		x -= w;
+	sm_text_item(c->L, c->it, role, c->fs, col, x, y, s);
+}
+
+static double text_w(struct chart *c, const char *s, int role)
+{
+	return sm_font_width(c->L->fonts, role, c->fs, s, strlen(s));
+}
+
+static void line(struct chart *c, double x1, double y1, double x2, double y2, struct sm_color col, double w, int dash)
+{
+	sm_line_item(c->L, c->it, x1, y1, x2, y2, col, w);
+	c->it->v[c->it->n - 1].dash = dash;
+}
+
+static struct sm_item *poly(struct chart *c, const double *pts, int n, int closed)
+{
+	struct sm_item *p = sm_item_add(c->L->a, c->it, SM_ITEM_POLY);
+	double *copy = sm_arena_alloc(c->L->a, (size_t)n * 2 * sizeof *copy);
+	memcpy(copy, pts, (size_t)n * 2 * sizeof *copy);
+	p->pts = copy;
+	p->npts = n;
+	p->closed = closed;
+	return p;
+}
+
+/* Marker shapes tell series apart without colour. */
+static void marker(struct chart *c, int shape, double x, double y, double r, struct sm_color col, int hollow)
+{
+	struct sm_color white = { 1, 1, 1 };
+	struct sm_item *m;
+	switch (shape % 4) {
+	case 0:
+		m = sm_item_add(c->L->a, c->it, SM_ITEM_CIRCLE);
+		m->x = x;
+		m->y = y;
+		m->radius = r;
+		break;
+	case 1: {
+		double p[8] = { x - r * 0.9, y - r * 0.9, x + r * 0.9, y - r * 0.9, x + r * 0.9, y + r * 0.9, x - r * 0.9, y + r * 0.9 };
+		m = poly(c, p, 4, 1);
+		break;
+	}
+	case 2: {
+		double p[6] = { x, y - r * 1.15, x + r * 1.1, y + r * 0.8, x - r * 1.1, y + r * 0.8 };
+		m = poly(c, p, 3, 1);
+		break;
+	}
+	default: {
+		double p[8] = { x, y - r * 1.2, x + r * 1.2, y, x, y + r * 1.2, x - r * 1.2, y };
+		m = poly(c, p, 4, 1);
+		break;
+	}
+	}
+	m->fill = 1;
+	m->color = hollow ? white : col;
+	m->do_stroke = 1;
+	m->stroke = col;
+	m->line_width = hollow ? 1.1 : 0.6;
+}
+
+/* Diagonal hatching inside a rectangle. */
+static void hatch(struct chart *c, double x, double y, double w, double h, struct sm_color col)
+{
+	struct sm_item *clip = sm_item_add(c->L->a, c->it, SM_ITEM_CLIP);
+	clip->x = x;
+	clip->y = y;
+	clip->w = w;
+	clip->h = h;
+	for (double d = -h; d < w; d += 3.2)
+		line(c, x + d, y + h, x + d + h, y, col, 0.7, 0);
+	sm_item_add(c->L->a, c->it, SM_ITEM_UNCLIP);
+}
+
+static struct sm_color mix(struct sm_color a, double t)
+{
+	return (struct sm_color){ a.r + (1 - a.r) * t, a.g + (1 - a.g) * t, a.b + (1 - a.b) * t };
+}
+
+static const char *axis_unit(const struct sm_indicator *in)
+{
+	switch (in->unit) {
+	case SM_UNIT_PERCENT: return "%";
+	case SM_UNIT_PER_1000: return "per 1.000";
+	case SM_UNIT_PER_10000: return "per 10.000";
+	case SM_UNIT_COUNT: return "aantal";
+	case SM_UNIT_EURO: return "\xE2\x82\xAC";
+	case SM_UNIT_SCORE: return "score";
+	case SM_UNIT_YEARS: return "jaren";
+	}
+	return "";
+}
+
+/* A vertical value axis with gridlines, from the plot's top to bottom. */
+static void y_axis(struct chart *c, const struct sm_ticks *tk, double x0, double x1, double top, double bottom,
+		   const char *unit)
+{
+	for (int i = 0; i < tk->n; i++) {
+		double v = tk->lo + i * tk->step;
+		double y = bottom - (v - tk->lo) / (tk->hi - tk->lo) * (bottom - top);
+		line(c, x0, y, x1, y, i == 0 ? c->axis : c->grid, i == 0 ? 0.7 : 0.4, 0);
+		text_at(c, x0 - 4, y + c->fs * 0.35, sm_fmt_num(c->L->a, v, tk->decimals, 1), SM_FACE_REGULAR, c->muted, 2);
+	}
+	text_at(c, 0, top - c->fs * 0.9, unit, SM_FACE_REGULAR, c->muted, 0);
+}
+
+static double ymap(const struct sm_ticks *tk, double v, double top, double bottom)
+{
+	return bottom - (v - tk->lo) / (tk->hi - tk->lo) * (bottom - top);
+}
+
+static double ticks_width(struct chart *c, const struct sm_ticks *tk)
+{
+	double w = 0;
+	for (int i = 0; i < tk->n; i++) {
+		double tw = text_w(c, sm_fmt_num(c->L->a, tk->lo + i * tk->step, tk->decimals, 1), SM_FACE_REGULAR);
+		if (tw > w)
+			w = tw;
+	}
+	return w;
+}
+
+/* A period on a time axis: years at whole numbers, half years between. */
+static double time_pos(int p)
+{
+	int h = SM_PERIOD_HALF(p);
+	return SM_PERIOD_YEAR(p) + (h == 1 ? -0.25 : h == 2 ? 0.25 : 0);
+}
+
+/* -------------------------------------------------------------- line */
+
+struct label { double y, want; int series; const char *text; };
+
+static int cmp_label(const void *x, const void *y)
+{
+	const struct label *a = x, *b = y;
+	return (a->want > b->want) - (a->want < b->want);
+}
+
+static double legend(struct chart *c, double y, const char *const *names, int n, int shapes)
+{
+	double x = 0;
+	for (int i = 0; i < n; i++) {
+		double w = text_w(c, names[i], SM_FACE_REGULAR) + 22;
+		if (x + w > c->w && x > 0) {
+			x = 0;
+			y += c->fs * 1.6;
+		}
+		struct sm_color col = c->L->t->chart[i % c->L->t->nchart];
+		if (shapes) {
+			line(c, x, y - c->fs * 0.35, x + 12, y - c->fs * 0.35, col, 1.6, 0);
+			marker(c, i, x + 6, y - c->fs * 0.35, 2.4, col, 0);
+		} else {
+			sm_rect_item(c->L, c->it, x, y - c->fs * 0.8, 10, c->fs * 0.9, col, 0);
+			if (i % 2 == 1)
+				hatch(c, x, y - c->fs * 0.8, 10, c->fs * 0.9, (struct sm_color){ 1, 1, 1 });
+		}
+		text_at(c, x + 16, y, names[i], SM_FACE_REGULAR, c->text, 0);
+		x += w;
+	}
+	return y + c->fs * 1.2;
+}
+
+static double line_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	const struct sm_indicator *in = &L->doc->indicators[ind];
+	double lo = INFINITY, hi = -INFINITY;
+	for (int a = 0; a < na; a++)
+		for (int k = 0; k < np; k++) {
+			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+			if (!v || v->state != SM_V_OK)
+				continue;
+			lo = fmin(lo, v->v);
+			hi = fmax(hi, v->v);
+			if (v->has_ci) {
+				lo = fmin(lo, v->lower);
+				hi = fmax(hi, v->upper);
+			}
+		}
+	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
+	if (show_target) {
+		lo = fmin(lo, in->target);
+		hi = fmax(hi, in->target);
+	}
+	if (!isfinite(lo)) {
+		lo = 0;
+		hi = 1;
+	}
+	double pad = (hi - lo) * 0.08;
+	struct sm_ticks tk;
+	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &tk);
+	double top = c->fs * 2, height = 150, bottom = top + height;
+	double x0 = ticks_width(c, &tk) + 8;
+	/* Room at the right for labels at the line ends. */
+	double label_w = 0;
+	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
+	for (int a = 0; a < na; a++) {
+		names[a] = L->doc->areas[areas[a]].name;
+		label_w = fmax(label_w, text_w(c, names[a], SM_FACE_BOLD) + text_w(c, " 00,0%", SM_FACE_REGULAR));
+	}
+	double x1 = c->w - fmin(label_w + 10, c->w * 0.3);
+	double t0 = time_pos(periods[0]), t1 = time_pos(periods[np - 1]);
+	if (t1 - t0 < 1e-9) {
+		t0 -= 0.5;
+		t1 += 0.5;
+	}
+	double inset = 8;
+#define XMAP(p) (x0 + inset + (time_pos(p) - t0) / (t1 - t0) * (x1 - x0 - 2 * inset))
+	y_axis(c, &tk, x0, x1, top, bottom, axis_unit(in));
+	/* Year labels; with many years, every other one. */
+	int years = SM_PERIOD_YEAR(periods[np - 1]) - SM_PERIOD_YEAR(periods[0]) + 1;
+	int every = (x1 - x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
+	for (int y = SM_PERIOD_YEAR(periods[0]); y <= SM_PERIOD_YEAR(periods[np - 1]); y++) {
+		if ((y - SM_PERIOD_YEAR(periods[0])) % every)
+			continue;
+		double x = XMAP(SM_PERIOD(y, 0));
+		line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
+		text_at(c, x, bottom + c->fs * 1.6, sm_arena_printf(L->a, "%d", y), SM_FACE_REGULAR, c->muted, 1);
+	}
+	if (show_target) {
+		double y = ymap(&tk, in->target, top, bottom);
+		line(c, x0, y, x1, y, c->text, 0.9, 3);
+		const char *lab = in->target_year
+			? sm_arena_printf(L->a, "%s %d: %s", L->t->labels[SM_LABEL_target], in->target_year, sm_with_unit(L, in, in->target))
+			: sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_target], sm_with_unit(L, in, in->target));
+		/* Left or right, above or below the line: the first place no
+		 * data point or line runs through. */
+		double lw = text_w(c, lab, SM_FACE_ITALIC);
+		double cand[4][2] = { { x0 + 4, y - 3 }, { x1 - lw - 4, y - 3 }, { x0 + 4, y + c->fs + 2 },
+				      { x1 - lw - 4, y + c->fs + 2 } };
+		int best = 0;
+		double best_clear = -1;
+		for (int k = 0; k < 4; k++) {
+			double bx0 = cand[k][0] - 2, bx1 = cand[k][0] + lw + 2;
+			double by0 = cand[k][1] - c->fs - 1, by1 = cand[k][1] + 2;
+			double clear = 1e9;
+			for (int a = 0; a < na; a++) {
+				double px = 0, py = 0;
+				int have = 0;
+				for (int q = 0; q < np; q++) {
+					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
+					if (!v || v->state != SM_V_OK) {
+						have = 0;
+						continue;
+					}
+					double qx = XMAP(periods[q]), qy = ymap(&tk, v->v, top, bottom);
+					/* Sample the segment from the previous point. */
+					for (int s = 0; s <= (have ? 8 : 0); s++) {
+						double tx = have ? px + (qx - px) * s / 8 : qx, ty = have ? py + (qy - py) * s / 8 : qy;
+						if (tx < bx0 || tx > bx1)
+							continue;
+						double dy = ty < by0 ? by0 - ty : ty > by1 ? ty - by1 : 0;
+						if (dy < clear)
+							clear = dy;
+					}
+					px = qx;
+					py = qy;
+					have = 1;
+				}
+			}
+			if (clear > best_clear + 0.5) {
+				best_clear = clear;
+				best = k;
+			}
+			if (clear > 3)
+				break;
+		}
+		text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
+	}
+	struct label *labels = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *labels);
+	int nl = 0;
+	for (int a = 0; a < na; a++) {
+		struct sm_color col = L->t->chart[a % L->t->nchart];
+		/* Confidence band, per run of points that have one. */
+		for (int k = 0; k < np;) {
+			int e = k;
+			while (e < np) {
+				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[e]);
+				if (!v || v->state != SM_V_OK || !v->has_ci)
+					break;
+				e++;
+			}
+			if (e - k >= 2) {
+				double *pts = sm_arena_alloc(L->a, (size_t)(e - k) * 4 * sizeof *pts);
+				int n = 0;
+				for (int q = k; q < e; q++) {
+					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
+					pts[2 * n] = XMAP(periods[q]);
+					pts[2 * n + 1] = ymap(&tk, v->upper, top, bottom);
+					n++;
+				}
+				for (int q = e - 1; q >= k; q--) {
+					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
+					pts[2 * n] = XMAP(periods[q]);
+					pts[2 * n + 1] = ymap(&tk, v->lower, top, bottom);
+					n++;
+				}
+				struct sm_item *band = poly(c, pts, n, 1);
+				band->fill = 1;
+				band->color = col;
+				band->alpha = 0.16;
+			} else if (e - k == 1) {
+				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+				double x = XMAP(periods[k]);
+				line(c, x, ymap(&tk, v->lower, top, bottom), x, ymap(&tk, v->upper, top, bottom), col, 0.8, 0);
+			}
+			k = e > k ? e : k + 1;
+		}
+		/* The line, broken where a period has no value. */
+		double *pts = sm_arena_alloc(L->a, (size_t)np * 2 * sizeof *pts);
+		int n = 0;
+		double last_x = 0, last_y = 0, last_v = 0;
+		int have_last = 0;
+		for (int k = 0; k <= np; k++) {
+			const struct sm_value *v = k < np ? sm_calc_cell(d, ind, areas[a], periods[k]) : NULL;
+			if (v && v->state == SM_V_OK) {
+				pts[2 * n] = XMAP(periods[k]);
+				pts[2 * n + 1] = ymap(&tk, v->v, top, bottom);
+				last_x = pts[2 * n];
+				last_y = pts[2 * n + 1];
+				last_v = v->v;
+				have_last = 1;
+				n++;
+				continue;
+			}
+			if (n >= 2) {
+				struct sm_item *pl = poly(c, pts, n, 0);
+				pl->do_stroke = 1;
+				pl->stroke = col;
+				pl->line_width = 1.8;
+			}
+			n = 0;
+		}
+		for (int k = 0; k < np; k++) {
+			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+			if (v && v->state == SM_V_OK)
+				marker(c, a, XMAP(periods[k]), ymap(&tk, v->v, top, bottom), 2.6, col,
+				       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
+		}
+		if (have_last) {
+			labels[nl].want = last_y;
+			labels[nl].y = last_y;
+			labels[nl].series = a;
+			labels[nl].text = sm_with_unit(L, in, last_v);
+			(void)last_x;
+			nl++;
+		}
+	}
+	/* Labels at the line ends, pushed apart; a legend when that moves
+	 * them too far from their lines. */
+	qsort(labels, (size_t)nl, sizeof *labels, cmp_label);
+	double gap = c->fs * 1.25;
+	for (int i = 1; i < nl; i++)
+		if (labels[i].y < labels[i - 1].y + gap)
+			labels[i].y = labels[i - 1].y + gap;
+	for (int i = nl - 2; i >= 0; i--)
+		if (labels[i].y > labels[i + 1].y - gap)
+			labels[i].y = labels[i + 1].y - gap;
+	int fits = 1;
+	for (int i = 0; i < nl; i++)
+		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < top - c->fs || labels[i].y > bottom + c->fs)
+			fits = 0;
+	double end = bottom + c->fs * 2.4;
+	if (fits) {
+		for (int i = 0; i < nl; i++) {
+			struct sm_color col = L->t->chart[labels[i].series % L->t->nchart];
+			double x = x1 + 6, y = labels[i].y + c->fs * 0.35;
+			const char *nm = names[labels[i].series];
+			text_at(c, x, y, nm, SM_FACE_BOLD, col, 0);
+			text_at(c, x + text_w(c, nm, SM_FACE_BOLD) + 3, y, labels[i].text, SM_FACE_REGULAR, c->text, 0);
+		}
+	} else {
+		for (int i = 0; i < nl; i++)
+			text_at(c, x1 + 6, labels[i].want + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
+		end = legend(c, end + c->fs * 0.8, names, na, 1);
+	}
+#undef XMAP
+	return end;
+}
+
+/* --------------------------------------------------------------- bar */
+
+struct bar { int area; double v; int state; };
+
+static int cmp_bar(const void *x, const void *y)
+{
+	const struct bar *a = x, *b = y;
+	if (a->state != b->state)
+		return a->state == SM_V_OK ? -1 : b->state == SM_V_OK ? 1 : 0;
+	if (a->v != b->v)
+		return a->v < b->v ? 1 : -1;
+	return a->area - b->area;
+}
+
+static double bar_chart(struct chart *c, int ind, const int *areas, int na, int p, int ref)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	const struct sm_indicator *in = &L->doc->indicators[ind];
+	struct bar *bars = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *bars);
+	double hi = 0, lo = 0;
+	for (int i = 0; i < na; i++) {
+		const struct sm_value *v = sm_calc_cell(d, ind, areas[i], p);
+		bars[i].area = areas[i];
+		bars[i].state = v ? v->state : SM_V_MISSING;
+		bars[i].v = v && v->state == SM_V_OK ? v->v : 0;
+		hi = fmax(hi, bars[i].v);
+		lo = fmin(lo, bars[i].v);
+	}
+	qsort(bars, (size_t)na, sizeof *bars, cmp_bar);
+	double refv = 0;
+	int has_ref = ref >= 0 && sm_calc_has(d, ind, ref, p, &refv);
+	if (has_ref) {
+		hi = fmax(hi, refv);
+		lo = fmin(lo, refv);
+	}
+	struct sm_ticks tk;
+	sm_chart_ticks(lo, hi, 5, 1, &tk);
+	/* Names in a column of their own, wrapped when long: never colliding. */
+	double name_w = 0;
+	for (int i = 0; i < na; i++)
+		name_w = fmax(name_w, text_w(c, L->doc->areas[bars[i].area].name, SM_FACE_REGULAR));
+	name_w = fmin(name_w, c->w * 0.3);
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = c->fs;
+	ps.leading = c->fs * 1.2;
+	ps.justify = 0;
+	ps.width = name_w;
+	ps.color = c->text;
+	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + 6;
+	double x0 = name_w + 8, x1 = c->w - value_w;
+	double top = has_ref ? c->fs * 2.4 : c->fs * 0.5;
+	double y = top;
+	double span = tk.hi - tk.lo;
+#define XV(v) (x0 + ((v) - tk.lo) / span * (x1 - x0))
+	/* Rows first, to know where the plot ends; gridlines and the reference
+	 * line go under the bars, value labels over them on a white ground. */
+	double bottom = top;
+	for (int i = 0; i < na; i++) {
+		struct sm_items names = { 0 };
+		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
+		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
+		bottom += fmax(lines * ps.leading + 3, c->fs * 1.9);
+	}
+	for (int i = 0; i < tk.n; i++) {
+		double v = tk.lo + i * tk.step, x = XV(v);
+		line(c, x, top, x, bottom, fabs(v) < 1e-12 ? c->axis : c->grid, fabs(v) < 1e-12 ? 0.7 : 0.4, 0);
+		text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, tk.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
+	}
+	if (has_ref)
+		line(c, XV(refv), top - 3, XV(refv), bottom, c->text, 1.1, 2);
+	for (int i = 0; i < na; i++) {
+		struct sm_items names = { 0 };
+		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
+		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
+		double row = fmax(lines * ps.leading + 3, c->fs * 1.9);
+		double off = (row - lines * ps.leading) / 2;
+		for (int k = 0; k < names.n; k++) {
+			struct sm_item it = names.v[k];
+			it.y += y + off;
+			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
+		}
+		double bh = fmin(row * 0.66, c->fs * 1.5), by = y + (row - bh) / 2;
+		if (bars[i].state == SM_V_OK) {
+			double xa = XV(fmin(0, bars[i].v)), xb = XV(fmax(0, bars[i].v));
+			sm_rect_item(L, c->it, xa, by, fmax(xb - xa, 0.5), bh, L->t->chart[0], 0);
+			const char *lab = sm_with_unit(L, in, bars[i].v);
+			sm_rect_item(L, c->it, xb + 1.5, by + bh / 2 - c->fs * 0.6, text_w(c, lab, SM_FACE_REGULAR) + 3, c->fs * 1.2,
+				     (struct sm_color){ 1, 1, 1 }, 0);
+			text_at(c, xb + 3, by + bh / 2 + c->fs * 0.35, lab, SM_FACE_REGULAR, c->text, 0);
+		} else if (bars[i].state == SM_V_SUPPRESSED) {
+			text_at(c, XV(0) + 3, by + bh / 2 + c->fs * 0.35, ".", SM_FACE_BOLD, c->text, 0);
+		}
+		y += row;
+	}
+	text_at(c, x1, bottom + c->fs * 2.9, axis_unit(in), SM_FACE_REGULAR, c->muted, 2);
+	if (has_ref) {
+		double x = XV(refv);
+		const char *lab = sm_arena_printf(L->a, "%s %s", L->doc->areas[ref].name, sm_with_unit(L, in, refv));
+		double lw = text_w(c, lab, SM_FACE_BOLD);
+		double lx = fmin(fmax(x - lw / 2, 0), c->w - lw);
+		text_at(c, lx, top - 5, lab, SM_FACE_BOLD, c->text, 0);
+	}
+#undef XV
+	return bottom + c->fs * 3.4;
+}
+
+/* ------------------------------------------------------------ column */
+
+static double column_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	const struct sm_indicator *in = &L->doc->indicators[ind];
+	if (na > 2)
+		na = 2;
+	double hi = 0, lo = 0;
+	for (int a = 0; a < na; a++)
+		for (int k = 0; k < np; k++) {
+			double v;
+			if (sm_calc_has(d, ind, areas[a], periods[k], &v)) {
+				hi = fmax(hi, v);
+				lo = fmin(lo, v);
+			}
+		}
+	struct sm_ticks tk;
+	sm_chart_ticks(lo, hi * 1.08, 5, 1, &tk);
+	double top = c->fs * 2, bottom = top + 140;
+	double x0 = ticks_width(c, &tk) + 8, x1 = c->w;
+	y_axis(c, &tk, x0, x1, top, bottom, axis_unit(in));
+	double slot = (x1 - x0) / np, cw = fmin(slot * 0.7 / na, 34);
+	for (int k = 0; k < np; k++) {
+		double cx = x0 + slot * (k + 0.5);
+		text_at(c, cx, bottom + c->fs * 1.6, sm_period_label(L->a, periods[k]), SM_FACE_REGULAR, c->muted, 1);
+		for (int a = 0; a < na; a++) {
+			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+			double x = cx - cw * na / 2 + a * cw;
+			if (!v || v->state == SM_V_MISSING)
+				continue;
+			if (v->state == SM_V_SUPPRESSED) {
+				text_at(c, x + cw / 2, bottom - 3, ".", SM_FACE_BOLD, c->text, 1);
+				continue;
+			}
+			double y0 = ymap(&tk, 0, top, bottom), y1 = ymap(&tk, v->v, top, bottom);
+			struct sm_color col = L->t->chart[a % L->t->nchart];
+			double yt = fmin(y0, y1), h = fabs(y1 - y0);
+			sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, col, 0);
+			/* A second area, and provisional values, are hatched. */
+			if (a == 1)
+				hatch(c, x + 0.5, yt, cw - 1, h, (struct sm_color){ 1, 1, 1 });
+			if (v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED) {
+				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, 0.55), 0);
+				hatch(c, x + 0.5, yt, cw - 1, h, col);
+			}
+			const char *lab = sm_fmt_num(L->a, v->v, in->decimals, 1);
+			if (text_w(c, lab, SM_FACE_REGULAR) <= cw + 2 || na == 1)
+				text_at(c, x + cw / 2, yt - 2.5, lab, SM_FACE_REGULAR, c->text, 1);
+		}
+	}
+	double end = bottom + c->fs * 2.4;
+	if (na > 1) {
+		const char *names[2] = { L->doc->areas[areas[0]].name, L->doc->areas[areas[1]].name };
+		end = legend(c, end + c->fs * 0.6, names, 2, 0);
+	}
+	return end;
+}
+
+/* --------------------------------------------------------------- dot */
+
+static struct sm_color judgement_colour(struct sm_layout *L, enum sm_judgement j)
+{
+	if (j == SM_J_FAVOURABLE)
+		return L->t->status[SM_STATUS_ON_TRACK];
+	if (j == SM_J_UNFAVOURABLE)
+		return L->t->status[SM_STATUS_OFF_TRACK];
+	if (j == SM_J_COMPARABLE)
+		return L->t->status[SM_STATUS_NO_JUDGEMENT];
+	return L->t->primary;
+}
+
+static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
+{
+	switch (j) {
+	case SM_J_FAVOURABLE: return L->t->labels[SM_LABEL_favourable];
+	case SM_J_UNFAVOURABLE: return L->t->labels[SM_LABEL_unfavourable];
+	case SM_J_COMPARABLE: return L->t->labels[SM_LABEL_comparable];
+	case SM_J_HIGHER: return L->t->labels[SM_LABEL_higher];
+	case SM_J_LOWER: return L->t->labels[SM_LABEL_lower];
+	default: return "";
+	}
+}
+
+static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int year, int ref)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	int gm = L->doc->gemeente;
+	double name_w = c->w * 0.34, word_w = 0;
+	for (int j = SM_J_FAVOURABLE; j <= SM_J_LOWER; j++)
+		word_w = fmax(word_w, text_w(c, judgement_word(L, (enum sm_judgement)j), SM_FACE_BOLD));
+	double x0 = name_w + 10, x1 = c->w - word_w - 12;
+	/* One scale for all rows when they share a unit. */
+	int same_unit = 1;
+	for (int i = 1; i < ni; i++)
+		if (inds[i].index >= 0 && inds[0].index >= 0 &&
+		    L->doc->indicators[inds[i].index].unit != L->doc->indicators[inds[0].index].unit)
+			same_unit = 0;
+	double glo = INFINITY, ghi = -INFINITY;
+	struct row { int ind, p, has_v, has_r; double v, r; } *rows = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *rows);
+	for (int i = 0; i < ni; i++) {
+		struct row *r = &rows[i];
+		r->ind = inds[i].index;
+		if (r->ind < 0)
+			continue;
+		r->p = year >= 0 ? year : d->latest_gm[r->ind];
+		r->has_v = sm_calc_has(d, r->ind, gm, r->p, &r->v);
+		r->has_r = ref >= 0 && sm_calc_has(d, r->ind, ref, r->p, &r->r);
+		const struct sm_indicator *in = &L->doc->indicators[r->ind];
+		if (r->has_v) { glo = fmin(glo, r->v); ghi = fmax(ghi, r->v); }
+		if (r->has_r) { glo = fmin(glo, r->r); ghi = fmax(ghi, r->r); }
+		if (in->has_target) { glo = fmin(glo, in->target); ghi = fmax(ghi, in->target); }
+	}
+	struct sm_ticks common;
+	sm_chart_ticks(isfinite(glo) ? glo : 0, isfinite(ghi) ? ghi : 1, 5, glo >= 0, &common);
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = c->fs + 0.5;
+	ps.leading = ps.size * 1.25;
+	ps.justify = 0;
+	ps.width = name_w;
+	ps.color = c->text;
+	double y = c->fs * 0.5;
+	for (int i = 0; i < ni; i++) {
+		struct row *r = &rows[i];
+		if (r->ind < 0)
+			continue;
+		const struct sm_indicator *in = &L->doc->indicators[r->ind];
+		struct sm_ticks tk = common;
+		if (!same_unit) {
+			double lo = INFINITY, hi = -INFINITY;
+			if (r->has_v) { lo = fmin(lo, r->v); hi = fmax(hi, r->v); }
+			if (r->has_r) { lo = fmin(lo, r->r); hi = fmax(hi, r->r); }
+			if (in->has_target) { lo = fmin(lo, in->target); hi = fmax(hi, in->target); }
+			sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, 4, lo >= 0, &tk);
+		}
+		struct sm_items names = { 0 };
+		struct sm_run run = { in->name, 0, NULL };
+		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
+		double row = fmax(lines * ps.leading, c->fs * 2.6) + 8;
+		for (int k = 0; k < names.n; k++) {
+			struct sm_item it = names.v[k];
+			it.y += y + (row - lines * ps.leading) / 2;
+			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
+		}
+		double cy = y + row / 2;
+#define XV(v) (x0 + ((v) - tk.lo) / (tk.hi - tk.lo) * (x1 - x0))
+		line(c, x0, cy, x1, cy, c->grid, 2.2, 0);
+		if (!same_unit) {
+			text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
+			text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
+		}
+		if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
+			double x = XV(in->target);
+			line(c, x, cy - 6, x, cy + 6, c->text, 1.2, 0);
+		}
+		if (r->has_r) {
+			double x = XV(r->r);
+			double p[8] = { x, cy - 4.2, x + 4.2, cy, x, cy + 4.2, x - 4.2, cy };
+			struct sm_item *m = poly(c, p, 4, 1);
+			m->fill = 1;
+			m->color = (struct sm_color){ 1, 1, 1 };
+			m->do_stroke = 1;
+			m->stroke = c->text;
+			m->line_width = 1;
+		}
+		if (r->has_v) {
+			enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
+			struct sm_color col = judgement_colour(L, j);
+			double x = XV(r->v);
+			struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
+			m->x = x;
+			m->y = cy;
+			m->radius = 4.2;
+			m->fill = 1;
+			m->color = col;
+			text_at(c, x, cy - 7, sm_with_unit(L, in, r->v), SM_FACE_BOLD, c->text, 1);
+			if (j != SM_J_NONE)
+				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, col, 2);
+		} else {
+			text_at(c, x0, cy - 5, ".", SM_FACE_BOLD, c->text, 0);
+		}
+#undef XV
+		y += row;
+	}
+	double bottom = y;
+	if (same_unit && ni) {
+		for (int i = 0; i < common.n; i++) {
+			double v = common.lo + i * common.step;
+			double x = x0 + (v - common.lo) / (common.hi - common.lo) * (x1 - x0);
+			line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
+			text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, common.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
+		}
+		text_at(c, x1, bottom + c->fs * 2.9, inds[0].index >= 0 ? axis_unit(&L->doc->indicators[inds[0].index]) : "",
+			SM_FACE_REGULAR, c->muted, 2);
+		bottom += c->fs * 3;
+	}
+	/* The legend of the marks. */
+	double ly = bottom + c->fs * 1.6, lx = 0;
+	struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
+	m->x = lx + 4;
+	m->y = ly - c->fs * 0.35;
+	m->radius = 3.5;
+	m->fill = 1;
+	m->color = L->t->primary;
+	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
+	text_at(c, lx + 11, ly, gname, SM_FACE_REGULAR, c->text, 0);
+	lx += text_w(c, gname, SM_FACE_REGULAR) + 24;
+	if (ref >= 0) {
+		double p[8] = { lx + 4, ly - c->fs * 0.35 - 3.8, lx + 7.8, ly - c->fs * 0.35, lx + 4, ly - c->fs * 0.35 + 3.8,
+				lx + 0.2, ly - c->fs * 0.35 };
+		struct sm_item *dm = poly(c, p, 4, 1);
+		dm->fill = 1;
+		dm->color = (struct sm_color){ 1, 1, 1 };
+		dm->do_stroke = 1;
+		dm->stroke = c->text;
+		dm->line_width = 1;
+		text_at(c, lx + 11, ly, L->doc->areas[ref].name, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24;
+	}
+	line(c, lx + 4, ly - c->fs * 0.35 - 5, lx + 4, ly - c->fs * 0.35 + 5, c->text, 1.2, 0);
+	text_at(c, lx + 10, ly, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR, c->text, 0);
+	return ly + c->fs;
+}
+
+/* ----------------------------------------------------------- heatmap */
+
+static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const int *areas, int na, int year, int ref)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	double name_w = 0;
+	for (int a = 0; a < na; a++)
+		name_w = fmax(name_w, text_w(c, L->doc->areas[areas[a]].name, SM_FACE_REGULAR));
+	name_w = fmin(name_w + 6, c->w * 0.26);
+	double cw = (c->w - name_w) / (ni ? ni : 1);
+	/* Column heads: the indicator names, wrapped. */
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = c->fs;
+	ps.leading = c->fs * 1.2;
+	ps.justify = 0;
+	ps.width = cw - 6;
+	ps.color = c->text;
+	ps.role_regular = SM_FACE_BOLD;
+	int head_lines = 1;
+	struct sm_items *heads = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *heads);
+	int *nlines = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *nlines);
+	for (int i = 0; i < ni; i++) {
+		int ind = inds[i].index;
+		const char *h = ind >= 0 ? sm_arena_printf(L->a, "%s (%s)", L->doc->indicators[ind].name,
+							   axis_unit(&L->doc->indicators[ind])) : "";
+		struct sm_run run = { h, 0, NULL };
+		nlines[i] = sm_set_lines(L, &run, 1, &ps, &heads[i], 0, 0);
+		if (nlines[i] > head_lines)
+			head_lines = nlines[i];
+	}
+	double head_h = head_lines * ps.leading + 4;
+	/* The heads sit on a common bottom line. */
+	for (int i = 0; i < ni; i++)
+		for (int k = 0; k < heads[i].n; k++) {
+			struct sm_item it = heads[i].v[k];
+			it.x += name_w + i * cw + 3;
+			it.y += (head_lines - nlines[i]) * ps.leading;
+			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
+		}
+	double rh = c->fs * 2.1, y = head_h + 2;
+	struct sm_color fav = mix(L->t->status[SM_STATUS_ON_TRACK], 0.62), unf = mix(L->t->status[SM_STATUS_OFF_TRACK], 0.6),
+		       cmp = (struct sm_color){ 0.9, 0.9, 0.9 };
+	for (int a = 0; a < na; a++) {
+		text_at(c, 0, y + rh / 2 + c->fs * 0.35, L->doc->areas[areas[a]].name, SM_FACE_REGULAR, c->text, 0);
+		for (int i = 0; i < ni; i++) {
+			int ind = inds[i].index;
+			if (ind < 0)
+				continue;
+			const struct sm_indicator *in = &L->doc->indicators[ind];
+			int p = year >= 0 ? year : d->latest_gm[ind];
+			double x = name_w + i * cw;
+			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], p);
+			double rv;
+			int has_ref = ref >= 0 && ref != areas[a] && sm_calc_has(d, ind, ref, p, &rv);
+			enum sm_judgement j = v && v->state == SM_V_OK && has_ref ? sm_calc_compare(in, v->v, rv) : SM_J_NONE;
+			struct sm_color fill = j == SM_J_FAVOURABLE ? fav : j == SM_J_UNFAVOURABLE ? unf
+					     : j == SM_J_COMPARABLE ? cmp : (struct sm_color){ 1, 1, 1 };
+			sm_rect_item(L, c->it, x + 1, y + 1, cw - 2, rh - 2, fill, 0);
+			if (j == SM_J_UNFAVOURABLE)
+				hatch(c, x + 1, y + 1, 7, rh - 2, L->t->status[SM_STATUS_OFF_TRACK]);
+			if (j == SM_J_NONE) {
+				struct sm_item *bx = sm_item_add(L->a, c->it, SM_ITEM_RECT);
+				bx->x = x + 1;
+				bx->y = y + 1;
+				bx->w = cw - 2;
+				bx->h = rh - 2;
+				bx->do_stroke = 1;
+				bx->stroke = c->grid;
+				bx->line_width = 0.5;
+			}
+			const char *txt = !v || v->state == SM_V_MISSING ? "" : v->state == SM_V_SUPPRESSED ? "."
+					  : sm_fmt_num(L->a, v->v, in->decimals, 1);
+			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
+		}
+		y += rh;
+	}
+	/* The legend: colour, pattern and word together. */
+	double ly = y + c->fs * 2, lx = 0;
+	struct { struct sm_color c; int hatched; const char *w; } keys[3] = {
+		{ fav, 0, L->t->labels[SM_LABEL_favourable] }, { cmp, 0, L->t->labels[SM_LABEL_comparable] },
+		{ unf, 1, L->t->labels[SM_LABEL_unfavourable] },
+	};
+	for (int k = 0; k < 3; k++) {
+		sm_rect_item(L, c->it, lx, ly - c->fs * 0.85, 14, c->fs * 1.1, keys[k].c, 0);
+		if (keys[k].hatched)
+			hatch(c, lx, ly - c->fs * 0.85, 5, c->fs * 1.1, L->t->status[SM_STATUS_OFF_TRACK]);
+		const char *w = sm_arena_printf(L->a, "%s%s%s", keys[k].w, ref >= 0 ? " t.o.v. " : "",
+						ref >= 0 ? L->doc->areas[ref].name : "");
+		text_at(c, lx + 18, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + 30;
+	}
+	return ly + c->fs;
+}
+
+/* ------------------------------------------------------------- entry */
+
+void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
+{
+	static const char *const kinds[] = { "a line chart", "a bar chart", "a column chart", "a dot chart", "a heatmap" };
+	struct chart c;
+	memset(&c, 0, sizeof c);
+	c.L = L;
+	c.b = b;
+	c.w = L->tw;
+	c.fs = L->t->small;
+	c.grid = (struct sm_color){ 0.86, 0.87, 0.87 };
+	c.axis = L->t->muted;
+	c.muted = L->t->muted;
+	c.text = L->t->text;
+	int *areas = sm_arena_alloc(L->a, (size_t)(L->doc->nareas + 1) * sizeof *areas);
+	struct sm_area_set as = b->areas;
+	int na = sm_block_areas(L, &as, areas);
+	int ind = b->nindicators ? b->indicators[0].index : -1;
+	int ref = sm_block_reference(L, b);
+	if (b->reference.id == NULL && ref < 0 && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_DOT ||
+						   b->chart == SM_CHART_HEATMAP) && L->doc->gemeente >= 0)
+		ref = L->doc->gemeente;
+	int year = b->years.single && b->years.kind == SM_YEARS_LIST && b->years.n ? b->years.list[0] : -1;
+	int *periods = sm_arena_alloc(L->a, (size_t)(L->data->nper + b->years.n + 2) * sizeof *periods);
+	int np = 0;
+	if (b->chart == SM_CHART_LINE || b->chart == SM_CHART_COLUMN)
+		np = sm_block_periods(L, b, areas, na, periods);
+	int empty = ind < 0 || (np == 0 && (b->chart == SM_CHART_LINE || b->chart == SM_CHART_COLUMN)) || !na;
+	if (b->chart == SM_CHART_DOT)
+		empty = !b->nindicators;
+	if (empty) {
+		sm_diag(SM_MSG_no_data, &b->pos, kinds[b->chart], "the areas and years it names");
+		return;
+	}
+	/* Title, chart and source stay together. */
+	sm_flow_space(L, L->t->leading * 0.9);
+	struct sm_pstyle tp = sm_pstyle_body(L);
+	tp.role_regular = tp.role_bold = SM_FACE_HEADING;
+	tp.size = L->t->body + 0.5;
+	tp.leading = tp.size * 1.35;
+	tp.justify = 0;
+	const char *title = b->title ? b->title : sm_block_title(L, b);
+	int p = year >= 0 ? year : sm_block_latest(L, b->indicators, b->nindicators);
+	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)
+		title = sm_arena_printf(L->a, "%s, %s", title, sm_period_label(L->a, p));
+	int f = sm_set_text(L, title ? title : "", 0, &tp, NULL, NULL);
+	for (int i = f; i < L->flow.n; i++)
+		L->flow.v[i].keep_next = 1;
+	sm_flow_space(L, 4);
+	struct sm_flow_item *box = sm_flow_box(L, 0);
+	int box_index = L->flow.n - 1;
+	struct sm_items items = { 0 };
+	c.it = &items;
+	double h = 0;
+	switch (b->chart) {
+	case SM_CHART_LINE: h = line_chart(&c, ind, areas, na, periods, np); break;
+	case SM_CHART_BAR: h = bar_chart(&c, ind, areas, na, p, ref); break;
+	case SM_CHART_COLUMN: h = column_chart(&c, ind, areas, na, periods, np); break;
+	case SM_CHART_DOT: h = dot_chart(&c, b->indicators, b->nindicators, year, ref); break;
+	case SM_CHART_HEATMAP: h = heatmap(&c, b->indicators, b->nindicators, areas, na, year, ref); break;
+	}
+	box = &L->flow.v[box_index];
+	box->items = items;
+	box->h = h;
+	box->keep_next = 1;
+	struct sm_pstyle sp = sm_pstyle_body(L);
+	sp.size = L->t->small;
+	sp.leading = L->t->small * 1.4;
+	sp.color = L->t->muted;
+	sp.justify = 0;
+	sm_flow_space(L, 4);
+	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
+	if (src)
+		sm_set_text(L, src, 0, &sp, NULL, NULL);
+	else
+		L->flow.v[L->flow.n - 1].keep_next = 0;
+	sm_flow_space(L, L->t->leading * 0.6);
+}
