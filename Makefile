@@ -11,11 +11,11 @@ CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP
 # Evaluated when a recipe runs, after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
-LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lm
+LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lm
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \
-       fonts-open-sans poppler-utils qpdf
+       libpng-dev libjpeg-dev fonts-open-sans poppler-utils qpdf
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)
@@ -59,7 +59,10 @@ render: $(BIN)
 build/unit-tests: $(UNIT_SRCS) $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
-test: deps $(BIN) build/unit-tests
+build/mkimages: tests/tools/mkimages.c | build/.deps-ok
+	$(CC) $(CFLAGS) -o $@ $< -lpng -ljpeg
+
+test: deps $(BIN) build/unit-tests build/mkimages
 	@bash tests/run.sh
 
 install: $(BIN)
@@ -70,6 +73,6 @@ install: $(BIN)
 	install -m 644 fonts/README.md $(DESTDIR)$(PREFIX)/share/sociale-monitor/fonts/
 
 clean:
-	rm -rf build/obj build/unit-tests $(BIN) build/test
+	rm -rf build/obj build/unit-tests build/mkimages $(BIN) build/test
 
 -include $(OBJS:.o=.d)

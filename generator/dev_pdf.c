@@ -10,6 +10,7 @@
  * when everything succeeded. */
 #define _GNU_SOURCE
 #include "layout.h"
+#include "image.h"
 #include <errno.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -164,6 +165,10 @@ struct render {
 	int nalpha;
 	const struct sm_pages *P;
 	struct sm_fonts *fonts;
+	struct sm_arena scratch;                /* fitted image copies */
+	const struct sm_image **img_keys;
+	HPDF_Image *img_vals;
+	int nimg, img_cap;
 	char *buf;
 	size_t bufn;
 };
@@ -204,6 +209,36 @@ static HPDF_Destination dest(struct render *r, int anchor)
 	HPDF_Array_AddReal(d, (HPDF_REAL)top);
 	HPDF_Array_Add(d, HPDF_Null_New(r->pdf->mmgr));
 	return d;
+}
+
+/* Each image is embedded once, fitted to the size it is placed at. */
+static HPDF_Image image_for(struct render *r, const struct sm_item *it)
+{
+	for (int i = 0; i < r->nimg; i++)
+		if (r->img_keys[i] == it->image)
+			return r->img_vals[i];
+	struct sm_image fit = *it->image;
+	sm_image_fit(&r->scratch, &fit, it->w, it->h);
+	HPDF_Image im;
+	if (fit.jpeg) {
+		im = HPDF_LoadJpegImageFromMem(r->pdf, fit.jpeg, (HPDF_UINT)fit.jpeg_len);
+	} else {
+		im = HPDF_LoadRawImageFromMem(r->pdf, fit.rgb, (HPDF_UINT)fit.w, (HPDF_UINT)fit.h, HPDF_CS_DEVICE_RGB, 8);
+		if (im && fit.alpha) {
+			HPDF_Image mask = HPDF_LoadRawImageFromMem(r->pdf, fit.alpha, (HPDF_UINT)fit.w, (HPDF_UINT)fit.h,
+								   HPDF_CS_DEVICE_GRAY, 8);
+			if (mask)
+				HPDF_Image_AddSMask(im, mask);
+		}
+	}
+	if (r->nimg == r->img_cap) {
+		r->img_cap = r->img_cap ? r->img_cap * 2 : 8;
+		r->img_keys = sm_xrealloc(r->img_keys, (size_t)r->img_cap * sizeof *r->img_keys);
+		r->img_vals = sm_xrealloc(r->img_vals, (size_t)r->img_cap * sizeof *r->img_vals);
+	}
+	r->img_keys[r->nimg] = it->image;
+	r->img_vals[r->nimg++] = im;
+	return im;
 }
 
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
@@ -326,6 +361,13 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 	case SM_ITEM_UNCLIP:
 		HPDF_Page_GRestore(pg);
 		break;
+	case SM_ITEM_IMAGE: {
+		HPDF_Image im = it->image ? image_for(r, it) : NULL;
+		if (im)
+			HPDF_Page_DrawImage(pg, im, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)it->w,
+					    (HPDF_REAL)it->h);
+		break;
+	}
 	}
 	if (translucent)
 		HPDF_Page_GRestore(pg);
@@ -473,6 +515,9 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	HPDF_Free(r.pdf);
 	free(r.pages);
 	free(r.buf);
+	free(r.img_keys);
+	free(r.img_vals);
+	sm_arena_free(&r.scratch);
 	/* mkstemp makes the file private; a PDF is for sharing. */
 	mode_t mask = umask(0);
 	umask(mask);

@@ -4,7 +4,7 @@
 
 void sm_dev_text_write(const struct sm_pages *p, FILE *out)
 {
-	static const char *const kinds[] = { "text", "rect", "line", "poly", "circle", "link", "clip", "unclip" };
+	static const char *const kinds[] = { "text", "rect", "line", "poly", "circle", "link", "clip", "unclip", "image" };
 	for (int i = 0; i < p->n; i++) {
 		const struct sm_page *pg = &p->v[i];
 		fprintf(out, "page %d label %s%s\n", i + 1, pg->label ? pg->label : "?", pg->opener ? " opener" : "");

@@ -60,7 +60,6 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
 	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
 	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \
-	X(not_yet,           SM_ERROR,   "%s cannot be typeset by this version of the engine yet; remove it or use 'sociale-monitor check' to validate it") \
 	/* CSV data */ \
 	X(csv_cp1252,        SM_WARNING, "file is not UTF-8; it is read as Windows-1252, as Dutch Excel saves it (save it as \"CSV UTF-8\" to be sure)") \
 	X(csv_syntax,        SM_ERROR,   "CSV: %s") \
@@ -83,6 +82,10 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \
 	X(md_link_scheme,    SM_WARNING, "link to '%s' is printed as plain text: only http, https and mailto links are allowed") \
 	X(md_depth,          SM_ERROR,   "Markdown nested deeper than %d levels (lists or quotes); flatten it") \
+	/* images */ \
+	X(image_invalid,     SM_ERROR,   "image '%s' cannot be read: %s; save it again as PNG or JPEG") \
+	X(image_format,      SM_ERROR,   "'%s' is not a PNG or JPEG image; save it as PNG or JPEG") \
+	X(image_limit,       SM_ERROR,   "image '%s' is %d x %d pixels; the limit is %d pixels a side and %d megapixels, so make it smaller") \
 	/* layouts and fonts */ \
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
 	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \

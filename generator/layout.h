@@ -17,7 +17,7 @@
 
 enum sm_item_kind {
 	SM_ITEM_TEXT, SM_ITEM_RECT, SM_ITEM_LINE, SM_ITEM_POLY, SM_ITEM_CIRCLE, SM_ITEM_LINK,
-	SM_ITEM_CLIP, SM_ITEM_UNCLIP
+	SM_ITEM_CLIP, SM_ITEM_UNCLIP, SM_ITEM_IMAGE
 };
 
 struct sm_item {
@@ -38,6 +38,7 @@ struct sm_item {
 	const double *pts;          /* poly: x,y pairs */
 	int npts;
 	int closed;
+	const struct sm_image *image; /* image: drawn into the box x, y, w, h */
 	double angle;               /* text: rotation in degrees */
 	double alpha;               /* opacity, 1 opaque */
 };
@@ -182,8 +183,6 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t);
 /* Stages. */
 int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
 		  const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out);
-/* What this version cannot typeset yet, refused with a positioned error. */
-int sm_layout_unsupported(const struct sm_doc *d);
 
 /* Pieces built from the figures (layout_data.c). */
 void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b);

@@ -3,6 +3,7 @@
  * come first. */
 #include "layout.h"
 #include "numfmt.h"
+#include "image.h"
 #include <math.h>
 #include <string.h>
 
@@ -227,6 +228,44 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 	sm_flow_space(L, L->t->leading * 0.6);
 }
 
+/* An image at the text width (or narrower, so that it takes at most
+ * 45% of the page's height), with its caption and credit. */
+static void image_block(struct sm_layout *L, const struct sm_block *b)
+{
+	const struct sm_image *img = b->image;
+	if (!img)
+		return;
+	double w = L->tw, h = w * img->h / img->w;
+	if (h > L->th * 0.45) {
+		h = L->th * 0.45;
+		w = h * img->w / img->h;
+	}
+	sm_flow_space(L, L->t->leading * 0.8);
+	struct sm_flow_item *box = sm_flow_box(L, h);
+	box->keep_next = b->caption || b->credit;
+	struct sm_item *it = sm_item_add(L->a, &box->items, SM_ITEM_IMAGE);
+	it->x = 0;
+	it->y = 0;
+	it->w = w;
+	it->h = h;
+	it->image = img;
+	if (b->caption || b->credit) {
+		sm_flow_space(L, 4);
+		struct sm_pstyle ps = sm_pstyle_body(L);
+		ps.size = L->t->small + 0.5;
+		ps.leading = ps.size * 1.4;
+		ps.justify = 0;
+		ps.width = w;
+		struct sm_run runs[3] = { { b->caption ? b->caption : "", SM_STYLE_ITALIC, NULL },
+					  { b->caption && b->credit ? "  " : "", 0, NULL },
+					  { b->credit ? sm_arena_printf(L->a, "Foto: %s", b->credit) : "", 0, NULL } };
+		struct sm_pstyle cp = ps;
+		cp.color = L->t->muted;
+		sm_set_runs(L, runs, 3, &cp, NULL, NULL);
+	}
+	sm_flow_space(L, L->t->leading * 0.6);
+}
+
 static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 {
 	struct sm_pstyle body = sm_pstyle_body(L);
@@ -246,8 +285,8 @@ static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 		case SM_BLOCK_CHART:
 			sm_layout_chart(L, &b[i]);
 			break;
-		default:
-			/* Refused before layout (sm_layout_unsupported). */
+		case SM_BLOCK_IMAGE:
+			image_block(L, &b[i]);
 			break;
 		}
 	}
@@ -580,22 +619,6 @@ static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
 		sm_flow_space(L, t->leading * 0.5);
 		sm_set_text(L, co->reuse, SM_STYLE_ITALIC, &body, NULL, NULL);
 	}
-}
-
-/* What this version cannot typeset yet: refused before layout with a clear
- * error at its position, never skipped in silence. */
-int sm_layout_unsupported(const struct sm_doc *d)
-{
-	static const char *const block_names[] = { "", "a table block", "a chart block", "", "an image block" };
-	for (int c = 0; c < d->nchapters; c++) {
-		const struct sm_chapter *ch = &d->chapters[c];
-		for (int b = 0; b < ch->nblocks; b++) {
-			enum sm_block_kind k = ch->blocks[b].kind;
-			if (k == SM_BLOCK_IMAGE)
-				sm_diag(SM_MSG_not_yet, &ch->blocks[b].pos, block_names[k]);
-		}
-	}
-	return sm_diag_errors() ? -1 : 0;
 }
 
 int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,

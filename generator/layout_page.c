@@ -2,6 +2,7 @@
  * the cover and the contents (front matter), running heads and footers,
  * page labels and the CONCEPT mark of a draft. */
 #include "layout.h"
+#include "image.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,21 +69,80 @@ static char *roman(struct sm_arena *a, int n)
 
 /* ------------------------------------------------------------- cover */
 
+/* An image filling a box: scaled to cover it, cropped by a clip. */
+static void image_fill(struct sm_layout *L, struct sm_items *it, const struct sm_image *img, double x, double y,
+		       double w, double h)
+{
+	double scale = w / img->w > h / img->h ? w / img->w : h / img->h;
+	double iw = img->w * scale, ih = img->h * scale;
+	struct sm_item *clip = sm_item_add(L->a, it, SM_ITEM_CLIP);
+	clip->x = x;
+	clip->y = y;
+	clip->w = w;
+	clip->h = h;
+	struct sm_item *im = sm_item_add(L->a, it, SM_ITEM_IMAGE);
+	im->x = x + (w - iw) / 2;
+	im->y = y + (h - ih) / 2;
+	im->w = iw;
+	im->h = ih;
+	im->image = img;
+	sm_item_add(L->a, it, SM_ITEM_UNCLIP);
+}
+
+/* The logo at (x, y), at most h high and w wide; returns its height. */
+static double logo(struct sm_layout *L, struct sm_items *it, double x, double y, double maxw, double maxh)
+{
+	const struct sm_image *img = L->t->logo_image;
+	if (!img)
+		return 0;
+	double h = maxh, w = h * img->w / img->h;
+	if (w > maxw) {
+		w = maxw;
+		h = w * img->h / img->w;
+	}
+	struct sm_item *im = sm_item_add(L->a, it, SM_ITEM_IMAGE);
+	im->x = x;
+	im->y = y;
+	im->w = w;
+	im->h = h;
+	im->image = img;
+	return h;
+}
+
 static void cover(struct sm_layout *L, struct sm_page *pg)
 {
 	const struct sm_theme *t = L->t;
 	const struct sm_doc *d = L->doc;
 	double W = L->pages->w, H = L->pages->h, x = t->m_inner;
 	struct sm_items *it = &pg->items;
-	int band = t->cover != SM_COVER_PLAIN;
-	struct sm_color fg = band ? white : t->primary;
-	/* The sender, top left. */
-	sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, t->m_top + t->h3,
-		     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
-	sm_rect_item(L, it, x, t->m_top + t->h3 + 8, 36, 2.5, t->accent, 0);
-	double top = H * 0.36, bottom = H * 0.72;
-	if (band)
-		sm_rect_item(L, it, 0, top, W, bottom - top, t->primary, 0);
+	enum sm_cover_style style = t->cover;
+	if (style == SM_COVER_PHOTO && !t->photo_image)
+		style = SM_COVER_BAND;
+	int filled = style != SM_COVER_PLAIN;
+	struct sm_color fg = filled ? white : t->primary;
+	double top, bottom, title_x = x, title_w = W - x - t->m_outer;
+	const double mm = 72 / 25.4;
+	if (style == SM_COVER_PHOTO) {
+		/* A full-bleed photo over the top, a title box in the house colour
+		 * overlapping its foot. */
+		double ph = H * 0.56;
+		image_fill(L, it, t->photo_image, 0, 0, W, ph);
+		top = ph - H * 0.12;
+		bottom = ph + H * 0.16;
+		sm_rect_item(L, it, x - 10 * mm, top, W - x + 10 * mm, bottom - top, t->primary, 0);
+		title_x = x;
+	} else {
+		/* The sender, top left: the logo, or the municipality's name. */
+		double lh = logo(L, it, x, t->m_top, 70 * mm, 18 * mm);
+		double sy = t->m_top + (lh ? lh + 8 : 0);
+		sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, sy + t->h3,
+			     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
+		sm_rect_item(L, it, x, sy + t->h3 + 8, 36, 2.5, t->accent, 0);
+		top = H * 0.36;
+		bottom = H * 0.72;
+		if (filled)
+			sm_rect_item(L, it, 0, top, W, bottom - top, t->primary, 0);
+	}
 	double size = t->h1 * 1.75;
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = size;
@@ -90,25 +150,32 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
 	ps.color = fg;
 	ps.justify = 0;
-	ps.width = W - x - t->m_outer;
+	ps.width = title_w;
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
-	double y = top + H * 0.06;
-	int n = sm_set_lines(L, &r, 1, &ps, it, x, y);
+	double y = top + (style == SM_COVER_PHOTO ? H * 0.035 : H * 0.06);
+	int n = sm_set_lines(L, &r, 1, &ps, it, title_x, y);
 	y += n * ps.leading;
 	const char *ed = sm_arena_printf(L->a, "%d", d->edition);
-	sm_text_item(L, it, SM_FACE_HEADING, size, band ? t->accent : t->accent, x, y + size * 0.8, ed);
+	sm_text_item(L, it, SM_FACE_HEADING, size, filled ? t->accent : t->accent, title_x, y + size * 0.8, ed);
 	y += ps.leading + t->h2 * 0.8;
 	if (d->subtitle) {
 		struct sm_pstyle sp = ps;
 		sp.size = t->h2;
 		sp.leading = t->h2 * 1.3;
 		sp.role_regular = SM_FACE_REGULAR;
-		sp.width = ps.width * 0.8;
+		sp.width = title_w * 0.85;
 		struct sm_run s = { d->subtitle, 0, NULL };
-		sm_set_lines(L, &s, 1, &sp, it, x, y);
+		sm_set_lines(L, &s, 1, &sp, it, title_x, y);
 	}
 	/* The P&C moment and the date, under the band. */
 	double y2 = bottom + t->h2 * 2.2;
+	if (style == SM_COVER_PHOTO) {
+		double lh = logo(L, it, x, bottom + 10 * mm, 60 * mm, 16 * mm);
+		y2 = bottom + (lh ? lh + 14 * mm : 10 * mm) + t->h2;
+		sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, y2,
+			     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
+		y2 += t->h2 * 1.8;
+	}
 	if (d->cycle) {
 		sm_text_item(L, it, SM_FACE_HEADING, t->h2, t->text, x, y2,
 			     sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year));
@@ -120,7 +187,7 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		     sm_arena_printf(L->a, "Gemeente %s \xC2\xB7 %s %d", d->municipality ? d->municipality : "",
 				     months[d->published.month - 1], d->published.year));
 	/* A band of the accent colour at the foot of the page. */
-	if (band)
+	if (filled)
 		sm_rect_item(L, it, 0, H - 10, W, 10, t->accent, 0);
 }
 

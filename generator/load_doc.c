@@ -2,6 +2,7 @@
  * indicator catalogue → struct sm_doc. Every problem is reported with its
  * position; loading goes on after an error so that one run shows them all. */
 #include "schema.h"
+#include "image.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,6 +352,8 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		if (rel) {
 			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
 			b->file_pos = f->pos;
+			if (b->file)
+				b->image = sm_image_load(c->a, b->file, &f->pos);
 		}
 		b->caption = sm_schema_text(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_text(c->a, sm_schema_get(v, "credit"), "credit");

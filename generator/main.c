@@ -183,10 +183,6 @@ int main(int argc, char **argv)
 		rc = usage_error ? 2 : 1;
 		goto done;
 	}
-	if (sm_layout_unsupported(&doc)) {
-		rc = 1;
-		goto done;
-	}
 	struct sm_fonts fonts;
 	if (sm_fonts_open(&fonts, &theme)) {
 		rc = 1;

@@ -20,6 +20,8 @@
 #define SM_MD_MAX_DEPTH    12            /* nested lists and quotes */
 #define SM_MAX_PAGES       5000
 
+struct sm_image;
+
 /* ---------------------------------------------------------------- YAML */
 
 enum sm_node_kind { SM_NODE_SCALAR, SM_NODE_SEQ, SM_NODE_MAP };
@@ -130,6 +132,7 @@ struct sm_block {
 	const char *quote, *source;             /* quote */
 	const char *file, *caption, *credit;    /* image (file relative to the project) */
 	struct sm_pos file_pos;
+	struct sm_image *image;                 /* decoded and checked at load */
 };
 
 struct sm_goal {

@@ -2,6 +2,7 @@
  * changes; everything else is the built-in look of `standaard`. */
 #include "theme.h"
 #include "schema.h"
+#include "image.h"
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -391,29 +392,28 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			const char *f = sm_schema_str(a, x, img_keys[i]);
 			if (!f)
 				continue;
-			/* Looked up in the project, then beside the layout. */
+			/* Looked up in the project, then beside the layout; a path
+			 * may not climb out of either. */
 			const char *p = NULL;
-			if (project && !strchr(f, '/') == 0 && f[0] != '/') {
-				char buf[PATH_MAX];
-				snprintf(buf, sizeof buf, "%s/%s", project, f);
-				if (sm_file_exists(buf))
-					p = sm_arena_strdup(a, buf);
-			}
-			if (!p && project) {
-				char buf[PATH_MAX];
-				snprintf(buf, sizeof buf, "%s/%s", project, f);
-				if (f[0] != '/' && !strstr(f, "..") && sm_file_exists(buf))
-					p = sm_arena_strdup(a, buf);
-			}
-			if (!p && layout_dir) {
-				char buf[PATH_MAX];
-				snprintf(buf, sizeof buf, "%s/%s", layout_dir, f);
-				if (f[0] != '/' && !strstr(f, "..") && sm_file_exists(buf))
-					p = sm_arena_strdup(a, buf);
+			int safe = f[0] != '/' && !strstr(f, "..");
+			const char *dirs[] = { project, layout_dir };
+			for (int k = 0; k < 2 && !p && safe; k++) {
+				if (!dirs[k])
+					continue;
+				const char *cand = sm_arena_printf(a, "%s/%s", dirs[k], f);
+				if (sm_file_exists(cand))
+					p = cand;
 			}
 			if (!p)
-				sm_diag(SM_MSG_file_missing, &x->pos, f);
+				sm_diag(safe ? SM_MSG_file_missing : SM_MSG_path_outside, &x->pos, f);
 			*img_out[i] = p;
+			if (p) {
+				struct sm_image *im = sm_image_load(a, p, &x->pos);
+				if (i == 0)
+					t->logo_image = im;
+				else
+					t->photo_image = im;
+			}
 		}
 		if (t->cover == SM_COVER_PHOTO && !t->photo && !sm_schema_get(v, "photo"))
 			sm_diag(SM_MSG_missing_key, &v->pos, "a photo cover", "photo", " (an image file, PNG or JPEG)");

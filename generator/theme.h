@@ -101,6 +101,7 @@ struct sm_theme {
 	int nchart;
 	enum sm_cover_style cover;
 	const char *logo, *photo;                /* paths found, or NULL */
+	struct sm_image *logo_image, *photo_image;
 	int start_right, numbered;
 	const char *header, *footer;
 	int justify, hyphenate;

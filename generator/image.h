@@ -1,0 +1,28 @@
+/* image.h: PNG and JPEG files decoded and checked by our own code (libpng,
+ * libjpeg) before the PDF library sees them: libharu aborts the process on
+ * a corrupt PNG and mis-draws 16-bit ones. */
+#ifndef SM_IMAGE_H
+#define SM_IMAGE_H
+#include "sm.h"
+
+#define SM_IMAGE_MAX_SIDE   12000      /* pixels */
+#define SM_IMAGE_MAX_PIXELS 50000000   /* 50 megapixels */
+
+struct sm_image {
+	const char *path;
+	int w, h;
+	unsigned char *rgb;         /* w*h*3 */
+	unsigned char *alpha;       /* w*h, or NULL when opaque */
+	int photo;                  /* from a JPEG: embedded as JPEG again */
+	unsigned char *jpeg;        /* the JPEG to embed, after sm_image_fit */
+	size_t jpeg_len;
+};
+
+/* Decodes path; reports a positioned error at pos and returns NULL when it
+ * is missing, not PNG or JPEG, truncated, corrupt or too large. */
+struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struct sm_pos *pos);
+/* Downsamples to about 220 dpi at the placed size (in pt) and, for photos,
+ * encodes the JPEG to embed. */
+void sm_image_fit(struct sm_arena *a, struct sm_image *img, double w_pt, double h_pt);
+
+#endif
