@@ -15,7 +15,7 @@ LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lm
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \
-       libpng-dev libjpeg-dev fonts-open-sans poppler-utils qpdf
+       libpng-dev libjpeg-dev fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)

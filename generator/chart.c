@@ -225,7 +225,8 @@ static double legend(struct chart *c, double y, const char *const *names, int n,
 		}
 		struct sm_color col = c->L->t->chart[i % c->L->t->nchart];
 		if (shapes) {
-			line(c, x, y - c->fs * 0.35, x + 12, y - c->fs * 0.35, col, 1.6, 0);
+			static const int dashes[] = { 0, 5, 2, 8 };
+			line(c, x, y - c->fs * 0.35, x + 12, y - c->fs * 0.35, col, 1.6, c->L->t->patterns ? dashes[i % 4] : 0);
 			marker(c, i, x + 6, y - c->fs * 0.35, 2.4, col, 0);
 		} else {
 			sm_rect_item(c->L, c->it, x, y - c->fs * 0.8, 10, c->fs * 0.9, col, 0);
@@ -407,6 +408,10 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 				pl->do_stroke = 1;
 				pl->stroke = col;
 				pl->line_width = 1.8;
+				/* For greyscale print, series differ in dash as well. */
+				static const int dashes[] = { 0, 5, 2, 8 };
+				if (L->t->patterns)
+					pl->dash = dashes[a % 4];
 			}
 			n = 0;
 		}

@@ -310,6 +310,11 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_width);
 			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
 		}
+		if (it->dash) {
+			HPDF_UINT16 d[2] = { (HPDF_UINT16)(it->dash > 100 ? 100 : it->dash),
+					     (HPDF_UINT16)(it->dash > 100 ? 100 : it->dash) };
+			HPDF_Page_SetDash(pg, d, 2, 0);
+		}
 		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->pts[0], (HPDF_REAL)(H - it->pts[1]));
 		for (int k = 1; k < it->npts; k++)
 			HPDF_Page_LineTo(pg, (HPDF_REAL)it->pts[2 * k], (HPDF_REAL)(H - it->pts[2 * k + 1]));
@@ -321,6 +326,8 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 			HPDF_Page_Fill(pg);
 		else
 			HPDF_Page_Stroke(pg);
+		if (it->dash)
+			HPDF_Page_SetDash(pg, NULL, 0, 0);
 		break;
 	case SM_ITEM_CIRCLE:
 		if (it->fill)

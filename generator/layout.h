@@ -150,6 +150,8 @@ void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double siz
 		  double x, double y, const char *s);
 void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,
 		  struct sm_color c, double radius);
+void sm_status_shape(struct sm_layout *L, struct sm_items *it, enum sm_status s, double cx, double cy, double r,
+		     struct sm_color c);
 void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1, double x2, double y2,
 		  struct sm_color c, double width);
 

@@ -24,7 +24,7 @@ struct sm_pstyle sm_pstyle_body(const struct sm_layout *L)
 	ps.color = L->t->text;
 	ps.link_color = L->t->primary;
 	ps.justify = L->t->justify;
-	ps.width = L->tw;
+	ps.width = L->t->measure > 0 && L->t->measure < L->tw ? L->t->measure : L->tw;
 	return ps;
 }
 
@@ -151,14 +151,15 @@ static double luminance(struct sm_color c)
 static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status s, double x_right, double y_top)
 {
 	const char *word = L->t->status_words[s];
-	double size = L->t->small, pad = size * 0.7;
-	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad;
+	double size = L->t->small, pad = size * 0.7, icon = size * 0.9;
+	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad + icon + 3;
 	if (items) {
 		struct sm_color c = L->t->status[s];
+		struct sm_color ink = luminance(c) > 0.55 ? L->t->text : white;
 		double h = size * 1.9;
 		sm_rect_item(L, items, x_right - w, y_top, w, h, c, h / 2);
-		sm_text_item(L, items, SM_FACE_BOLD, size, luminance(c) > 0.55 ? L->t->text : white,
-			     x_right - w + pad, y_top + h / 2 + size * 0.36, word);
+		sm_status_shape(L, items, s, x_right - w + pad + icon / 2, y_top + h / 2, icon * 0.42, ink);
+		sm_text_item(L, items, SM_FACE_BOLD, size, ink, x_right - w + pad + icon + 3, y_top + h / 2 + size * 0.36, word);
 	}
 	return w;
 }
@@ -212,10 +213,12 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 	ps.indent = 22;
 	ps.width = L->tw - 44;
 	const char *q = sm_arena_printf(L->a, "\xE2\x80\x9C%s\xE2\x80\x9D", text);
-	int f = sm_set_text(L, q, 0, &ps, NULL, NULL);
-	/* A large accent quotation mark beside the first line. */
-	sm_text_item(L, &L->flow.v[f].items, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0,
-		     sm_baseline(&ps) + L->t->h1 * 0.55, "\xE2\x80\x9C");
+	struct bar_ctx bar = { 4, L->t->accent };
+	int f = sm_set_text(L, q, 0, &ps, L->t->quote_bar ? bar_deco : NULL, &bar);
+	/* A large accent quotation mark beside the first line, or a bar. */
+	if (!L->t->quote_bar)
+		sm_text_item(L, &L->flow.v[f].items, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0,
+			     sm_baseline(&ps) + L->t->h1 * 0.55, "\xE2\x80\x9C");
 	if (source) {
 		sm_flow_space(L, L->t->leading * 0.3);
 		struct sm_pstyle sp = pstyle_small(L);

@@ -87,3 +87,60 @@ void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1
 	l->do_stroke = 1;
 	l->line_width = width;
 }
+
+/* The shape of a status, so that it reads without colour too: on track a
+ * disc, attention a triangle, off track a square, changed a diamond, no
+ * judgement a ring. */
+void sm_status_shape(struct sm_layout *L, struct sm_items *it, enum sm_status s, double cx, double cy, double r,
+		     struct sm_color c)
+{
+	struct sm_item *m;
+	double *p;
+	switch (s) {
+	case SM_STATUS_ATTENTION:
+		m = sm_item_add(L->a, it, SM_ITEM_POLY);
+		p = sm_arena_alloc(L->a, 6 * sizeof *p);
+		p[0] = cx; p[1] = cy - r * 1.15;
+		p[2] = cx + r * 1.15; p[3] = cy + r * 0.85;
+		p[4] = cx - r * 1.15; p[5] = cy + r * 0.85;
+		m->pts = p;
+		m->npts = 3;
+		m->closed = 1;
+		break;
+	case SM_STATUS_OFF_TRACK:
+		m = sm_item_add(L->a, it, SM_ITEM_RECT);
+		m->x = cx - r * 0.88;
+		m->y = cy - r * 0.88;
+		m->w = m->h = r * 1.76;
+		break;
+	case SM_STATUS_CHANGED:
+		m = sm_item_add(L->a, it, SM_ITEM_POLY);
+		p = sm_arena_alloc(L->a, 8 * sizeof *p);
+		p[0] = cx; p[1] = cy - r * 1.2;
+		p[2] = cx + r * 1.2; p[3] = cy;
+		p[4] = cx; p[5] = cy + r * 1.2;
+		p[6] = cx - r * 1.2; p[7] = cy;
+		m->pts = p;
+		m->npts = 4;
+		m->closed = 1;
+		break;
+	case SM_STATUS_NO_JUDGEMENT:
+	case SM_STATUS_AUTO:
+		m = sm_item_add(L->a, it, SM_ITEM_CIRCLE);
+		m->x = cx;
+		m->y = cy;
+		m->radius = r * 0.8;
+		m->do_stroke = 1;
+		m->stroke = c;
+		m->line_width = r * 0.4;
+		return;
+	default:
+		m = sm_item_add(L->a, it, SM_ITEM_CIRCLE);
+		m->x = cx;
+		m->y = cy;
+		m->radius = r;
+		break;
+	}
+	m->fill = 1;
+	m->color = c;
+}

@@ -144,18 +144,15 @@ static double luminance(struct sm_color c) { return 0.2126 * c.r + 0.7152 * c.g 
 static void draw_mark(struct sm_layout *L, struct sm_items *it, const struct sm_tcell *c, double x, double base)
 {
 	double d = status_dot(L);
-	struct sm_item *m = sm_item_add(L->a, it, SM_ITEM_CIRCLE);
-	m->x = x + d / 2;
-	m->y = base - L->t->small * 0.33;
-	m->radius = d / 2;
-	m->fill = 1;
 	if (c->status > 0) {
-		m->color = L->t->status[c->status];
+		sm_status_shape(L, it, (enum sm_status)c->status, x + d / 2, base - L->t->small * 0.33, d / 2,
+				L->t->status[c->status]);
 	} else {
-		/* Favourable and unfavourable: the status colours, and the word in the cell. */
-		m->color = c->judgement == SM_J_FAVOURABLE ? L->t->status[SM_STATUS_ON_TRACK]
-			 : c->judgement == SM_J_UNFAVOURABLE ? L->t->status[SM_STATUS_OFF_TRACK]
-			 : L->t->status[SM_STATUS_NO_JUDGEMENT];
+		/* Favourable and unfavourable: the status colours and shapes,
+		 * and the word in the cell. */
+		enum sm_status s = c->judgement == SM_J_FAVOURABLE ? SM_STATUS_ON_TRACK
+				 : c->judgement == SM_J_UNFAVOURABLE ? SM_STATUS_OFF_TRACK : SM_STATUS_NO_JUDGEMENT;
+		sm_status_shape(L, it, s, x + d / 2, base - L->t->small * 0.33, d / 2, L->t->status[s]);
 	}
 }
 

@@ -294,10 +294,10 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 /* ------------------------------------------------------------ apply */
 
 static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const char *project,
-		  const char *layout_dir)
+		  const char *layout_dir, const char *beside)
 {
 	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
-					    "footer", "text", "tables", "labels", NULL };
+					    "footer", "text", "tables", "charts", "quotes", "labels", NULL };
 	if (sm_schema_keys(m, "a layout", keys))
 		return;
 	const struct sm_node *v, *x;
@@ -396,7 +396,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			 * may not climb out of either. */
 			const char *p = NULL;
 			int safe = f[0] != '/' && !strstr(f, "..");
-			const char *dirs[] = { project, layout_dir };
+			const char *dirs[] = { project, beside };
 			for (int k = 0; k < 2 && !p && safe; k++) {
 				if (!dirs[k])
 					continue;
@@ -430,8 +430,20 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 		t->header = template(a, v, "header") ?: t->header;
 	if ((v = sm_schema_get(m, "footer")))
 		t->footer = template(a, v, "footer") ?: t->footer;
+	if ((v = sm_schema_get(m, "charts")) && !sm_schema_keys(v, "'charts'",
+			(const char *const[]){ "patterns", NULL }))
+		flag(sm_schema_get(v, "patterns"), "value for patterns", &t->patterns);
+	if ((v = sm_schema_get(m, "quotes")) && !sm_schema_keys(v, "'quotes'",
+			(const char *const[]){ "style", NULL })) {
+		static const char *const qs[] = { "mark", "bar", NULL };
+		int q = sm_schema_enum(sm_schema_get(v, "style"), "quote style", qs);
+		if (q >= 0)
+			t->quote_bar = q;
+	}
 	if ((v = sm_schema_get(m, "text")) && !sm_schema_keys(v, "'text'",
-			(const char *const[]){ "align", "hyphenate", NULL })) {
+			(const char *const[]){ "align", "hyphenate", "measure", NULL })) {
+		if (sm_schema_get(v, "measure"))
+			size(sm_schema_get(v, "measure"), 200, 1000, "the measure", &t->measure);
 		static const char *const aligns[] = { "left", "justify", NULL };
 		int s = sm_schema_enum(sm_schema_get(v, "align"), "text alignment", aligns);
 		if (s >= 0)
@@ -570,10 +582,11 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			return -1;
 		}
 	}
-	const char *layout_dir = NULL;
+	const char *layout_dir = NULL, *beside = NULL;
 	if (file) {
 		t->file = file;
 		char *d = sm_arena_strdup(a, file), *slash = strrchr(d, '/');
+		beside = slash ? sm_arena_strndup(a, d, (size_t)(slash - d)) : ".";
 		if (slash) {
 			*slash = 0;
 			slash = strrchr(d, '/');    /* the folder that holds layouts/ */
@@ -593,7 +606,7 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 		if (sm_yaml_load(a, file, buf, len, &root))
 			return -1;
 		if (root && !(root->kind == SM_NODE_SCALAR && !root->str[0]))
-			apply(a, root, t, project, layout_dir);
+			apply(a, root, t, project, layout_dir, beside);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
 		if (t->font_paths[i])

@@ -105,8 +105,11 @@ struct sm_theme {
 	int start_right, numbered;
 	const char *header, *footer;
 	int justify, hyphenate;
+	double measure;                          /* widest line of running text, pt; 0: the text area */
 	struct sm_color header_fill;
 	int zebra;
+	int patterns;                            /* charts: series also by dash and hatching */
+	int quote_bar;                           /* quotes: a bar at the left instead of a large mark */
 	const char *labels[SM_LABEL_COUNT];
 	const char *status_words[SM_STATUS_COUNT];
 };
