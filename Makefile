@@ -65,12 +65,22 @@ build/mkimages: tests/tools/mkimages.c | build/.deps-ok
 test: deps $(BIN) build/unit-tests build/mkimages
 	@bash tests/run.sh
 
+SHARE = $(DESTDIR)$(PREFIX)/share/sociale-monitor
+
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sociale-monitor/layouts \
-		$(DESTDIR)$(PREFIX)/share/sociale-monitor/fonts
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/layouts $(SHARE)/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sociale-monitor
-	install -m 644 layouts/*.yaml $(DESTDIR)$(PREFIX)/share/sociale-monitor/layouts/
-	install -m 644 fonts/README.md $(DESTDIR)$(PREFIX)/share/sociale-monitor/fonts/
+	install -m 644 layouts/*.yaml layouts/*.png layouts/README.md $(SHARE)/layouts/
+	install -m 644 fonts/README.md $(SHARE)/fonts/
+	rm -rf $(SHARE)/samples/starter && install -d $(SHARE)/samples
+	cp -r samples/starter $(SHARE)/samples/starter
+
+# Every sample under every shipped layout, into out/.
+samples: $(BIN)
+	@for s in samples/*/; do n=$$(basename $$s); \
+	  for l in standaard stad zwartwit; do \
+	    $(BIN) build $$s --layout $$l -o out/samples/$$n-$$l.pdf || exit 1; \
+	  done; done
 
 clean:
 	rm -rf build/obj build/unit-tests build/mkimages $(BIN) build/test

@@ -342,8 +342,6 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 				best_clear = clear;
 				best = k;
 			}
-			if (clear > 3)
-				break;
 		}
 		text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
 	}

@@ -6,13 +6,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 
 static const char usage[] =
 	"usage: sociale-monitor build [DIR] [-o FILE] [--layout NAME|FILE]\n"
 	"       sociale-monitor check [DIR]\n"
 	"       sociale-monitor layouts [DIR]\n"
+	"       sociale-monitor new DIR\n"
 	"       sociale-monitor --help | --version\n";
 
 static const char help[] =
@@ -23,6 +27,7 @@ static const char help[] =
 	"  build [DIR]     render the monitor project in DIR (default: content) to PDF\n"
 	"  check [DIR]     load and validate the project; report every problem, write nothing\n"
 	"  layouts [DIR]   list the layouts a project can use\n"
+	"  new DIR         start a new monitor project in DIR from the starter sample\n"
 	"\n"
 	"Options of build:\n"
 	"  -o FILE             write the PDF to FILE (default: out/<gemeente>-sociale-monitor-<editie>.pdf)\n"
@@ -45,6 +50,79 @@ static int mkdirs(const char *path)
 			return -1;
 		*p = '/';
 	}
+	return 0;
+}
+
+/* Copies a folder tree (the starter sample) into a new folder. */
+static int copy_tree(const char *from, const char *to)
+{
+	if (mkdir(to, 0777) && errno != EEXIST)
+		return -1;
+	DIR *d = opendir(from);
+	if (!d)
+		return -1;
+	struct dirent *e;
+	int rc = 0;
+	while (!rc && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char src[4096], dst[4096];
+		if ((size_t)snprintf(src, sizeof src, "%s/%s", from, e->d_name) >= sizeof src ||
+		    (size_t)snprintf(dst, sizeof dst, "%s/%s", to, e->d_name) >= sizeof dst) {
+			rc = -1;
+			break;
+		}
+		struct stat st;
+		if (lstat(src, &st))
+			rc = -1;
+		else if (S_ISDIR(st.st_mode))
+			rc = copy_tree(src, dst);
+		else if (S_ISREG(st.st_mode)) {
+			int in = open(src, O_RDONLY), out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0666);
+			char buf[65536];
+			ssize_t n;
+			if (in < 0 || out < 0)
+				rc = -1;
+			while (!rc && (n = read(in, buf, sizeof buf)) > 0)
+				if (write(out, buf, (size_t)n) != n)
+					rc = -1;
+			if (in >= 0)
+				close(in);
+			if (out >= 0 && close(out))
+				rc = -1;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+static int cmd_new(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		int empty = 1;
+		while ((e = readdir(d)))
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				empty = 0;
+		closedir(d);
+		if (!empty) {
+			fprintf(stderr, "sociale-monitor: error: '%s' already exists and is not empty; give the name of a new folder\n", dir);
+			return 2;
+		}
+	}
+	char starter[4200];
+	snprintf(starter, sizeof starter, "%s/samples/starter", sm_engine_dir());
+	struct stat st;
+	if (stat(starter, &st) || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "sociale-monitor: error: the starter sample is not installed (looked in %s)\n", starter);
+		return 3;
+	}
+	if (copy_tree(starter, dir)) {
+		fprintf(stderr, "sociale-monitor: error: cannot write '%s': %s\n", dir, strerror(errno));
+		return 3;
+	}
+	printf("%s: a new monitor from the starter sample. Build it with: sociale-monitor build %s\n", dir, dir);
 	return 0;
 }
 
@@ -113,15 +191,22 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	static const char *const cmds[] = { "build", "check", "layouts" };
-	if (strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "layouts")) {
-		fprintf(stderr, "sociale-monitor: error: unknown command '%s'%s\n%s", cmd, sm_did_you_mean(cmd, cmds, 3),
+	static const char *const cmds[] = { "build", "check", "layouts", "new" };
+	if (strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "layouts") && strcmp(cmd, "new")) {
+		fprintf(stderr, "sociale-monitor: error: unknown command '%s'%s\n%s", cmd, sm_did_you_mean(cmd, cmds, 4),
 			usage);
 		return 2;
 	}
 	if (strcmp(cmd, "build") && (out || layout || dump)) {
 		fprintf(stderr, "sociale-monitor: error: -o, --layout and --dump belong to build\n%s", usage);
 		return 2;
+	}
+	if (!strcmp(cmd, "new")) {
+		if (!dir) {
+			fprintf(stderr, "sociale-monitor: error: new needs the folder to create\n%s", usage);
+			return 2;
+		}
+		return cmd_new(dir);
 	}
 	if (!dir)
 		dir = "content";
