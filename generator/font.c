@@ -18,6 +18,11 @@ struct sm_face {
 	hb_set_t *warned;
 	int ascender, cap_height;
 	const char *role_file;      /* as named in the layout, for messages */
+	/* Pair kerning from GPOS, found by shaping each pair once. */
+	uint32_t *kern_keys;
+	int16_t *kern_vals;
+	unsigned kern_cap, kern_n;
+	hb_buffer_t *buf;
 };
 
 int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
@@ -95,6 +100,9 @@ void sm_fonts_close(struct sm_fonts *f)
 		struct sm_face *fc = f->faces[i];
 		hb_set_destroy(fc->used);
 		hb_set_destroy(fc->warned);
+		hb_buffer_destroy(fc->buf);
+		free(fc->kern_keys);
+		free(fc->kern_vals);
 		hb_font_destroy(fc->font);
 		hb_face_destroy(fc->face);
 		hb_blob_destroy(fc->blob);
@@ -203,4 +211,75 @@ void *sm_font_subset(struct sm_fonts *f, int face, size_t *len)
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return out;
+}
+
+/* Kerning of the pair (a, b) in 1/1000 em: the shaped width of "ab"
+ * (kerning on, ligatures off: libharu draws by code point) minus the two
+ * advances. Cached per face. */
+static int shape_pair(struct sm_face *fc, uint32_t a, uint32_t b)
+{
+	if (!fc->buf)
+		fc->buf = hb_buffer_create();
+	hb_buffer_clear_contents(fc->buf);
+	uint32_t pair[2] = { a, b };
+	hb_buffer_add_utf32(fc->buf, pair, 2, 0, 2);
+	hb_buffer_guess_segment_properties(fc->buf);
+	static hb_feature_t features[4];
+	static int parsed;
+	if (!parsed) {
+		hb_feature_from_string("-liga", -1, &features[0]);
+		hb_feature_from_string("-clig", -1, &features[1]);
+		hb_feature_from_string("-dlig", -1, &features[2]);
+		hb_feature_from_string("kern", -1, &features[3]);
+		parsed = 1;
+	}
+	hb_shape(fc->font, fc->buf, features, 4);
+	unsigned n;
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(fc->buf, &n);
+	if (n != 2)
+		return 0;
+	long shaped = pos[0].x_advance;
+	hb_codepoint_t g;
+	long plain = hb_font_get_nominal_glyph(fc->font, a, &g) ? hb_font_get_glyph_h_advance(fc->font, g) : shaped;
+	long k = (shaped - plain) * 1000;
+	return (int)(k >= 0 ? (k + (long)fc->upem / 2) / (long)fc->upem : -((-k + (long)fc->upem / 2) / (long)fc->upem));
+}
+
+int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
+{
+	struct sm_face *fc = f->faces[f->role_face[role]];
+	if (a > 0xFFFF || b > 0xFFFF || a == ' ' || b == ' ')
+		return 0;
+	uint32_t key = a << 16 | b;
+	if (fc->kern_n * 2 >= fc->kern_cap) {
+		unsigned cap = fc->kern_cap ? fc->kern_cap * 2 : 1024;
+		uint32_t *keys = calloc(cap, sizeof *keys);
+		int16_t *vals = calloc(cap, sizeof *vals);
+		if (!keys || !vals)
+			sm_oom();
+		for (unsigned i = 0; i < fc->kern_cap; i++)
+			if (fc->kern_keys[i]) {
+				unsigned h = (fc->kern_keys[i] * 2654435761u) & (cap - 1);
+				while (keys[h])
+					h = (h + 1) & (cap - 1);
+				keys[h] = fc->kern_keys[i];
+				vals[h] = fc->kern_vals[i];
+			}
+		free(fc->kern_keys);
+		free(fc->kern_vals);
+		fc->kern_keys = keys;
+		fc->kern_vals = vals;
+		fc->kern_cap = cap;
+	}
+	unsigned h = (key * 2654435761u) & (fc->kern_cap - 1);
+	while (fc->kern_keys[h]) {
+		if (fc->kern_keys[h] == key)
+			return fc->kern_vals[h];
+		h = (h + 1) & (fc->kern_cap - 1);
+	}
+	int k = shape_pair(fc, a, b);
+	fc->kern_keys[h] = key;
+	fc->kern_vals[h] = (int16_t)k;
+	fc->kern_n++;
+	return k;
 }

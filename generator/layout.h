@@ -123,6 +123,8 @@ struct sm_pstyle {
 };
 
 struct sm_pstyle sm_pstyle_body(const struct sm_layout *L);
+/* Width of text as set in paragraphs: advances plus pair kerning. */
+double sm_measure(struct sm_layout *L, int role, double size, const char *s, size_t len);
 /* Sets runs into lines; appends one box per line to the flow and returns
  * the index of the first. Each box is decorated by deco (may be NULL),
  * which gets the box to add background or rules. */

@@ -1,31 +1,45 @@
-/* layout_text.c: line breaking. Runs of styled text are cut into words at
- * spaces, words are measured with the font metrics, lines are filled first
- * fit, and each word is placed by us (libharu's word spacing does nothing
- * with UTF-8 fonts). A word longer than the line is cut between
- * characters, so nothing ever runs into the margin. */
+/* layout_text.c: setting paragraphs. Runs of styled text become a list of
+ * boxes (pieces of words), glue (spaces) and penalties (places where a line
+ * may end: Dutch hyphenation points, existing hyphens), as in Knuth and
+ * Plass. Lines are chosen for the whole paragraph at once (total fit) so
+ * that no line is loose or tight beyond the limits, with at most two
+ * hyphenated lines in a row; ragged-right text is broken the same way,
+ * minimising raggedness, so hyphenation also saves it from very short
+ * lines. Words are measured with pair kerning, and each word is placed by
+ * us (libharu's word spacing does nothing with UTF-8 fonts). A word longer
+ * than the line is cut between characters: nothing runs into the margin. */
 #include "layout.h"
+#include "hyphen.h"
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-struct piece {
-	const char *s;
+#define INF_PENALTY 10000.0
+#define HYPHEN_PENALTY 50.0
+#define RAGGED_HYPHEN_PENALTY 250.0
+#define FLAGGED_DEMERITS 3000.0
+#define FITNESS_DEMERITS 100.0
+#define MAX_STRETCH 2.0          /* spaces may grow to 1 + 2 x 0,5 = 2 times */
+#define STRETCH 0.5              /* glue stretch, as a share of the space */
+#define SHRINK 0.25              /* glue shrink */
+
+enum { K_BOX, K_GLUE, K_PENALTY };
+
+struct kitem {
+	int type;
+	double w, y, z;             /* width, stretch, shrink */
+	int fill;                   /* glue of infinite stretch (paragraph end) */
+	double penalty;
+	int flagged;                /* a hyphen is drawn when the line ends here */
+	const char *s;              /* box text */
 	size_t len;
 	int role;
 	const char *url;
-	double w;
 };
 
-struct word {
-	int first, n;               /* pieces */
-	double w;
-	double space;               /* width of the space after it, 0 if none */
-	int forced;                 /* a hard line break follows */
-};
-
-struct words {
-	struct piece *p;
-	int np, pcap;
-	struct word *w;
-	int nw, wcap;
+struct para {
+	struct kitem *v;
+	int n, cap;
 };
 
 static int role_of(const struct sm_pstyle *ps, unsigned style)
@@ -43,249 +57,584 @@ double sm_baseline(const struct sm_pstyle *ps)
 	return (ps->leading + ps->size * 0.72) / 2;
 }
 
-static void add_piece(struct sm_layout *L, struct words *ws, const char *s, size_t len, int role,
-		      const char *url, double size, int join)
+/* Width of text in role at size, with pair kerning inside it. */
+double sm_measure(struct sm_layout *L, int role, double size, const char *s, size_t len)
 {
-	struct piece p = { s, len, role, url, sm_font_width(L->fonts, role, size, s, len) };
-	SM_PUSH(L->a, ws->p, ws->np, ws->pcap, p);
-	if (join && ws->nw) {
-		struct word *w = &ws->w[ws->nw - 1];
-		w->n++;
-		w->w += p.w;
-	} else {
-		struct word w = { ws->np - 1, 1, p.w, 0, 0 };
-		SM_PUSH(L->a, ws->w, ws->nw, ws->wcap, w);
+	long units = 0;
+	uint32_t prev = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		units += sm_font_advance(L->fonts, role, cp);
+		if (prev)
+			units += sm_font_kern(L->fonts, role, prev, cp);
+		prev = cp;
+		i += (size_t)n;
+	}
+	return units * size / 1000.0;
+}
+
+static void push(struct sm_layout *L, struct para *p, struct kitem it)
+{
+	SM_PUSH(L->a, p->v, p->n, p->cap, it);
+}
+
+static void box(struct sm_layout *L, struct para *p, const char *s, size_t len, int role, const char *url, double size)
+{
+	struct kitem it = { K_BOX, sm_measure(L, role, size, s, len), 0, 0, 0, 0, 0, s, len, role, url };
+	push(L, p, it);
+}
+
+static void penalty(struct sm_layout *L, struct para *p, double w, double pen, int flagged, int role)
+{
+	struct kitem it = { K_PENALTY, w, 0, 0, 0, pen, flagged, NULL, 0, role, NULL };
+	push(L, p, it);
+}
+
+/* A word: its pieces in their runs. */
+struct seg { const char *s; size_t len; int role; const char *url; };
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Emits the boxes of one word with its break points: Dutch hyphenation
+ * (optional, with a hyphen), after an existing hyphen between letters
+ * (at least three characters either side), and after a slash in long
+ * tokens such as web addresses. */
+static void word(struct sm_layout *L, struct para *p, const struct seg *segs, int nseg, const struct sm_pstyle *ps)
+{
+	size_t total = 0;
+	for (int i = 0; i < nseg; i++)
+		total += segs[i].len;
+	char *text = sm_arena_alloc(L->a, total + 1);
+	unsigned char *brk = sm_arena_alloc(L->a, total + 1);
+	int *flag = sm_arena_alloc(L->a, (total + 1) * sizeof *flag);
+	size_t at = 0;
+	for (int i = 0; i < nseg; i++) {
+		memcpy(text + at, segs[i].s, segs[i].len);
+		at += segs[i].len;
+	}
+	if (L->t->hyphenate && !sm_hyphen_open())
+		sm_hyphenate(text, total, brk);
+	for (size_t i = 0; i < total; i++)
+		flag[i] = brk[i];
+	int letters_before = 0;
+	for (size_t i = 0; i < total; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if ((c & 0xC0) != 0x80)
+			letters_before++;
+		if (c == '-' && letters_before >= 4 && i + 3 < total && !is_digit(text[i + 1]) &&
+		    (i == 0 || !is_digit(text[i - 1]))) {
+			brk[i] = 1;
+			flag[i] = 0;
+		}
+		if (c == '/' && total > 20 && i + 3 < total) {
+			brk[i] = 1;
+			flag[i] = 0;
+		}
+	}
+	double hyphen_w = 0;
+	at = 0;
+	for (int i = 0; i < nseg; i++) {
+		const struct seg *g = &segs[i];
+		size_t start = 0;
+		for (size_t k = 0; k < g->len; k++) {
+			if (!brk[at + k] || at + k + 1 >= total)
+				continue;
+			box(L, p, g->s + start, k + 1 - start, g->role, g->url, ps->size);
+			if (flag[at + k]) {
+				hyphen_w = sm_measure(L, g->role, ps->size, "-", 1);
+				penalty(L, p, hyphen_w, ps->justify ? HYPHEN_PENALTY : RAGGED_HYPHEN_PENALTY, 1, g->role);
+			} else {
+				penalty(L, p, 0, 0, 0, g->role);
+			}
+			start = k + 1;
+		}
+		if (start < g->len)
+			box(L, p, g->s + start, g->len - start, g->role, g->url, ps->size);
+		at += g->len;
 	}
 }
 
-/* Cuts runs into words; `join` says the next piece continues the current
- * word (no space between them). */
-static void split_words(struct sm_layout *L, const struct sm_run *runs, int nruns,
-			const struct sm_pstyle *ps, struct words *ws)
+static void glue(struct sm_layout *L, struct para *p, int role, double size)
 {
-	int join = 0;
+	double w = sm_measure(L, role, size, " ", 1);
+	struct kitem it = { K_GLUE, w, w * STRETCH, w * SHRINK, 0, 0, 0, " ", 1, role, NULL };
+	push(L, p, it);
+}
+
+static void finish(struct sm_layout *L, struct para *p)
+{
+	/* Drop trailing glue, then end with infinite stretch and a forced break. */
+	while (p->n && p->v[p->n - 1].type == K_GLUE)
+		p->n--;
+	struct kitem fill = { K_GLUE, 0, 0, 0, 1, 0, 0, NULL, 0, 0, NULL };
+	push(L, p, fill);
+	penalty(L, p, 0, -INF_PENALTY, 0, 0);
+}
+
+static void build(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps, struct para *p)
+{
+	struct seg segs[64];
+	int nseg = 0, glue_role = -1;
 	for (int r = 0; r < nruns; r++) {
 		const char *s = runs[r].text;
 		int role = role_of(ps, runs[r].style);
 		if (!strcmp(s, "\n")) {
-			if (ws->nw) {
-				ws->w[ws->nw - 1].forced = 1;
-				ws->w[ws->nw - 1].space = 0;
-			}
-			join = 0;
+			if (nseg)
+				word(L, p, segs, nseg, ps);
+			nseg = 0;
+			glue_role = -1;
+			finish(L, p);
 			continue;
 		}
-		size_t i = 0, len = strlen(s);
-		while (i < len) {
+		size_t len = strlen(s);
+		for (size_t i = 0; i < len;) {
 			if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-				if (ws->nw && join && !ws->w[ws->nw - 1].forced)
-					ws->w[ws->nw - 1].space = sm_font_width(L->fonts, role, ps->size, " ", 1);
-				join = 0;
+				if (nseg) {
+					word(L, p, segs, nseg, ps);
+					nseg = 0;
+				}
+				glue_role = role;
 				i++;
 				continue;
 			}
 			size_t e = i;
 			while (e < len && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r')
 				e++;
-			add_piece(L, ws, s + i, e - i, role, runs[r].url, ps->size, join);
-			join = 1;
+			if (!nseg && glue_role >= 0 && p->n && p->v[p->n - 1].type != K_PENALTY)
+				glue(L, p, glue_role, ps->size);
+			else if (!nseg && glue_role >= 0 && p->n && p->v[p->n - 1].type == K_PENALTY &&
+				 p->v[p->n - 1].penalty > -INF_PENALTY)
+				glue(L, p, glue_role, ps->size);
+			glue_role = -1;
+			if (nseg == 64) {
+				word(L, p, segs, nseg, ps);
+				nseg = 0;
+			}
+			segs[nseg++] = (struct seg){ s + i, e - i, role, runs[r].url };
 			i = e;
 		}
 	}
+	if (nseg)
+		word(L, p, segs, nseg, ps);
+	if (!p->n || p->v[p->n - 1].type != K_PENALTY || p->v[p->n - 1].penalty > -INF_PENALTY)
+		finish(L, p);
 }
 
-/* Cuts a word wider than width into pieces that fit, each ending in a
- * forced break. */
-static void cut_long_words(struct sm_layout *L, struct words *ws, const struct sm_pstyle *ps, double width)
+/* Cuts boxes wider than the narrowest line into pieces that fit, with a
+ * break allowed between them. */
+static void cut_wide(struct sm_layout *L, struct para *p, const struct sm_pstyle *ps, double width)
 {
-	struct words out = { 0 };
-	for (int i = 0; i < ws->nw; i++) {
-		struct word *w = &ws->w[i];
-		if (w->w <= width) {
-			for (int k = 0; k < w->n; k++)
-				add_piece(L, &out, ws->p[w->first + k].s, ws->p[w->first + k].len,
-					  ws->p[w->first + k].role, ws->p[w->first + k].url, ps->size, k > 0);
-			out.w[out.nw - 1].space = w->space;
-			out.w[out.nw - 1].forced = w->forced;
+	int wide = 0;
+	for (int i = 0; i < p->n && !wide; i++)
+		wide = p->v[i].type == K_BOX && p->v[i].w > width;
+	if (!wide)
+		return;
+	struct para out = { 0 };
+	for (int i = 0; i < p->n; i++) {
+		struct kitem it = p->v[i];
+		if (it.type != K_BOX || it.w <= width) {
+			push(L, &out, it);
 			continue;
 		}
-		double line = 0;
-		int started = 0;
-		for (int k = 0; k < w->n; k++) {
-			struct piece *p = &ws->p[w->first + k];
-			size_t j = 0;
-			while (j < p->len) {
-				/* Take as many characters as fit on the current line. */
-				size_t e = j;
-				double used = 0;
-				while (e < p->len) {
-					uint32_t cp;
-					int n = sm_utf8_decode(p->s + e, p->len - e, &cp);
-					if (!n)
-						n = 1;
-					double cw = sm_font_width(L->fonts, p->role, ps->size, p->s + e, (size_t)n);
-					if (line + used + cw > width && (e > j || line > 0))
-						break;
-					used += cw;
-					e += (size_t)n;
-				}
-				if (e > j) {
-					add_piece(L, &out, p->s + j, e - j, p->role, p->url, ps->size, started);
-					started = 1;
-					line += used;
-					j = e;
-				}
-				if (j < p->len) {
-					out.w[out.nw - 1].forced = 1;
-					started = 0;
-					line = 0;
-				}
+		size_t j = 0;
+		while (j < it.len) {
+			size_t e = j;
+			double used = 0;
+			while (e < it.len) {
+				uint32_t cp;
+				int n = sm_utf8_decode(it.s + e, it.len - e, &cp);
+				if (!n)
+					n = 1;
+				double cw = sm_measure(L, it.role, ps->size, it.s + e, (size_t)n);
+				if (used + cw > width && e > j)
+					break;
+				used += cw;
+				e += (size_t)n;
 			}
+			box(L, &out, it.s + j, e - j, it.role, it.url, ps->size);
+			if (e < it.len)
+				penalty(L, &out, 0, 0, 0, it.role);
+			j = e;
 		}
-		out.w[out.nw - 1].space = w->space;
-		out.w[out.nw - 1].forced = w->forced;
 	}
-	*ws = out;
+	*p = out;
 }
 
-/* Draws one line of words [from, to) at (x, baseline y). */
-static void place_line(struct sm_layout *L, struct words *ws, int from, int to, double x, double y,
-		       double extra, const struct sm_pstyle *ps, struct sm_items *out)
+/* ------------------------------------------------------- total fit */
+
+struct node {
+	int pos;                    /* the break: an item index, -1 at the start */
+	int line;                   /* lines before the break */
+	int fit;
+	int hyph;                   /* hyphenated lines in a row ending here */
+	double demerits;
+	int prev;                   /* node of the previous break, -1 */
+};
+
+struct line { int from, to, brk; double r; };
+
+static int start_after(const struct para *p, int pos)
 {
-	for (int i = from; i < to; i++) {
-		struct word *w = &ws->w[i];
-		for (int k = 0; k < w->n; k++) {
-			struct piece *p = &ws->p[w->first + k];
-			/* Without stretch, neighbouring pieces in one style become one
-			 * text item with its spaces, which copies and pastes best. */
-			size_t len = p->len;
-			double pw = p->w;
-			char *joined = NULL;
-			if (extra == 0 && k == w->n - 1 && !p->url) {
-				int j = i;
-				while (j + 1 < to && ws->w[j].space > 0 && ws->w[j + 1].n == 1 &&
-				       ws->p[ws->w[j + 1].first].role == p->role && !ws->p[ws->w[j + 1].first].url)
-					j++;
-				if (j > i) {
-					size_t total = len;
-					for (int q = i + 1; q <= j; q++)
-						total += 1 + ws->p[ws->w[q].first].len;
-					joined = sm_arena_alloc(L->a, total + 1);
-					memcpy(joined, p->s, len);
-					size_t at = len;
-					for (int q = i + 1; q <= j; q++) {
-						struct piece *pq = &ws->p[ws->w[q].first];
-						joined[at++] = ' ';
-						memcpy(joined + at, pq->s, pq->len);
-						at += pq->len;
-						pw += ws->w[q - 1].space + pq->w;
-					}
-					len = total;
-					struct sm_item *it = sm_item_add(L->a, out, SM_ITEM_TEXT);
-					it->x = x;
-					it->y = y;
-					it->role = p->role;
-					it->size = ps->size;
-					it->color = ps->color;
-					it->text = joined;
-					it->len = len;
-					x += pw + ws->w[j].space;
-					i = j;
-					goto next_word;
-				}
-			}
-			struct sm_item *it = sm_item_add(L->a, out, SM_ITEM_TEXT);
-			it->x = x;
-			it->y = y;
-			it->role = p->role;
-			it->size = ps->size;
-			it->color = p->url ? ps->link_color : ps->color;
-			it->text = p->s;
-			it->len = p->len;
-			if (p->url) {
-				struct sm_item *ln = sm_item_add(L->a, out, SM_ITEM_LINK);
-				ln->x = x;
-				ln->y = y - ps->size * 0.85;
-				ln->w = p->w;
-				ln->h = ps->size * 1.15;
-				ln->url = p->url;
-				sm_line_item(L, out, x, y + ps->size * 0.12, x + p->w, y + ps->size * 0.12,
-					     ps->link_color, 0.4);
-			}
-			x += p->w;
-		}
-		x += w->space + (i < to - 1 ? extra : 0);
-	next_word:;
-	}
+	int i = pos + 1;
+	while (i < p->n && p->v[i].type != K_BOX && !(p->v[i].type == K_PENALTY && p->v[i].penalty <= -INF_PENALTY))
+		i++;
+	return i;
 }
 
-/* Breaks words into lines: calls emit(line) for each. */
-struct line { int from, to; double extra; };
-
-static int break_lines(struct words *ws, const struct sm_pstyle *ps, struct line **out, struct sm_arena *a)
+static double line_width(const struct sm_pstyle *ps, int line)
 {
-	int n = 0, cap = 0;
-	struct line *lines = NULL;
-	int start = 0;
-	while (start < ws->nw) {
-		double width = ps->width - (n == 0 ? ps->first_indent : 0);
-		double w = ws->w[start].w;
-		int end = start + 1;
-		while (end < ws->nw && !ws->w[end - 1].forced &&
-		       w + ws->w[end - 1].space + ws->w[end].w <= width + 0.001) {
-			w += ws->w[end - 1].space + ws->w[end].w;
-			end++;
+	return ps->width - (line == 0 ? ps->first_indent : 0);
+}
+
+/* Total fit over the paragraph; 0 with *out set, or -1 when no set of
+ * breaks keeps every line within tolerance. */
+static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_pstyle *ps, double tolerance,
+		     struct line **out, int *nout)
+{
+	int n = p->n;
+	double *sw = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sw);
+	double *sy = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sy);
+	double *sz = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sz);
+	int *sf = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sf);
+	for (int i = 0; i < n; i++) {
+		const struct kitem *it = &p->v[i];
+		int counts = it->type != K_PENALTY;
+		sw[i + 1] = sw[i] + (counts ? it->w : 0);
+		sy[i + 1] = sy[i] + (it->type == K_GLUE ? it->y : 0);
+		sz[i + 1] = sz[i] + (it->type == K_GLUE ? it->z : 0);
+		sf[i + 1] = sf[i] + (it->type == K_GLUE && it->fill);
+	}
+	struct node *nodes = NULL;
+	int nn = 0, ncap = 0;
+	int *active = NULL, na = 0, acap = 0;
+	struct node start = { -1, 0, 1, 0, 0, -1 };
+	SM_PUSH(L->a, nodes, nn, ncap, start);
+	SM_PUSH(L->a, active, na, acap, 0);
+	for (int b = 0; b < n && na; b++) {
+		const struct kitem *it = &p->v[b];
+		int legal = (it->type == K_GLUE && b > 0 && p->v[b - 1].type == K_BOX) ||
+			    (it->type == K_PENALTY && it->penalty < INF_PENALTY);
+		if (!legal)
+			continue;
+		int forced = it->type == K_PENALTY && it->penalty <= -INF_PENALTY;
+		double best[4] = { INFINITY, INFINITY, INFINITY, INFINITY };
+		int best_prev[4] = { -1, -1, -1, -1 };
+		int best_hyph[4] = { 0, 0, 0, 0 };
+		for (int k = 0; k < na; k++) {
+			const struct node *a = &nodes[active[k]];
+			int s = start_after(p, a->pos);
+			if (s > b) {
+				continue;
+			}
+			double target = line_width(ps, a->line);
+			double w = sw[b] - sw[s] + (it->type == K_PENALTY ? it->w : 0);
+			double r;
+			int fills = sf[b] - sf[s];
+			if (w < target) {
+				if (fills)
+					r = 0;
+				else if (ps->justify)
+					r = sy[b] - sy[s] > 0 ? (target - w) / (sy[b] - sy[s]) : 1000;
+				else
+					r = (target - w) / (target * 0.12);   /* raggedness */
+			} else if (w > target) {
+				double z = ps->justify ? sz[b] - sz[s] : 0;
+				r = z > 0 ? (target - w) / z : -1000;
+			} else {
+				r = 0;
+			}
+			if (r < -1 || forced) {
+				/* Too long (or past a forced break): no line from here again. */
+				if (r >= -1 && (r <= tolerance || !ps->justify || fills))
+					goto candidate;
+				active[k--] = active[--na];
+				continue;
+			}
+			if (ps->justify && r > tolerance && !fills)
+				continue;
+		candidate:;
+			int flagged = it->type == K_PENALTY && it->flagged;
+			int prev_flagged = a->pos >= 0 && p->v[a->pos].type == K_PENALTY && p->v[a->pos].flagged;
+			if (flagged && a->hyph >= 2)
+				continue;           /* at most two hyphenated lines in a row */
+			double bad = fmin(100 * pow(fabs(r), 3), 10000);
+			double d = (10 + bad) * (10 + bad);
+			if (it->type == K_PENALTY) {
+				if (it->penalty >= 0)
+					d += it->penalty * it->penalty;
+				else if (it->penalty > -INF_PENALTY)
+					d -= it->penalty * it->penalty;
+			}
+			if (flagged && prev_flagged)
+				d += FLAGGED_DEMERITS;
+			if (forced && prev_flagged)
+				d += FLAGGED_DEMERITS;          /* no hyphen on the last full line */
+			int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+			if (abs(fit - a->fit) > 1)
+				d += FITNESS_DEMERITS;
+			d += a->demerits;
+			if (d < best[fit]) {
+				best[fit] = d;
+				best_prev[fit] = (int)(a - nodes);
+				best_hyph[fit] = flagged ? a->hyph + 1 : 0;
+			}
+			if (forced && r < -1)
+				active[k--] = active[--na];
 		}
-		struct line l = { start, end, 0 };
-		int last = end >= ws->nw || ws->w[end - 1].forced;
-		if (ps->justify && !last && end - start > 1)
-			l.extra = (width - w) / (end - start - 1);
-		SM_PUSH(a, lines, n, cap, l);
-		start = end;
+		if (forced)
+			na = 0;
+		for (int f = 0; f < 4; f++) {
+			if (best_prev[f] < 0)
+				continue;
+			struct node nd = { b, nodes[best_prev[f]].line + 1, f, best_hyph[f], best[f], best_prev[f] };
+			SM_PUSH(L->a, nodes, nn, ncap, nd);
+			SM_PUSH(L->a, active, na, acap, nn - 1);
+		}
+	}
+	/* The best node at the end of the paragraph. */
+	int end = -1;
+	for (int i = 0; i < nn; i++)
+		if (nodes[i].pos == n - 1 && (end < 0 || nodes[i].demerits < nodes[end].demerits))
+			end = i;
+	if (end < 0)
+		return -1;
+	int count = nodes[end].line;
+	struct line *lines = sm_arena_alloc(L->a, (size_t)(count + 1) * sizeof *lines);
+	for (int k = end, i = count - 1; k > 0 && i >= 0; k = nodes[k].prev, i--) {
+		const struct node *nd = &nodes[k];
+		int s = start_after(p, nodes[nd->prev].pos);
+		lines[i].from = s;
+		lines[i].to = nd->pos;
+		lines[i].brk = nd->pos;
 	}
 	*out = lines;
-	return n;
+	*nout = count;
+	return 0;
+}
+
+/* The adjustment ratio each line is set with: justified lines fill the
+ * measure (within the glue's shrink), the last line and lines before a
+ * hard break keep their natural spaces. */
+static void ratios(const struct para *p, const struct sm_pstyle *ps, struct line *lines, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct kitem *b = &p->v[lines[i].brk];
+		lines[i].r = 0;
+		if (!ps->justify || (b->type == K_PENALTY && b->penalty <= -INF_PENALTY))
+			continue;
+		double w = b->type == K_PENALTY ? b->w : 0, y = 0, z = 0;
+		int fill = 0;
+		for (int k = lines[i].from; k < lines[i].brk; k++) {
+			const struct kitem *it = &p->v[k];
+			if (it->type == K_PENALTY)
+				continue;
+			w += it->w;
+			y += it->type == K_GLUE ? it->y : 0;
+			z += it->type == K_GLUE ? it->z : 0;
+			fill |= it->type == K_GLUE && it->fill;
+		}
+		double target = line_width(ps, i);
+		if (fill)
+			continue;
+		if (w < target && y > 0)
+			lines[i].r = (target - w) / y;
+		else if (w > target && z > 0)
+			lines[i].r = fmax((target - w) / z, -1);
+	}
+}
+
+/* First fit, the last resort: never fails. */
+static int first_fit(struct sm_layout *L, const struct para *p, const struct sm_pstyle *ps, struct line **out)
+{
+	struct line *lines = NULL;
+	int nl = 0, cap = 0;
+	int s = start_after(p, -1);
+	while (s < p->n) {
+		double target = line_width(ps, nl), w = 0;
+		int last_ok = -1, b;
+		for (b = s; b < p->n; b++) {
+			const struct kitem *it = &p->v[b];
+			int legal = (it->type == K_GLUE && p->v[b - 1].type == K_BOX) || it->type == K_PENALTY;
+			if (legal && (w + (it->type == K_PENALTY ? it->w : 0) <= target || last_ok < 0))
+				last_ok = b;
+			if (it->type == K_PENALTY && it->penalty <= -INF_PENALTY)
+				break;
+			if (it->type != K_PENALTY)
+				w += it->w;
+			if (w > target && last_ok >= 0)
+				break;
+		}
+		if (b >= p->n || (p->v[b].type == K_PENALTY && p->v[b].penalty <= -INF_PENALTY && w <= target))
+			last_ok = b < p->n ? b : p->n - 1;
+		struct line l = { s, last_ok, last_ok, 0 };
+		SM_PUSH(L->a, lines, nl, cap, l);
+		s = start_after(p, last_ok);
+	}
+	*out = lines;
+	return nl;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+/* Text items are joined while characters follow each other exactly, so
+ * that copy and paste gives whole words and sentences. */
+struct pen {
+	struct sm_layout *L;
+	struct sm_items *out;
+	const struct sm_pstyle *ps;
+	double y;
+	struct sm_item *cur;
+	double next_x;
+	char *buf;
+	size_t blen, bcap;
+};
+
+static void pen_flush(struct pen *pn)
+{
+	if (pn->cur) {
+		pn->cur->text = sm_arena_strndup(pn->L->a, pn->buf, pn->blen);
+		pn->cur->len = pn->blen;
+	}
+	pn->cur = NULL;
+	pn->blen = 0;
+}
+
+static void pen_char(struct pen *pn, const char *s, size_t n, int role, const char *url, double x, double adv)
+{
+	if (!pn->cur || pn->cur->role != role || pn->cur->url != url || fabs(pn->next_x - x) > 0.001) {
+		pen_flush(pn);
+		struct sm_item *it = sm_item_add(pn->L->a, pn->out, SM_ITEM_TEXT);
+		it->x = x;
+		it->y = pn->y;
+		it->role = role;
+		it->size = pn->ps->size;
+		it->color = url ? pn->ps->link_color : pn->ps->color;
+		it->url = url;
+		pn->cur = it;
+		/* The item pointer moves when the array grows: keep its index. */
+	}
+	if (pn->blen + n + 1 > pn->bcap) {
+		pn->bcap = (pn->blen + n + 1) * 2 + 64;
+		pn->buf = sm_xrealloc(pn->buf, pn->bcap);
+	}
+	memcpy(pn->buf + pn->blen, s, n);
+	pn->blen += n;
+	pn->next_x = x + adv;
+}
+
+static double draw_text(struct pen *pn, const char *s, size_t len, int role, const char *url, double x)
+{
+	uint32_t prev = 0;
+	double size = pn->ps->size;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		if (prev)
+			x += sm_font_kern(pn->L->fonts, role, prev, cp) * size / 1000.0;
+		double adv = sm_font_advance(pn->L->fonts, role, cp) * size / 1000.0;
+		pen_char(pn, s + i, (size_t)n, role, url, x, adv);
+		x += adv;
+		prev = cp;
+		i += (size_t)n;
+	}
+	return x;
+}
+
+/* Closes a link that ends at x: its clickable area and its underline. */
+static void close_link(struct sm_layout *L, struct pen *pn, const struct sm_pstyle *ps, const char *url, double from,
+		       double to, double y, struct sm_items *out)
+{
+	pen_flush(pn);
+	struct sm_item *lk = sm_item_add(L->a, out, SM_ITEM_LINK);
+	lk->x = from;
+	lk->y = y - ps->size * 0.85;
+	lk->w = to - from;
+	lk->h = ps->size * 1.15;
+	lk->url = url;
+	sm_line_item(L, out, from, y + ps->size * 0.12, to, y + ps->size * 0.12, ps->link_color, 0.4);
+}
+
+static void place_line(struct sm_layout *L, const struct para *p, const struct line *ln, double x, double y,
+		       const struct sm_pstyle *ps, struct sm_items *out)
+{
+	struct pen pn = { L, out, ps, y, NULL, 0, NULL, 0, 0 };
+	const char *link = NULL;
+	double link_x = 0;
+	for (int i = ln->from; i < ln->to; i++) {
+		const struct kitem *it = &p->v[i];
+		if (it->type == K_BOX) {
+			if (it->url != link) {
+				if (link)
+					close_link(L, &pn, ps, link, link_x, x, y, out);
+				link = it->url;
+				link_x = x;
+			}
+			x = draw_text(&pn, it->s, it->len, it->role, it->url, x);
+		} else if (it->type == K_GLUE && !it->fill) {
+			double w = it->w + (ln->r > 0 ? ln->r * it->y : ln->r * it->z);
+			/* Without stretch, a space is a real space in the text. */
+			if (ln->r == 0 && it->s)
+				pen_char(&pn, " ", 1, it->role, link, x, w);
+			x += w;
+		}
+	}
+	const struct kitem *b = &p->v[ln->brk];
+	if (b->type == K_PENALTY && b->flagged)
+		x = draw_text(&pn, "-", 1, b->role, link, x);
+	if (link)
+		close_link(L, &pn, ps, link, link_x, x, y, out);
+	pen_flush(&pn);
+	free(pn.buf);
 }
 
 static int prepare(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
-		   struct words *ws, struct line **lines)
+		   struct para *p, struct line **lines)
 {
-	memset(ws, 0, sizeof *ws);
-	split_words(L, runs, nruns, ps, ws);
-	double narrowest = ps->width - ps->first_indent;
-	int need_cut = 0;
-	for (int i = 0; i < ws->nw; i++)
-		if (ws->w[i].w > narrowest)
-			need_cut = 1;
-	if (need_cut)
-		cut_long_words(L, ws, ps, narrowest);
-	return break_lines(ws, ps, lines, L->a);
+	memset(p, 0, sizeof *p);
+	build(L, runs, nruns, ps, p);
+	cut_wide(L, p, ps, ps->width - ps->first_indent);
+	int n;
+	/* Within the limits first; beyond them only when the measure leaves no
+	 * other way (a very narrow column, a long unbreakable word). */
+	if (total_fit(L, p, ps, 1.0, lines, &n) && total_fit(L, p, ps, MAX_STRETCH, lines, &n) &&
+	    total_fit(L, p, ps, 1e9, lines, &n))
+		n = first_fit(L, p, ps, lines);
+	ratios(p, ps, *lines, n);
+	return n;
 }
 
 int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		 struct sm_items *out, double x, double y)
 {
-	struct words ws;
+	struct para p;
 	struct line *lines;
-	int n = prepare(L, runs, nruns, ps, &ws, &lines);
+	int n = prepare(L, runs, nruns, ps, &p, &lines);
 	for (int i = 0; i < n; i++)
-		place_line(L, &ws, lines[i].from, lines[i].to,
-			   x + ps->indent + (i == 0 ? ps->first_indent : 0),
-			   y + i * ps->leading + sm_baseline(ps), lines[i].extra, ps, out);
+		place_line(L, &p, &lines[i], x + ps->indent + (i == 0 ? ps->first_indent : 0),
+			   y + i * ps->leading + sm_baseline(ps), ps, out);
 	return n;
 }
 
 int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		sm_deco_fn deco, void *ctx)
 {
-	struct words ws;
+	struct para p;
 	struct line *lines;
-	int n = prepare(L, runs, nruns, ps, &ws, &lines);
+	int n = prepare(L, runs, nruns, ps, &p, &lines);
 	int first = L->flow.n;
 	for (int i = 0; i < n; i++) {
 		struct sm_flow_item *box = sm_flow_box(L, ps->leading);
-		place_line(L, &ws, lines[i].from, lines[i].to, ps->indent + (i == 0 ? ps->first_indent : 0),
-			   sm_baseline(ps), lines[i].extra, ps, &box->items);
+		place_line(L, &p, &lines[i], ps->indent + (i == 0 ? ps->first_indent : 0), sm_baseline(ps), ps,
+			   &box->items);
 		/* No orphans and no widows: the first two lines stay together,
 		 * and so do the last two. */
 		if ((i == 0 && n > 1) || (i == n - 2 && n > 1))
