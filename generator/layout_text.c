@@ -121,6 +121,11 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 		sm_hyphenate(text, total, brk);
 	for (size_t i = 0; i < total; i++)
 		flag[i] = brk[i];
+	/* Web and e-mail addresses may break after any character (best after
+	 * '/', '.', '-' or '@'), without a hyphen: justified lines around them
+	 * then stay within the stretch limit. */
+	int address = strstr(text, "://") || !strncmp(text, "www.", 4) || strchr(text, '@');
+	double *cost = sm_arena_alloc(L->a, (total + 1) * sizeof *cost);
 	int letters_before = 0;
 	for (size_t i = 0; i < total; i++) {
 		unsigned char c = (unsigned char)text[i];
@@ -131,9 +136,11 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 			brk[i] = 1;
 			flag[i] = 0;
 		}
-		if (c == '/' && total > 20 && i + 3 < total) {
+		if (address && i >= 2 && i + 3 < total && ((unsigned char)text[i + 1] & 0xC0) != 0x80) {
+			int good = c == '/' || c == '.' || c == '-' || c == '@' || c == '_';
 			brk[i] = 1;
 			flag[i] = 0;
+			cost[i] = good ? 0 : HYPHEN_PENALTY;
 		}
 	}
 	double hyphen_w = 0;
@@ -149,7 +156,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 				hyphen_w = sm_measure(L, g->role, ps->size, "-", 1);
 				penalty(L, p, hyphen_w, ps->justify ? HYPHEN_PENALTY : RAGGED_HYPHEN_PENALTY, 1, g->role);
 			} else {
-				penalty(L, p, 0, 0, 0, g->role);
+				penalty(L, p, 0, cost[at + k], 0, g->role);
 			}
 			start = k + 1;
 		}
@@ -425,8 +432,9 @@ static void ratios(const struct para *p, const struct sm_pstyle *ps, struct line
 	for (int i = 0; i < n; i++) {
 		const struct kitem *b = &p->v[lines[i].brk];
 		lines[i].r = 0;
-		if (!ps->justify || (b->type == K_PENALTY && b->penalty <= -INF_PENALTY))
+		if (!ps->justify)
 			continue;
+		int last = b->type == K_PENALTY && b->penalty <= -INF_PENALTY;
 		double w = b->type == K_PENALTY ? b->w : 0, y = 0, z = 0;
 		int fill = 0;
 		for (int k = lines[i].from; k < lines[i].brk; k++) {
@@ -439,7 +447,8 @@ static void ratios(const struct para *p, const struct sm_pstyle *ps, struct line
 			fill |= it->type == K_GLUE && it->fill;
 		}
 		double target = line_width(ps, i);
-		if (fill)
+		/* A last line is set at its natural width, unless it must shrink to fit. */
+		if ((fill || last) && w <= target)
 			continue;
 		if (w < target && y > 0)
 			lines[i].r = (target - w) / y;

@@ -201,6 +201,12 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 			break;
 		}
 		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(n);
+			if (lit) {
+				const char *t = sm_typo_dutch(a, lit);
+				add_run(&st, t, strlen(t));
+			}
+			break;
 		case CMARK_NODE_CODE:
 			lit = cmark_node_get_literal(n);
 			if (lit)

@@ -337,6 +337,8 @@ struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off);
 int sm_is_elision(const char *s, uint32_t prev);
 /* Plain text with typographic quotes, dashes and Dutch elisions. */
 char *sm_smart_text(struct sm_arena *a, const char *s);
+/* Non-breaking spaces, en dashes and minus signs the Dutch way. */
+char *sm_typo_dutch(struct sm_arena *a, const char *s);
 /* Lower-case ASCII slug with diacritics folded, spaces as hyphens. */
 char *sm_slug(struct sm_arena *a, const char *s);
 

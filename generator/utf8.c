@@ -2,6 +2,7 @@
  * text, and slugs for file names. */
 #include "sm.h"
 #include <string.h>
+#include <strings.h>
 
 int sm_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
@@ -146,6 +147,55 @@ char *sm_smart_text(struct sm_arena *a, const char *s)
 		o += sm_utf8_encode(put, o);
 		prev = put;
 		i += (size_t)n;
+	}
+	*o = 0;
+	return sm_typo_dutch(a, out);
+}
+
+/* Dutch typesetting of numbers and abbreviations: a non-breaking space in
+ * "€ 1.250", "3,7 %" and "art. 2.5"; an en dash between two years
+ * (2019–2023); a minus sign before a number (−0,4). */
+char *sm_typo_dutch(struct sm_arena *a, const char *s)
+{
+	static const char *const abbrev[] = { "art.", "nr.", "blz.", "p.", "fig.", "tab.", "hfst.", "lid", "bijlage", NULL };
+	size_t len = strlen(s);
+	char *out = sm_arena_alloc(a, len * 2 + 1), *o = out;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		int at_word = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
+		if (c == ' ' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			/* "€ 1.250", "art. 2.5" */
+			int glue = i >= 3 && !memcmp(s + i - 3, "\xE2\x82\xAC", 3);
+			for (int k = 0; abbrev[k] && !glue; k++) {
+				size_t n = strlen(abbrev[k]);
+				glue = i >= n && !strncasecmp(s + i - n, abbrev[k], n) &&
+				       (i == n || s[i - n - 1] == ' ' || s[i - n - 1] == '(');
+			}
+			if (glue) {
+				memcpy(o, "\xC2\xA0", 2);
+				o += 2;
+				continue;
+			}
+		}
+		if (c == ' ' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] == '%') {
+			memcpy(o, "\xC2\xA0", 2);           /* "3,7 %" */
+			o += 2;
+			continue;
+		}
+		if (c == '-' && i >= 4 && i + 4 < len + 0 && strspn(s + i - 4, "0123456789") >= 4 &&
+		    (i == 4 || !(s[i - 5] >= '0' && s[i - 5] <= '9')) && strspn(s + i + 1, "0123456789") == 4 &&
+		    (s[i - 4] == '1' || s[i - 4] == '2') && (s[i + 1] == '1' || s[i + 1] == '2') &&
+		    (i == 4 || s[i - 5] != '-') && s[i + 5] != '-') {
+			memcpy(o, "\xE2\x80\x93", 3);      /* 2019–2023 */
+			o += 3;
+			continue;
+		}
+		if (c == '-' && at_word && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			memcpy(o, "\xE2\x88\x92", 3);      /* −0,4 */
+			o += 3;
+			continue;
+		}
+		*o++ = c;
 	}
 	*o = 0;
 	return out;
