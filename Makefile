@@ -23,7 +23,7 @@ OBJS = $(SRCS:generator/%.c=build/obj/%.o)
 LIB_OBJS = $(filter-out build/obj/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all deps build render test install samples clean
+.PHONY: all deps build render test install samples clean check-asan valgrind fuzz
 
 all: deps build render
 
@@ -82,7 +82,56 @@ samples: $(BIN)
 	    $(BIN) build $$s --layout $$l -o out/samples/$$n-$$l.pdf || exit 1; \
 	  done; done
 
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer:
+# any report makes the program exit 99, which no test expects.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_OBJS = $(SRCS:generator/%.c=build/asan/obj/%.o)
+
+build/asan/obj/%.o: generator/%.c | build/.deps-ok
+	@mkdir -p build/asan/obj
+	$(CC) -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers $(ASAN_FLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/asan/sociale-monitor: $(ASAN_OBJS)
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
+
+build/asan/unit-tests: $(UNIT_SRCS) $(filter-out build/asan/obj/main.o,$(ASAN_OBJS))
+	$(CC) -std=gnu11 $(ASAN_FLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) \
+		$(filter-out build/asan/obj/main.o,$(ASAN_OBJS)) $(LDLIBS)
+
+check-asan: deps build/asan/sociale-monitor build/asan/unit-tests build/mkimages $(BIN)
+	@ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1 \
+	  BIN=build/asan/sociale-monitor UNIT=build/asan/unit-tests bash tests/run.sh
+
+# The end-to-end tests with the engine under valgrind.
+valgrind: deps $(BIN) build/unit-tests build/mkimages
+	@command -v valgrind >/dev/null || { echo "valgrind is missing: apt-get install -y valgrind"; exit 1; }
+	@BIN=tests/valgrind-wrap.sh bash tests/run.sh
+
+# Fuzzing with clang's libFuzzer: each target for FUZZ_SECONDS, seeded from
+# the projects in the repository. Crashes land in build/fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_TARGETS = yaml md csv layout pipeline
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/project.c $(filter-out generator/main.c,$(SRCS)) | build/.deps-ok
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) $(PKG_CFLAGS) -Igenerator -Itests/fuzz -o $@ $< tests/fuzz/project.c \
+		$(filter-out generator/main.c,$(SRCS)) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@rm -rf build/fuzz/seed && tests/fuzz/seed.sh build/fuzz/seed
+	@mkdir -p build/fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1 \
+	    build/fuzz/corpus/$$t build/fuzz/seed/$$t 2>&1 | grep -E '^(==|#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|.*ERROR|SUMMARY)' ; \
+	done; \
+	if ls build/fuzz/crashes/* >/dev/null 2>&1; then echo "fuzz: crashes found in build/fuzz/crashes"; exit 1; fi
+
 clean:
-	rm -rf build/obj build/unit-tests build/mkimages $(BIN) build/test
+	rm -rf build/obj build/unit-tests build/mkimages $(BIN) build/test build/asan build/fuzz
 
 -include $(OBJS:.o=.d)

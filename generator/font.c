@@ -57,8 +57,10 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 			continue;
 		}
 		hb_face_t *face = hb_face_create(blob, 0);
-		if (!hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f')) ||
-		    hb_face_get_glyph_count(face) == 0) {
+		hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+		int has_glyf = hb_blob_get_length(glyf) > 0;
+		hb_blob_destroy(glyf);
+		if (!has_glyf || hb_face_get_glyph_count(face) == 0) {
 			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it has no TrueType outlines");
 			hb_face_destroy(face);
 			hb_blob_destroy(blob);

@@ -215,6 +215,11 @@ void sm_layout_section(struct sm_layout *L, const char *title, int outline);
 void sm_layout_subsection(struct sm_layout *L, const char *title);
 void sm_paginate(struct sm_layout *L);
 
+/* One run over a project (build.c): cmd is "build" or "check"; dump is
+ * NULL, "model" or "layout". Returns the exit status. */
+struct sm_run_opts { const char *cmd, *dir, *out, *layout, *dump; };
+int sm_run(const struct sm_run_opts *o);
+
 /* Output devices. */
 int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
 		     struct sm_fonts *fonts, const char *path);

@@ -122,12 +122,19 @@ static int is_space(unsigned char c) { return c == ' '; }
 
 int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out)
 {
-	memset(out, 0, sizeof *out);
-	out->file = path;
 	size_t len;
 	char *buf = sm_read_file(a, path, &len, NULL);
-	if (!buf)
+	if (!buf) {
+		memset(out, 0, sizeof *out);
 		return -1;
+	}
+	return sm_csv_parse(a, path, buf, len, out);
+}
+
+int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, struct sm_csv *out)
+{
+	memset(out, 0, sizeof *out);
+	out->file = path;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
 		len -= 3;

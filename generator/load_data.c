@@ -441,7 +441,8 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 	for (int i = 0; i < d->nobservation_files; i++)
 		load_observations(&x, d->observation_files[i]);
 	/* The same indicator, area and period twice: name both lines. */
-	qsort(d->obs, (size_t)d->nobs, sizeof *d->obs, cmp_obs);
+	if (d->nobs)
+		qsort(d->obs, (size_t)d->nobs, sizeof *d->obs, cmp_obs);
 	d->first_year = 9999;
 	d->last_year = 0;
 	for (int i = 0; i < d->nobs; i++) {

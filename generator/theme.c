@@ -104,16 +104,24 @@ const char *sm_engine_dir(void)
 	char *slash = strrchr(exe, '/');
 	if (slash)
 		*slash = 0;                     /* .../build or PREFIX/bin */
-	char probe[PATH_MAX + 64];
+	char probe[PATH_MAX + 160];
 	snprintf(probe, sizeof probe, "%s/../share/sociale-monitor/layouts", exe);
 	struct stat st;
 	if (!stat(probe, &st) && S_ISDIR(st.st_mode)) {
 		snprintf(dir, sizeof dir, "%s/../share/sociale-monitor", exe);
 	} else {
-		slash = strrchr(exe, '/');
-		if (slash)
+		/* In the repository: the folder above the executable's that holds
+		 * layouts/ (build/ or build/asan/). */
+		snprintf(dir, sizeof dir, "%s", exe);
+		for (int up = 0; up < 3; up++) {
+			slash = strrchr(dir, '/');
+			if (!slash)
+				break;
 			*slash = 0;
-		snprintf(dir, sizeof dir, "%s", exe[0] ? exe : "/");
+			snprintf(probe, sizeof probe, "%s/layouts/standaard.yaml", dir[0] ? dir : "");
+			if (sm_file_exists(probe))
+				break;
+		}
 	}
 	char real[PATH_MAX];
 	if (realpath(dir, real))

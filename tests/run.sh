@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 . tests/lib.sh
 
 # Unit tests: one line per test, and a count at the end.
-unit_out=$(build/unit-tests 2>&1)
+unit_out=$("${UNIT:-build/unit-tests}" 2>&1)
 printf '%s\n' "$unit_out" | grep -v ' passed, .* failed$'
 counts=$(printf '%s\n' "$unit_out" | tail -n 1)
 if [[ $counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
