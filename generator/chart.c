@@ -271,14 +271,24 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &tk);
 	double top = c->fs * 2, height = 150, bottom = top + height;
 	double x0 = ticks_width(c, &tk) + 8;
-	/* Room at the right for labels at the line ends. */
-	double label_w = 0;
+	/* Room at the right for the labels at the line ends: the area's name
+	 * and its last value, or only the value when the names are long (they
+	 * go into a legend then). */
 	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
+	double name_w = 0, value_w = 0;
 	for (int a = 0; a < na; a++) {
 		names[a] = L->doc->areas[areas[a]].name;
-		label_w = fmax(label_w, text_w(c, names[a], SM_FACE_BOLD) + text_w(c, " 00,0%", SM_FACE_REGULAR));
+		name_w = fmax(name_w, text_w(c, names[a], SM_FACE_BOLD) + 3);
+		for (int k = np - 1; k >= 0; k--) {
+			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+			if (v && v->state == SM_V_OK) {
+				value_w = fmax(value_w, text_w(c, sm_with_unit(L, in, v->v), SM_FACE_REGULAR));
+				break;
+			}
+		}
 	}
-	double x1 = c->w - fmin(label_w + 10, c->w * 0.3);
+	int names_fit = name_w + value_w <= c->w * 0.34;
+	double x1 = c->w - (names_fit ? name_w + value_w : value_w) - 8;
 	double t0 = time_pos(periods[0]), t1 = time_pos(periods[np - 1]);
 	if (t1 - t0 < 1e-9) {
 		t0 -= 0.5;
@@ -443,7 +453,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < top - c->fs || labels[i].y > bottom + c->fs)
 			fits = 0;
 	double end = bottom + c->fs * 2.4;
-	if (fits) {
+	if (fits && names_fit) {
 		for (int i = 0; i < nl; i++) {
 			struct sm_color col = L->t->chart[labels[i].series % L->t->nchart];
 			double x = x1 + 6, y = labels[i].y + c->fs * 0.35;
@@ -453,7 +463,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 		}
 	} else {
 		for (int i = 0; i < nl; i++)
-			text_at(c, x1 + 6, labels[i].want + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
+			text_at(c, x1 + 6, labels[i].y + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
 		end = legend(c, end + c->fs * 0.8, names, na, 1);
 	}
 #undef XMAP
@@ -507,6 +517,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	ps.size = c->fs;
 	ps.leading = c->fs * 1.2;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	ps.width = name_w;
 	ps.color = c->text;
 	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + 6;
@@ -688,6 +699,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	ps.size = c->fs + 0.5;
 	ps.leading = ps.size * 1.25;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	ps.width = name_w;
 	ps.color = c->text;
 	double y = c->fs * 0.5;
@@ -765,17 +777,34 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			SM_FACE_REGULAR, c->muted, 2);
 		bottom += c->fs * 3;
 	}
-	/* The legend of the marks. */
+	/* The legend of the marks: the municipality's dot in the colour of its
+	 * judgement (the word stands beside each row too), the reference, the
+	 * target. */
 	double ly = bottom + c->fs * 1.6, lx = 0;
-	struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-	m->x = lx + 4;
-	m->y = ly - c->fs * 0.35;
-	m->radius = 3.5;
-	m->fill = 1;
-	m->color = L->t->primary;
 	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
-	text_at(c, lx + 11, ly, gname, SM_FACE_REGULAR, c->text, 0);
-	lx += text_w(c, gname, SM_FACE_REGULAR) + 24;
+	text_at(c, lx, ly, gname, SM_FACE_BOLD, c->text, 0);
+	lx += text_w(c, gname, SM_FACE_BOLD) + 8;
+	enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
+	for (int k = 0; k < (ref >= 0 ? 3 : 0); k++) {
+		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
+		m->x = lx + 4;
+		m->y = ly - c->fs * 0.35;
+		m->radius = 3.5;
+		m->fill = 1;
+		m->color = judgement_colour(L, js[k]);
+		const char *w = judgement_word(L, js[k]);
+		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + 22;
+	}
+	if (ref < 0) {
+		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
+		m->x = lx + 4;
+		m->y = ly - c->fs * 0.35;
+		m->radius = 3.5;
+		m->fill = 1;
+		m->color = L->t->primary;
+		lx += 22;
+	}
 	if (ref >= 0) {
 		double p[8] = { lx + 4, ly - c->fs * 0.35 - 3.8, lx + 7.8, ly - c->fs * 0.35, lx + 4, ly - c->fs * 0.35 + 3.8,
 				lx + 0.2, ly - c->fs * 0.35 };
@@ -809,6 +838,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	ps.size = c->fs;
 	ps.leading = c->fs * 1.2;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	ps.width = cw - 6;
 	ps.color = c->text;
 	ps.role_regular = SM_FACE_BOLD;
@@ -930,6 +960,7 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	tp.size = L->t->body + 0.5;
 	tp.leading = tp.size * 1.35;
 	tp.justify = 0;
+	tp.nohyphen = 1;
 	const char *title = b->title ? b->title : sm_block_title(L, b);
 	int p = year >= 0 ? year : sm_block_latest(L, b->indicators, b->nindicators);
 	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)

@@ -1,7 +1,7 @@
 /* hyphen.c: Dutch hyphenation. The only file that includes hyphen.h from
  * libhyphen. The Dutch dictionary is ISO-8859-1, so words are converted to
  * Latin-1 (lower case) and the break positions mapped back to UTF-8. */
-#include "hyphen.h"
+#include "hyphenate.h"
 #include "sm.h"
 #include <hyphen.h>
 #include <stdlib.h>
@@ -122,6 +122,7 @@ int sm_hyphenate(const char *word, size_t len, unsigned char *breaks)
 			m++;
 			j++;
 		}
+		lat[m] = 0;            /* libhyphen reads the word as a C string */
 		if (ok && m >= 5) {
 			size_t base = i > 0 ? ends[i - 1] : 0;
 			count += hyphenate_letters(lat, m, rel_ends, base, breaks);

@@ -120,6 +120,7 @@ struct sm_pstyle {
 	double indent;              /* left indent of every line */
 	double width;               /* line width */
 	double first_indent;        /* extra indent of the first line (hanging markers use x) */
+	int nohyphen;               /* titles, headings, table heads: break between words only */
 };
 
 struct sm_pstyle sm_pstyle_body(const struct sm_layout *L);

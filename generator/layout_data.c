@@ -366,7 +366,15 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 					enum sm_area_level lv = d->areas[area].level;
 					if (lv == SM_LEVEL_LAND || lv == SM_LEVEL_REFERENCE)
 						break;
-					enum sm_status s = sm_calc_indicator_status(data, ind, area, last);
+					/* Judged in the latest period shown that has data for
+					 * this row, as the goal cards judge. */
+					int at = -1;
+					for (int q = np - 1; q >= 0 && at < 0; q--) {
+						const struct sm_value *v = sm_calc_cell(data, ind, area, periods[q]);
+						if (v && v->state != SM_V_MISSING)
+							at = periods[q];
+					}
+					enum sm_status s = sm_calc_indicator_status(data, ind, area, at);
 					cell->status = s;
 					cell->text = L->t->status_words[s];
 					break;
@@ -505,22 +513,51 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 	if (!g->nindicators || d->gemeente < 0)
 		return;
 	double size = L->t->small + 0.5, leading = size * 1.45;
-	double x0 = 13, right = L->tw - 10;
-	double cw = 62;
-	double xs[3] = { right - 2 * cw, right - cw, right };
+	double x0 = 13, right = L->tw - 10, gap = 12;
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = size;
 	ps.leading = leading;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	ps.color = L->t->muted;
-	/* The header line. */
-	struct sm_flow_item *h = sm_flow_box(L, leading);
+	/* The figures first, to size the three columns to what they hold. */
 	const char *heads[4] = { lb[SM_LABEL_indicators], lb[SM_LABEL_latest], lb[SM_LABEL_change], lb[SM_LABEL_target] };
+	const char *(*vals)[3] = sm_arena_alloc(L->a, (size_t)g->nindicators * sizeof *vals);
+	double colw[3];
+	for (int k = 0; k < 3; k++)
+		colw[k] = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[k + 1], strlen(heads[k + 1]));
+	for (int i = 0; i < g->nindicators; i++) {
+		int ind = g->indicators[i].index;
+		if (ind < 0)
+			continue;
+		const struct sm_indicator *in = &d->indicators[ind];
+		int p = data->latest_gm[ind];
+		const struct sm_value *c = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
+		if (c && c->state == SM_V_OK)
+			vals[i][0] = sm_arena_printf(L->a, "%s (%s)", sm_with_unit(L, in, c->v), sm_period_label(L->a, p));
+		else
+			vals[i][0] = c && c->state == SM_V_SUPPRESSED ? "." : "\xE2\x80\x93";
+		vals[i][1] = p >= 0 ? change_text(L, ind, d->gemeente, p) : "";
+		if (!vals[i][1][0])
+			vals[i][1] = "\xE2\x80\x93";
+		vals[i][2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", sm_with_unit(L, in, in->target),
+						in->target_year) : sm_with_unit(L, in, in->target)) : "\xE2\x80\x93";
+		for (int k = 0; k < 3; k++)
+			colw[k] = fmax(colw[k], sm_font_width(L->fonts, k == 0 ? SM_FACE_BOLD : SM_FACE_REGULAR, size,
+							       vals[i][k], strlen(vals[i][k])));
+	}
+	/* Right edges of the three columns, from the right. */
+	double xs[3];
+	xs[2] = right;
+	xs[1] = xs[2] - colw[2] - gap;
+	xs[0] = xs[1] - colw[1] - gap;
+	double name_w = xs[0] - colw[0] - gap - x0;
+	struct sm_flow_item *h = sm_flow_box(L, leading);
 	double base = sm_baseline(&ps);
 	sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, x0, base, heads[0]);
-	for (int i = 0; i < 3; i++) {
-		double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[i + 1], strlen(heads[i + 1]));
-		sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, xs[i] - w, base, heads[i + 1]);
+	for (int k = 0; k < 3; k++) {
+		double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[k + 1], strlen(heads[k + 1]));
+		sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, xs[k] - w, base, heads[k + 1]);
 	}
 	sm_line_item(L, &h->items, x0, leading - 1, right, leading - 1, L->t->rule, 0.4);
 	if (deco)
@@ -529,35 +566,21 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 		int ind = g->indicators[i].index;
 		if (ind < 0)
 			continue;
-		const struct sm_indicator *in = &d->indicators[ind];
-		int p = data->latest_gm[ind];
-		const struct sm_value *c = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
-		const char *vals[3];
-		if (c && c->state == SM_V_OK)
-			vals[0] = sm_arena_printf(L->a, "%s (%s)", sm_with_unit(L, in, c->v), sm_period_label(L->a, p));
-		else
-			vals[0] = c && c->state == SM_V_SUPPRESSED ? "." : "\xE2\x80\x93";
-		vals[1] = p >= 0 ? change_text(L, ind, d->gemeente, p) : "";
-		if (!vals[1][0])
-			vals[1] = "\xE2\x80\x93";
-		vals[2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", sm_with_unit(L, in, in->target),
-						in->target_year) : sm_with_unit(L, in, in->target)) : "\xE2\x80\x93";
 		/* The name may wrap; the figures sit on its first line. */
 		struct sm_pstyle np = ps;
 		np.color = L->t->text;
 		np.indent = x0;
-		np.width = xs[0] - 85 - x0;
-		struct sm_run run = { in->name, 0, NULL };
+		np.width = name_w > 60 ? name_w : 60;
+		struct sm_run run = { d->indicators[ind].name, 0, NULL };
 		struct sm_items tmp = { 0 };
 		int lines = sm_set_lines(L, &run, 1, &np, &tmp, 0, 0);
 		struct sm_flow_item *box = sm_flow_box(L, lines * leading);
 		for (int k = 0; k < tmp.n; k++)
 			SM_PUSH(L->a, box->items.v, box->items.n, box->items.cap, tmp.v[k]);
 		for (int k = 0; k < 3; k++) {
-			double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, vals[k], strlen(vals[k]));
-			sm_text_item(L, &box->items, k == 0 ? SM_FACE_BOLD : SM_FACE_REGULAR, size, L->t->text,
-				     xs[k] - w - (k == 0 ? sm_font_width(L->fonts, SM_FACE_BOLD, size, vals[k], strlen(vals[k])) - w : 0),
-				     base, vals[k]);
+			int role = k == 0 ? SM_FACE_BOLD : SM_FACE_REGULAR;
+			double w = sm_font_width(L->fonts, role, size, vals[i][k], strlen(vals[i][k]));
+			sm_text_item(L, &box->items, role, size, L->t->text, xs[k] - w, base, vals[i][k]);
 		}
 		if (deco)
 			deco(L, box, ctx, 0, 0);
@@ -702,7 +725,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 	}
 	t->head[c++] = lb[SM_LABEL_unfavourable_count];
 	t->head[c++] = lb[SM_LABEL_judged_count];
-	t->head[c] = "";
+	t->head[c] = lb[SM_LABEL_judgement];
 	t->align[c] = SM_ALIGN_RIGHT;
 	int marked = 0;
 	for (int i = 0; i < na; i++) {

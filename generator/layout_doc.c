@@ -46,6 +46,7 @@ static struct sm_pstyle pstyle_heading(const struct sm_layout *L, double size, s
 	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
 	ps.color = c;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	return ps;
 }
 

@@ -150,6 +150,7 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
 	ps.color = fg;
 	ps.justify = 0;
+	ps.nohyphen = 1;
 	ps.width = title_w;
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
 	double y = top + (style == SM_COVER_PHOTO ? H * 0.035 : H * 0.06);
@@ -239,6 +240,7 @@ static void contents(struct sm_layout *L, int first_page)
 		ps.size = size;
 		ps.leading = toc_line(L);
 		ps.justify = 0;
+		ps.nohyphen = 1;
 		ps.width = L->tw - num_w - lw - 24;
 		struct sm_items title = { 0 };
 		struct sm_run r = { an->title, 0, NULL };

@@ -3,6 +3,7 @@
  * and the source and symbols below. Each row is one box of the flow, so a
  * table runs over a page break; the header row is repeated on the new page. */
 #include "layout.h"
+#include <math.h>
 #include <string.h>
 
 struct sm_table *sm_table_new(struct sm_layout *L, int ncols, int nrows)
@@ -77,48 +78,66 @@ static double longest_word(struct sm_layout *L, const char *s, int r, double siz
 	return best;
 }
 
+/* Column widths: every column as wide as its widest cell and the longest
+ * word of its head (words are never split); the first column takes the
+ * rest. A table with too many columns for that is set a size smaller. */
 static void measure(struct sm_layout *L, const struct sm_table *t, struct geom *g)
 {
-	g->size = L->t->small + 1;
-	g->leading = g->size * 1.4;
-	g->pad = 5;
-	g->vpad = 2.5;
 	g->x = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *g->x);
 	g->w = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *g->w);
 	g->comma = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *g->comma);
 	double *maxr = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *maxr);
 	double *maxl = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *maxl);
-	double fixed = 0;
-	for (int c = 1; c < t->ncols; c++) {
-		double w = longest_word(L, t->head[c], SM_FACE_BOLD, g->size);
-		for (int r = 0; r < t->nrows; r++) {
-			const struct sm_tcell *cell = sm_table_cell((struct sm_table *)t, r, c);
-			if (!cell->text || t->kinds[r] == SM_ROW_GROUP)
-				continue;
-			if (t->align[c] == SM_ALIGN_NUMBER) {
-				double l, rt;
-				split_number(L, cell->text, role(cell->style), g->size, &l, &rt);
-				if (l > maxl[c]) maxl[c] = l;
-				if (rt > maxr[c]) maxr[c] = rt;
-			} else {
-				double cw = cell_width(L, cell, g->size);
-				if (cw > w)
-					w = cw;
+	double label = 0, fixed = 0, min_label = 0;
+	for (double size = L->t->small + 1; ; size -= 0.5) {
+		g->size = size;
+		g->leading = g->size * 1.4;
+		g->pad = size * 0.6;
+		g->vpad = 2.5;
+		fixed = 0;
+		for (int c = 1; c < t->ncols; c++) {
+			double w = longest_word(L, t->head[c], SM_FACE_BOLD, g->size);
+			maxl[c] = maxr[c] = 0;
+			for (int r = 0; r < t->nrows; r++) {
+				const struct sm_tcell *cell = sm_table_cell((struct sm_table *)t, r, c);
+				if (!cell->text || t->kinds[r] == SM_ROW_GROUP)
+					continue;
+				if (t->align[c] == SM_ALIGN_NUMBER) {
+					double l, rt;
+					split_number(L, cell->text, role(cell->style), g->size, &l, &rt);
+					if (l > maxl[c]) maxl[c] = l;
+					if (rt > maxr[c]) maxr[c] = rt;
+				} else {
+					double cw = cell_width(L, cell, g->size);
+					if (cw > w)
+						w = cw;
+				}
 			}
+			if (maxl[c] + maxr[c] > w)
+				w = maxl[c] + maxr[c];
+			g->w[c] = w + 2 * g->pad + 1;    /* a point to spare: kerning, rounding */
+			fixed += g->w[c];
 		}
-		if (maxl[c] + maxr[c] > w)
-			w = maxl[c] + maxr[c];
-		g->w[c] = w + 2 * g->pad;
-		fixed += g->w[c];
+		/* The first column wants room for its longest word at least. */
+		min_label = L->tw * 0.16;
+		for (int r = 0; r < t->nrows; r++) {
+			const struct sm_tcell *cell = sm_table_cell((struct sm_table *)t, r, 0);
+			if (cell->text && t->kinds[r] != SM_ROW_GROUP)
+				min_label = fmax(min_label, longest_word(L, cell->text, role(cell->style), g->size) + 2 * g->pad + 10);
+		}
+		label = L->tw - fixed;
+		if (t->label_share > 0 && label > L->tw * t->label_share)
+			label = L->tw * t->label_share;
+		if (label >= min_label || size <= L->t->small - 1)
+			break;
 	}
-	double label = t->label_share > 0 ? L->tw * t->label_share : L->tw - fixed;
-	if (label < L->tw * 0.22) {
-		/* Too many columns: share out what is left. */
-		double scale = (L->tw * 0.78) / fixed;
+	if (label < min_label) {
+		/* Still too many columns: the others give up width evenly. */
+		double scale = (L->tw - min_label) / fixed;
 		for (int c = 1; c < t->ncols; c++)
 			g->w[c] *= scale;
-		label = L->tw * 0.22;
-	} else if (t->label_share > 0 && t->ncols > 1) {
+		label = min_label;
+	} else if (t->ncols > 1 && L->tw - label - fixed > 0.5) {
 		double extra = (L->tw - label - fixed) / (t->ncols - 1);
 		for (int c = 1; c < t->ncols; c++)
 			g->w[c] += extra;
@@ -134,6 +153,7 @@ static void measure(struct sm_layout *L, const struct sm_table *t, struct geom *
 	g->cell.size = g->size;
 	g->cell.leading = g->leading;
 	g->cell.justify = 0;
+	g->cell.nohyphen = 1;
 	g->head = g->cell;
 	g->head.role_regular = SM_FACE_BOLD;
 	g->head.color = (struct sm_color){ 1, 1, 1 };
@@ -279,6 +299,7 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
 		ps.size = L->t->body + 0.5;
 		ps.leading = ps.size * 1.35;
 		ps.justify = 0;
+		ps.nohyphen = 1;
 		int f = sm_set_text(L, t->title, 0, &ps, NULL, NULL);
 		for (int i = f; i < L->flow.n; i++)
 			L->flow.v[i].keep_next = 1;

@@ -9,7 +9,7 @@
  * us (libharu's word spacing does nothing with UTF-8 fonts). A word longer
  * than the line is cut between characters: nothing runs into the margin. */
 #include "layout.h"
-#include "hyphen.h"
+#include "hyphenate.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +117,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 		memcpy(text + at, segs[i].s, segs[i].len);
 		at += segs[i].len;
 	}
-	if (L->t->hyphenate && !sm_hyphen_open())
+	if (L->t->hyphenate && !ps->nohyphen && !sm_hyphen_open())
 		sm_hyphenate(text, total, brk);
 	for (size_t i = 0; i < total; i++)
 		flag[i] = brk[i];

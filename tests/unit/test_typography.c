@@ -2,7 +2,7 @@
  * kerning, non-breaking spaces, dashes and elisions, on hard paragraphs. */
 #include "unit.h"
 #include "layout.h"
-#include "hyphen.h"
+#include "hyphenate.h"
 #include <math.h>
 
 static const char *hyphenated(struct sm_arena *a, const char *w)

@@ -1,6 +1,6 @@
-/* hyphen.h: Dutch hyphenation with libhyphen and Debian's hyph_nl_NL.dic. */
-#ifndef SM_HYPHEN_H
-#define SM_HYPHEN_H
+/* hyphenate.h: Dutch hyphenation with libhyphen and Debian's hyph_nl_NL.dic. */
+#ifndef SM_HYPHENATE_H
+#define SM_HYPHENATE_H
 #include <stddef.h>
 
 #define SM_HYPHEN_DICT "/usr/share/hyphen/hyph_nl_NL.dic"
