@@ -15,7 +15,7 @@ LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lhyphen -lm
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \
-       libpng-dev libjpeg-dev libhyphen-dev hyphen-nl fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf
+       libpng-dev libjpeg-dev libhyphen-dev hyphen-nl fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)

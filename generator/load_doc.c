@@ -749,6 +749,11 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		sm_diag(SM_MSG_file_missing, &p, "monitor.yaml");
 		return -1;
 	}
+	if (!sm_inside(dir, path)) {
+		struct sm_pos p = { path, 0, 0 };
+		sm_diag(SM_MSG_path_outside, &p, "monitor.yaml");
+		return -1;
+	}
 	const struct sm_node *m = yaml_file(c, path, NULL, "a monitor needs title, municipality, edition, published, data and chapters");
 	if (!m)
 		return -1;

@@ -43,26 +43,25 @@ const char *sm_project_path(struct sm_arena *a, const char *dir, const char *rel
 		p = *e ? e + 1 : e;
 	}
 	const char *path = strcmp(dir, ".") ? sm_arena_printf(a, "%s/%s", dir, rel) : rel;
-	char real_dir[PATH_MAX], real_file[PATH_MAX];
-	if (!realpath(path, real_file)) {
+	struct stat st;
+	if (stat(path, &st) || !S_ISREG(st.st_mode)) {
 		sm_diag(SM_MSG_file_missing, pos, rel);
 		return NULL;
 	}
-	if (!realpath(dir, real_dir)) {
-		sm_diag(SM_MSG_file_missing, pos, dir);
-		return NULL;
-	}
-	size_t dl = strlen(real_dir);
-	if (strncmp(real_file, real_dir, dl) || (real_file[dl] != '/' && strcmp(real_dir, "/"))) {
+	if (!sm_inside(dir, path)) {
 		sm_diag(SM_MSG_path_outside, pos, rel);
 		return NULL;
 	}
-	struct stat st;
-	if (stat(real_file, &st) || !S_ISREG(st.st_mode)) {
-		sm_diag(SM_MSG_file_missing, pos, rel);
-		return NULL;
-	}
 	return path;
+}
+
+int sm_inside(const char *dir, const char *path)
+{
+	char real_dir[PATH_MAX], real_file[PATH_MAX];
+	if (!realpath(dir, real_dir) || !realpath(path, real_file))
+		return 0;
+	size_t dl = strlen(real_dir);
+	return !strncmp(real_file, real_dir, dl) && (real_file[dl] == '/' || !strcmp(real_dir, "/"));
 }
 
 static const char *human_size(char *buf, size_t n, unsigned long long bytes)

@@ -319,6 +319,8 @@ const char *sm_project_path(struct sm_arena *a, const char *dir, const char *rel
  * (the place that named it) or, when pos is NULL, on the file itself. */
 char *sm_read_file(struct sm_arena *a, const char *path, size_t *len, const struct sm_pos *pos);
 int sm_file_exists(const char *path);
+/* Is path (after following links) inside dir? */
+int sm_inside(const char *dir, const char *path);
 
 /* ---------------------------------------------------------------- UTF-8 */
 

@@ -188,7 +188,9 @@ static const char *find_font(struct sm_arena *a, const char *project, const char
 		if (!dirs[i])
 			continue;
 		snprintf(p, sizeof p, "%s/fonts/%s", dirs[i], name);
-		if (sm_file_exists(p))
+		/* A project's font must really be inside the project: a symbolic
+		 * link out of it is not followed. */
+		if (sm_file_exists(p) && sm_inside(dirs[i], p))
 			return sm_arena_strdup(a, p);
 	}
 	const char *sys[] = { "/usr/share/fonts", "/usr/local/share/fonts" };
@@ -409,7 +411,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				if (!dirs[k])
 					continue;
 				const char *cand = sm_arena_printf(a, "%s/%s", dirs[k], f);
-				if (sm_file_exists(cand))
+				if (sm_file_exists(cand) && (k != 0 || sm_inside(dirs[k], cand)))
 					p = cand;
 			}
 			if (!p)

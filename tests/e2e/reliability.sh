@@ -1,0 +1,74 @@
+# Reliability: output errors are system errors (3) that leave nothing
+# behind; the same bytes in every locale; suppressed figures cannot be
+# recovered from the PDF's text.
+
+unwritable_target() {
+	local s rc err
+	s=$(scratch)
+	err=$("$BIN" build $MINI -o /proc/sociale-monitor-test.pdf 2>&1 >/dev/null); rc=$?
+	[ "$rc" -eq 3 ] || { echo "want exit 3, got $rc: $err"; return 1; }
+	[[ $err == *"cannot write"* ]] || { echo "unclear message: $err"; return 1; }
+	# A folder that cannot be created.
+	err=$("$BIN" build $MINI -o /proc/nowhere/x.pdf 2>&1 >/dev/null); rc=$?
+	[ "$rc" -eq 3 ] || { echo "missing folder: want exit 3, got $rc"; return 1; }
+}
+check "an unwritable target is a clear error with exit status 3" unwritable_target
+
+interrupted() {
+	local s
+	s=$(scratch)
+	printf 'an earlier good PDF\n' > "$s/out.pdf"
+	# Interrupt builds at different moments; the old PDF must survive whole
+	# and no temporary file may stay behind.
+	for delay in 0.005 0.01 0.02 0.04; do
+		"$BIN" build $MINI -o "$s/out.pdf" >/dev/null 2>&1 &
+		local pid=$!
+		sleep $delay
+		kill -INT $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		if [ "$(cat "$s/out.pdf")" != "an earlier good PDF" ]; then
+			pdf_ok "$s/out.pdf" >/dev/null || { echo "a broken PDF replaced the old one"; return 1; }
+			printf 'an earlier good PDF\n' > "$s/out.pdf"
+		fi
+		[ -z "$(ls "$s" | grep -v '^out.pdf$')" ] || { echo "left behind: $(ls "$s")"; return 1; }
+	done
+}
+check "an interrupted build leaves the old PDF and no temporary file" interrupted
+
+locales() {
+	local s l
+	s=$(scratch)
+	"$BIN" build $MINI -o "$s/ref.pdf" >/dev/null || return 1
+	for l in nl_NL.UTF-8 tr_TR.UTF-8 C; do
+		if [ "$l" != C ] && ! locale -a 2>/dev/null | grep -qi "^${l%%.*}.utf-\?8$"; then
+			echo "locale $l is not installed (Debian's locales-all provides it)"
+			return 1
+		fi
+		LANG=$l LC_ALL=$l TZ=Asia/Kathmandu "$BIN" build $MINI -o "$s/$l.pdf" >/dev/null 2>&1 || return 1
+		cmp -s "$s/ref.pdf" "$s/$l.pdf" || { echo "different bytes under $l"; return 1; }
+	done
+}
+check "byte-identical output under nl_NL, tr_TR and C" locales
+
+privacy() {
+	local s
+	s=$(scratch)
+	cp -r tests/fixtures/privacy "$s/p"
+	"$BIN" build "$s/p" -o "$s/a.pdf" >/dev/null || return 1
+	pdftotext -layout "$s/a.pdf" "$s/a.txt"
+	pdftotext "$s/a.pdf" "$s/b.txt"
+	# The shown figures are there (so the blocks did render) ...
+	grep -q "6,15" "$s/a.txt" || { echo "the visible buurt figure is missing"; return 1; }
+	# ... and nothing reveals the suppressed buurt: not its value, not its
+	# wijk or the gemeente (which would give it by subtraction), not its
+	# change since the year before.
+	local secret
+	for secret in "3,70" "5,33" "4,98" "0,70" "1,33"; do
+		if grep -q -- "$secret" "$s/a.txt" "$s/b.txt"; then
+			echo "a suppressed figure can be read: $secret"
+			grep -n -- "$secret" "$s/a.txt" | head -3
+			return 1
+		fi
+	done
+}
+check "suppressed figures stay hidden in tables, charts and the text layer" privacy
