@@ -15,6 +15,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -126,34 +127,208 @@ static HPDF_Font load_face(HPDF_Doc pdf, struct sm_fonts *fonts, int face)
 	if (!name)
 		return NULL;
 	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
-	if (font)
+	if (font) {
 		fix_to_unicode(pdf, font);
+		/* Text goes into the content streams without libharu, so it never
+		 * sees the glyphs drawn: measuring them once marks them used, or
+		 * libharu would leave their outlines out. */
+		size_t n;
+		char *all = sm_font_used_text(fonts, face, &n);
+		HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all, (HPDF_UINT)n);
+		free(all);
+	}
 	return font;
 }
 
-static void rounded_rect(HPDF_Page pg, double x, double y, double w, double h, double r)
+/* ------------------------------------------------------ content stream */
+
+/* Page content is written as PDF operators by us, straight into the page's
+ * stream: libharu's operator functions cost some 2,000 instructions each
+ * (they clear a 2 KB buffer per call), which made drawing most of the build
+ * time. libharu still owns the document: resources, fonts, images,
+ * annotations, compression. The state below avoids repeating operators. */
+struct cw {
+	char *buf;
+	size_t len, cap;
+	int in_text;
+	HPDF_Font font;
+	double size;
+	double fill[3], stroke[3], lw;
+	int has_fill, has_stroke, has_lw, dash;
+};
+
+static void cw_put(struct cw *w, const char *s, size_t n)
+{
+	if (w->len + n + 1 > w->cap) {
+		w->cap = (w->len + n + 1) * 2 + 4096;
+		w->buf = sm_xrealloc(w->buf, w->cap);
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+}
+
+static void cw_str(struct cw *w, const char *s) { cw_put(w, s, strlen(s)); }
+
+/* A number with at most three decimals, whatever the locale. */
+static void cw_num(struct cw *w, double v)
+{
+	char b[40], *o = b + sizeof b;
+	long long t = llround(v * 1000);
+	int neg = t < 0;
+	unsigned long long u = neg ? (unsigned long long)-t : (unsigned long long)t;
+	unsigned frac = (unsigned)(u % 1000);
+	u /= 1000;
+	*--o = ' ';
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++) {
+			*--o = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--o = '.';
+	}
+	do {
+		*--o = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		*--o = '-';
+	cw_put(w, o, (size_t)(b + sizeof b - o));
+}
+
+static void cw_forget(struct cw *w)
+{
+	w->font = NULL;
+	w->has_fill = w->has_stroke = w->has_lw = 0;
+	w->dash = 0;
+}
+
+static void cw_end_text(struct cw *w)
+{
+	if (w->in_text) {
+		cw_str(w, "ET\n");
+		w->in_text = 0;
+	}
+}
+
+static void cw_fill(struct cw *w, struct sm_color c)
+{
+	if (w->has_fill && w->fill[0] == c.r && w->fill[1] == c.g && w->fill[2] == c.b)
+		return;
+	cw_num(w, c.r);
+	cw_num(w, c.g);
+	cw_num(w, c.b);
+	cw_str(w, "rg\n");
+	w->fill[0] = c.r;
+	w->fill[1] = c.g;
+	w->fill[2] = c.b;
+	w->has_fill = 1;
+}
+
+static void cw_stroke(struct cw *w, struct sm_color c, double lw, int dash)
+{
+	if (!w->has_stroke || w->stroke[0] != c.r || w->stroke[1] != c.g || w->stroke[2] != c.b) {
+		cw_num(w, c.r);
+		cw_num(w, c.g);
+		cw_num(w, c.b);
+		cw_str(w, "RG\n");
+		w->stroke[0] = c.r;
+		w->stroke[1] = c.g;
+		w->stroke[2] = c.b;
+		w->has_stroke = 1;
+	}
+	if (!w->has_lw || w->lw != lw) {
+		cw_num(w, lw);
+		cw_str(w, "w\n");
+		w->lw = lw;
+		w->has_lw = 1;
+	}
+	if (w->dash != dash) {
+		if (dash) {
+			cw_str(w, "[");
+			cw_num(w, dash);
+			cw_num(w, dash);
+			cw_str(w, "] 0 d\n");
+		} else {
+			cw_str(w, "[] 0 d\n");
+		}
+		w->dash = dash;
+	}
+}
+
+static void cw_moveto(struct cw *w, double x, double y, const char *op)
+{
+	cw_num(w, x);
+	cw_num(w, y);
+	cw_str(w, op);
+}
+
+static void cw_rect(struct cw *w, double x, double y, double wd, double h, double r)
 {
 	if (r <= 0) {
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+		cw_num(w, x);
+		cw_num(w, y);
+		cw_num(w, wd);
+		cw_num(w, h);
+		cw_str(w, "re\n");
 		return;
 	}
-	if (r > w / 2) r = w / 2;
+	if (r > wd / 2) r = wd / 2;
 	if (r > h / 2) r = h / 2;
 	double k = r * 0.5523;
-	HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + r), (HPDF_REAL)y);
-	HPDF_Page_LineTo(pg, (HPDF_REAL)(x + w - r), (HPDF_REAL)y);
-	HPDF_Page_CurveTo(pg, (HPDF_REAL)(x + w - r + k), (HPDF_REAL)y, (HPDF_REAL)(x + w), (HPDF_REAL)(y + r - k),
-			  (HPDF_REAL)(x + w), (HPDF_REAL)(y + r));
-	HPDF_Page_LineTo(pg, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h - r));
-	HPDF_Page_CurveTo(pg, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h - r + k), (HPDF_REAL)(x + w - r + k),
-			  (HPDF_REAL)(y + h), (HPDF_REAL)(x + w - r), (HPDF_REAL)(y + h));
-	HPDF_Page_LineTo(pg, (HPDF_REAL)(x + r), (HPDF_REAL)(y + h));
-	HPDF_Page_CurveTo(pg, (HPDF_REAL)(x + r - k), (HPDF_REAL)(y + h), (HPDF_REAL)x, (HPDF_REAL)(y + h - r + k),
-			  (HPDF_REAL)x, (HPDF_REAL)(y + h - r));
-	HPDF_Page_LineTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + r));
-	HPDF_Page_CurveTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + r - k), (HPDF_REAL)(x + r - k), (HPDF_REAL)y,
-			  (HPDF_REAL)(x + r), (HPDF_REAL)y);
-	HPDF_Page_ClosePath(pg);
+	cw_moveto(w, x + r, y, "m\n");
+	cw_moveto(w, x + wd - r, y, "l\n");
+	cw_num(w, x + wd - r + k); cw_num(w, y); cw_num(w, x + wd); cw_num(w, y + r - k); cw_num(w, x + wd); cw_num(w, y + r);
+	cw_str(w, "c\n");
+	cw_moveto(w, x + wd, y + h - r, "l\n");
+	cw_num(w, x + wd); cw_num(w, y + h - r + k); cw_num(w, x + wd - r + k); cw_num(w, y + h); cw_num(w, x + wd - r); cw_num(w, y + h);
+	cw_str(w, "c\n");
+	cw_moveto(w, x + r, y + h, "l\n");
+	cw_num(w, x + r - k); cw_num(w, y + h); cw_num(w, x); cw_num(w, y + h - r + k); cw_num(w, x); cw_num(w, y + h - r);
+	cw_str(w, "c\n");
+	cw_moveto(w, x, y + r, "l\n");
+	cw_num(w, x); cw_num(w, y + r - k); cw_num(w, x + r - k); cw_num(w, y); cw_num(w, x + r); cw_num(w, y);
+	cw_str(w, "c\nh\n");
+}
+
+static void cw_circle(struct cw *w, double cx, double cy, double r)
+{
+	double k = r * 0.5523;
+	cw_moveto(w, cx + r, cy, "m\n");
+	cw_num(w, cx + r); cw_num(w, cy + k); cw_num(w, cx + k); cw_num(w, cy + r); cw_num(w, cx); cw_num(w, cy + r); cw_str(w, "c\n");
+	cw_num(w, cx - k); cw_num(w, cy + r); cw_num(w, cx - r); cw_num(w, cy + k); cw_num(w, cx - r); cw_num(w, cy); cw_str(w, "c\n");
+	cw_num(w, cx - r); cw_num(w, cy - k); cw_num(w, cx - k); cw_num(w, cy - r); cw_num(w, cx); cw_num(w, cy - r); cw_str(w, "c\n");
+	cw_num(w, cx + k); cw_num(w, cy - r); cw_num(w, cx + r); cw_num(w, cy - k); cw_num(w, cx + r); cw_num(w, cy); cw_str(w, "c\nh\n");
+}
+
+static void cw_paint(struct cw *w, const struct sm_item *it)
+{
+	cw_str(w, it->fill && it->do_stroke ? "B\n" : it->fill ? "f\n" : "S\n");
+}
+
+/* UTF-8 text as the CIDs of libharu's Identity-H fonts: the code points. */
+static void cw_text(struct cw *w, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	cw_str(w, "<");
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		i += (size_t)n;
+		if (cp > 0xFFFF)
+			cp = 0xFFFD;
+		char h[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15], hex[cp & 15] };
+		cw_put(w, h, 4);
+	}
+	cw_str(w, "> Tj\n");
 }
 
 struct render {
@@ -169,8 +344,7 @@ struct render {
 	const struct sm_image **img_keys;
 	HPDF_Image *img_vals;
 	int nimg, img_cap;
-	char *buf;
-	size_t bufn;
+	struct cw cw;
 };
 
 static HPDF_ExtGState alpha_state(struct render *r, double a)
@@ -241,108 +415,98 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 	return im;
 }
 
+/* Hands what is buffered to the page's stream, before libharu writes to it. */
+static void cw_flush(struct render *r, HPDF_Page pg)
+{
+	struct cw *w = &r->cw;
+	cw_end_text(w);
+	if (w->len) {
+		HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf, (HPDF_UINT)w->len);
+		w->len = 0;
+	}
+}
+
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 {
+	struct cw *w = &r->cw;
 	double H = r->P->h;
 	int translucent = it->alpha < 1;
 	if (translucent) {
+		cw_flush(r, pg);
 		HPDF_Page_GSave(pg);
 		HPDF_Page_SetExtGState(pg, alpha_state(r, it->alpha));
+		cw_forget(w);
 	}
+	if (it->kind != SM_ITEM_TEXT)
+		cw_end_text(w);
 	switch (it->kind) {
 	case SM_ITEM_TEXT: {
-		if (it->len + 1 > r->bufn) {
-			r->bufn = it->len + 64;
-			r->buf = sm_xrealloc(r->buf, r->bufn);
+		HPDF_Font font = r->faces[r->fonts->role_face[it->role]];
+		if (!w->in_text) {
+			cw_str(w, "BT\n");
+			w->in_text = 1;
 		}
-		memcpy(r->buf, it->text, it->len);
-		r->buf[it->len] = 0;
-		HPDF_Page_SetRGBFill(pg, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
-		HPDF_Page_BeginText(pg);
-		HPDF_Page_SetFontAndSize(pg, r->faces[r->fonts->role_face[it->role]], (HPDF_REAL)it->size);
+		if (font != w->font || it->size != w->size) {
+			cw_str(w, "/");
+			cw_str(w, HPDF_Page_GetLocalFontName(pg, font));
+			cw_str(w, " ");
+			cw_num(w, it->size);
+			cw_str(w, "Tf\n");
+			w->font = font;
+			w->size = it->size;
+		}
+		cw_fill(w, it->color);
 		if (it->angle) {
 			double a = it->angle * M_PI / 180;
-			HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a),
-						(HPDF_REAL)cos(a), (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y));
-			HPDF_Page_ShowText(pg, r->buf);
+			cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
 		} else {
-			HPDF_Page_TextOut(pg, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y), r->buf);
+			cw_str(w, "1 0 0 1 ");
 		}
-		HPDF_Page_EndText(pg);
+		cw_num(w, it->x);
+		cw_num(w, H - it->y);
+		cw_str(w, "Tm ");
+		cw_text(w, it->text, it->len);
 		break;
 	}
 	case SM_ITEM_RECT:
 		if (it->fill)
-			HPDF_Page_SetRGBFill(pg, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
-		if (it->do_stroke) {
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)it->stroke.r, (HPDF_REAL)it->stroke.g, (HPDF_REAL)it->stroke.b);
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_width);
-		}
-		rounded_rect(pg, it->x, H - it->y - it->h, it->w, it->h, it->radius);
-		if (it->fill && it->do_stroke)
-			HPDF_Page_FillStroke(pg);
-		else if (it->fill)
-			HPDF_Page_Fill(pg);
-		else
-			HPDF_Page_Stroke(pg);
+			cw_fill(w, it->color);
+		if (it->do_stroke)
+			cw_stroke(w, it->stroke, it->line_width, 0);
+		cw_rect(w, it->x, H - it->y - it->h, it->w, it->h, it->radius);
+		cw_paint(w, it);
 		break;
 	case SM_ITEM_LINE:
-		HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)it->stroke.r, (HPDF_REAL)it->stroke.g, (HPDF_REAL)it->stroke.b);
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_width);
-		if (it->dash) {
-			HPDF_UINT16 d[2] = { (HPDF_UINT16)(it->dash < 1 ? 1 : it->dash > 100 ? 100 : it->dash),
-					     (HPDF_UINT16)(it->dash < 1 ? 1 : it->dash > 100 ? 100 : it->dash) };
-			HPDF_Page_SetDash(pg, d, 2, 0);
-		}
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y));
-		HPDF_Page_LineTo(pg, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(H - it->y - it->h));
-		HPDF_Page_Stroke(pg);
-		if (it->dash)
-			HPDF_Page_SetDash(pg, NULL, 0, 0);
+		cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
+		cw_moveto(w, it->x, H - it->y, "m ");
+		cw_moveto(w, it->x + it->w, H - it->y - it->h, "l S\n");
 		break;
 	case SM_ITEM_POLY:
 		if (it->npts < 2)
 			break;
 		if (it->fill)
-			HPDF_Page_SetRGBFill(pg, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
+			cw_fill(w, it->color);
 		if (it->do_stroke) {
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)it->stroke.r, (HPDF_REAL)it->stroke.g, (HPDF_REAL)it->stroke.b);
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_width);
-			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
+			cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
+			cw_str(w, "1 j\n");
 		}
-		if (it->dash) {
-			HPDF_UINT16 d[2] = { (HPDF_UINT16)(it->dash > 100 ? 100 : it->dash),
-					     (HPDF_UINT16)(it->dash > 100 ? 100 : it->dash) };
-			HPDF_Page_SetDash(pg, d, 2, 0);
-		}
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->pts[0], (HPDF_REAL)(H - it->pts[1]));
+		cw_moveto(w, it->pts[0], H - it->pts[1], "m\n");
 		for (int k = 1; k < it->npts; k++)
-			HPDF_Page_LineTo(pg, (HPDF_REAL)it->pts[2 * k], (HPDF_REAL)(H - it->pts[2 * k + 1]));
+			cw_moveto(w, it->pts[2 * k], H - it->pts[2 * k + 1], "l\n");
 		if (it->closed)
-			HPDF_Page_ClosePath(pg);
-		if (it->fill && it->do_stroke)
-			HPDF_Page_FillStroke(pg);
-		else if (it->fill)
-			HPDF_Page_Fill(pg);
-		else
-			HPDF_Page_Stroke(pg);
-		if (it->dash)
-			HPDF_Page_SetDash(pg, NULL, 0, 0);
+			cw_str(w, "h\n");
+		cw_paint(w, it);
+		if (it->do_stroke)
+			cw_str(w, "0 j\n");
 		break;
 	case SM_ITEM_CIRCLE:
 		if (it->fill)
-			HPDF_Page_SetRGBFill(pg, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
-		if (it->do_stroke) {
-			HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)it->stroke.r, (HPDF_REAL)it->stroke.g, (HPDF_REAL)it->stroke.b);
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_width);
-		}
-		HPDF_Page_Circle(pg, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y), (HPDF_REAL)it->radius);
-		if (it->fill && it->do_stroke)
-			HPDF_Page_FillStroke(pg);
-		else if (it->fill)
-			HPDF_Page_Fill(pg);
-		else
-			HPDF_Page_Stroke(pg);
+			cw_fill(w, it->color);
+		if (it->do_stroke)
+			cw_stroke(w, it->stroke, it->line_width, 0);
+		cw_circle(w, it->x, H - it->y, it->radius);
+		cw_paint(w, it);
 		break;
 	case SM_ITEM_LINK: {
 		HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
@@ -360,24 +524,29 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		break;
 	}
 	case SM_ITEM_CLIP:
-		HPDF_Page_GSave(pg);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-		HPDF_Page_Clip(pg);
-		HPDF_Page_EndPath(pg);
+		cw_str(w, "q\n");
+		cw_rect(w, it->x, H - it->y - it->h, it->w, it->h, 0);
+		cw_str(w, "W n\n");
 		break;
 	case SM_ITEM_UNCLIP:
-		HPDF_Page_GRestore(pg);
+		cw_str(w, "Q\n");
+		cw_forget(w);
 		break;
 	case SM_ITEM_IMAGE: {
 		HPDF_Image im = it->image ? image_for(r, it) : NULL;
-		if (im)
+		if (im) {
+			cw_flush(r, pg);
 			HPDF_Page_DrawImage(pg, im, (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)it->w,
 					    (HPDF_REAL)it->h);
+		}
 		break;
 	}
 	}
-	if (translucent)
+	if (translucent) {
+		cw_flush(r, pg);
 		HPDF_Page_GRestore(pg);
+		cw_forget(w);
+	}
 }
 
 static HPDF_Date pdf_date(struct sm_date d)
@@ -456,8 +625,10 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 	if (failed(st, "adding pages"))
 		return -1;
 	for (int i = 0; i < P->n; i++) {
+		cw_forget(&r->cw);
 		for (int k = 0; k < P->v[i].items.n; k++)
 			draw_item(r, r->pages[i], &P->v[i].items.v[k]);
+		cw_flush(r, r->pages[i]);
 		if (failed(st, "drawing a page"))
 			return -1;
 	}
@@ -521,9 +692,9 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	int rc = build(&r, &st, doc, t, temp_path);
 	HPDF_Free(r.pdf);
 	free(r.pages);
-	free(r.buf);
 	free(r.img_keys);
 	free(r.img_vals);
+	free(r.cw.buf);
 	sm_arena_free(&r.scratch);
 	/* mkstemp makes the file private; a PDF is for sharing. */
 	mode_t mask = umask(0);

@@ -285,3 +285,17 @@ int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
 	fc->kern_n++;
 	return k;
 }
+
+char *sm_font_used_text(struct sm_fonts *f, int face, size_t *len)
+{
+	struct sm_face *fc = f->faces[face];
+	size_t n = hb_set_get_population(fc->used);
+	char *out = sm_xmalloc(n * 4 + 1), *o = out;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(fc->used, &cp))
+		if (cp <= 0xFFFF)
+			o += sm_utf8_encode(cp, o);
+	*o = 0;
+	*len = (size_t)(o - out);
+	return out;
+}

@@ -32,6 +32,8 @@ void sm_font_use(struct sm_fonts *f, int role, const char *s, size_t len);
 int sm_font_ascender(struct sm_fonts *f, int role);
 int sm_font_cap_height(struct sm_fonts *f, int role);
 const char *sm_font_path(struct sm_fonts *f, int face);
+/* Every code point the face draws, as UTF-8 (caller frees). */
+char *sm_font_used_text(struct sm_fonts *f, int face, size_t *len);
 /* A TrueType file holding exactly the face's used code points, in memory
  * (caller frees). NULL on failure. */
 void *sm_font_subset(struct sm_fonts *f, int face, size_t *len);
