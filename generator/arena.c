@@ -33,7 +33,7 @@ void *sm_xrealloc(void *p, size_t n)
 	return p;
 }
 
-void *sm_arena_alloc(struct sm_arena *a, size_t n)
+static void *alloc_raw(struct sm_arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	n = (n + align - 1) / align * align;
@@ -51,21 +51,42 @@ void *sm_arena_alloc(struct sm_arena *a, size_t n)
 	void *p = (char *)c->data + c->used;
 	c->used += n;
 	a->used_total += n;
+	return p;
+}
+
+void *sm_arena_alloc(struct sm_arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
 	memset(p, 0, n);
 	return p;
 }
 
 void *sm_arena_grow(struct sm_arena *a, void *old, size_t oldn, size_t newn)
 {
-	void *p = sm_arena_alloc(a, newn);
-	if (old && oldn)
-		memcpy(p, old, oldn < newn ? oldn : newn);
+	/* The last allocation of a chunk grows in place. */
+	struct sm_arena_chunk *c = a->head;
+	if (old && c && (char *)old + (oldn + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t) ==
+			       (char *)c->data + c->used) {
+		size_t align = sizeof(max_align_t);
+		size_t have = (oldn + align - 1) / align * align, want = (newn + align - 1) / align * align;
+		if (c->used - have + want <= c->size) {
+			c->used += want - have;
+			a->used_total += want - have;
+			memset((char *)old + oldn, 0, newn - oldn);
+			return old;
+		}
+	}
+	char *p = alloc_raw(a, newn);
+	size_t keep = old && oldn ? (oldn < newn ? oldn : newn) : 0;
+	if (keep)
+		memcpy(p, old, keep);
+	memset(p + keep, 0, newn - keep);
 	return p;
 }
 
 char *sm_arena_strndup(struct sm_arena *a, const char *s, size_t n)
 {
-	char *p = sm_arena_alloc(a, n + 1);
+	char *p = alloc_raw(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = 0;
 	return p;
@@ -82,7 +103,7 @@ char *sm_arena_printf(struct sm_arena *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = sm_arena_alloc(a, (size_t)n + 1);
+	char *p = alloc_raw(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -98,5 +119,22 @@ void sm_arena_free(struct sm_arena *a)
 		c = next;
 	}
 	a->head = NULL;
+	a->used_total = 0;
+}
+
+void sm_arena_reset(struct sm_arena *a)
+{
+	/* Keep the newest chunk for reuse; free the others. */
+	struct sm_arena_chunk *c = a->head;
+	if (!c)
+		return;
+	struct sm_arena_chunk *rest = c->next;
+	while (rest) {
+		struct sm_arena_chunk *next = rest->next;
+		free(rest);
+		rest = next;
+	}
+	c->next = NULL;
+	c->used = 0;
 	a->used_total = 0;
 }

@@ -19,6 +19,8 @@ char *sm_arena_strndup(struct sm_arena *a, const char *s, size_t n);
 char *sm_arena_printf(struct sm_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sm_arena_free(struct sm_arena *a);
+/* Empties the arena for reuse (a scratch arena, per paragraph). */
+void sm_arena_reset(struct sm_arena *a);
 
 /* Process-wide allocation that never returns NULL (for scratch buffers
  * outside the arena). */

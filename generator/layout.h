@@ -102,6 +102,7 @@ struct sm_flow {
 /* Everything layout needs, passed down as one context. */
 struct sm_layout {
 	struct sm_arena *a;
+	struct sm_arena scratch;        /* line breaking, emptied after each paragraph */
 	const struct sm_doc *doc;
 	const struct sm_data *data;     /* computed figures */
 	const struct sm_theme *t;

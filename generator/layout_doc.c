@@ -658,5 +658,6 @@ int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_
 		}
 	}
 	sm_paginate(&L);
+	sm_arena_free(&L.scratch);
 	return sm_diag_errors() ? -1 : 0;
 }

@@ -80,7 +80,7 @@ double sm_measure(struct sm_layout *L, int role, double size, const char *s, siz
 
 static void push(struct sm_layout *L, struct para *p, struct kitem it)
 {
-	SM_PUSH(L->a, p->v, p->n, p->cap, it);
+	SM_PUSH(&L->scratch, p->v, p->n, p->cap, it);
 }
 
 static void box(struct sm_layout *L, struct para *p, const char *s, size_t len, int role, const char *url, double size)
@@ -109,9 +109,9 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 	size_t total = 0;
 	for (int i = 0; i < nseg; i++)
 		total += segs[i].len;
-	char *text = sm_arena_alloc(L->a, total + 1);
-	unsigned char *brk = sm_arena_alloc(L->a, total + 1);
-	int *flag = sm_arena_alloc(L->a, (total + 1) * sizeof *flag);
+	char *text = sm_arena_alloc(&L->scratch, total + 1);
+	unsigned char *brk = sm_arena_alloc(&L->scratch, total + 1);
+	int *flag = sm_arena_alloc(&L->scratch, (total + 1) * sizeof *flag);
 	size_t at = 0;
 	for (int i = 0; i < nseg; i++) {
 		memcpy(text + at, segs[i].s, segs[i].len);
@@ -125,7 +125,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 	 * '/', '.', '-' or '@'), without a hyphen: justified lines around them
 	 * then stay within the stretch limit. */
 	int address = strstr(text, "://") || !strncmp(text, "www.", 4) || strchr(text, '@');
-	double *cost = sm_arena_alloc(L->a, (total + 1) * sizeof *cost);
+	double *cost = sm_arena_alloc(&L->scratch, (total + 1) * sizeof *cost);
 	int letters_before = 0;
 	for (size_t i = 0; i < total; i++) {
 		unsigned char c = (unsigned char)text[i];
@@ -304,10 +304,10 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 		     struct line **out, int *nout)
 {
 	int n = p->n;
-	double *sw = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sw);
-	double *sy = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sy);
-	double *sz = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sz);
-	int *sf = sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof *sf);
+	double *sw = sm_arena_alloc(&L->scratch, (size_t)(n + 1) * sizeof *sw);
+	double *sy = sm_arena_alloc(&L->scratch, (size_t)(n + 1) * sizeof *sy);
+	double *sz = sm_arena_alloc(&L->scratch, (size_t)(n + 1) * sizeof *sz);
+	int *sf = sm_arena_alloc(&L->scratch, (size_t)(n + 1) * sizeof *sf);
 	for (int i = 0; i < n; i++) {
 		const struct kitem *it = &p->v[i];
 		int counts = it->type != K_PENALTY;
@@ -320,8 +320,8 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 	int nn = 0, ncap = 0;
 	int *active = NULL, na = 0, acap = 0;
 	struct node start = { -1, 0, 1, 0, 0, -1 };
-	SM_PUSH(L->a, nodes, nn, ncap, start);
-	SM_PUSH(L->a, active, na, acap, 0);
+	SM_PUSH(&L->scratch, nodes, nn, ncap, start);
+	SM_PUSH(&L->scratch, active, na, acap, 0);
 	for (int b = 0; b < n && na; b++) {
 		const struct kitem *it = &p->v[b];
 		int legal = (it->type == K_GLUE && b > 0 && p->v[b - 1].type == K_BOX) ||
@@ -369,7 +369,7 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 			int prev_flagged = a->pos >= 0 && p->v[a->pos].type == K_PENALTY && p->v[a->pos].flagged;
 			if (flagged && a->hyph >= 2)
 				continue;           /* at most two hyphenated lines in a row */
-			double bad = fmin(100 * pow(fabs(r), 3), 10000);
+			double ar = fabs(r), bad = fmin(100 * ar * ar * ar, 10000);
 			double d = (10 + bad) * (10 + bad);
 			if (it->type == K_PENALTY) {
 				if (it->penalty >= 0)
@@ -399,8 +399,8 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 			if (best_prev[f] < 0)
 				continue;
 			struct node nd = { b, nodes[best_prev[f]].line + 1, f, best_hyph[f], best[f], best_prev[f] };
-			SM_PUSH(L->a, nodes, nn, ncap, nd);
-			SM_PUSH(L->a, active, na, acap, nn - 1);
+			SM_PUSH(&L->scratch, nodes, nn, ncap, nd);
+			SM_PUSH(&L->scratch, active, na, acap, nn - 1);
 		}
 	}
 	/* The best node at the end of the paragraph. */
@@ -411,7 +411,7 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 	if (end < 0)
 		return -1;
 	int count = nodes[end].line;
-	struct line *lines = sm_arena_alloc(L->a, (size_t)(count + 1) * sizeof *lines);
+	struct line *lines = sm_arena_alloc(&L->scratch, (size_t)(count + 1) * sizeof *lines);
 	for (int k = end, i = count - 1; k > 0 && i >= 0; k = nodes[k].prev, i--) {
 		const struct node *nd = &nodes[k];
 		int s = start_after(p, nodes[nd->prev].pos);
@@ -481,7 +481,7 @@ static int first_fit(struct sm_layout *L, const struct para *p, const struct sm_
 		if (b >= p->n || (p->v[b].type == K_PENALTY && p->v[b].penalty <= -INF_PENALTY && w <= target))
 			last_ok = b < p->n ? b : p->n - 1;
 		struct line l = { s, last_ok, last_ok, 0 };
-		SM_PUSH(L->a, lines, nl, cap, l);
+		SM_PUSH(&L->scratch, lines, nl, cap, l);
 		s = start_after(p, last_ok);
 	}
 	*out = lines;
@@ -630,6 +630,7 @@ int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, cons
 	for (int i = 0; i < n; i++)
 		place_line(L, &p, &lines[i], x + ps->indent + (i == 0 ? ps->first_indent : 0),
 			   y + i * ps->leading + sm_baseline(ps), ps, out);
+	sm_arena_reset(&L->scratch);
 	return n;
 }
 
@@ -651,6 +652,7 @@ int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const
 		if (deco)
 			deco(L, box, ctx, i == 0, i == n - 1);
 	}
+	sm_arena_reset(&L->scratch);
 	return first;
 }
 

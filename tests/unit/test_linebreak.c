@@ -33,6 +33,7 @@ static int setup(struct fixture *f)
 static void teardown(struct fixture *f)
 {
 	sm_fonts_close(&f->fonts);
+	sm_arena_free(&f->L.scratch);
 	sm_arena_free(&f->a);
 }
 

@@ -169,6 +169,7 @@ TEST(test_hard_paragraphs)
 		}
 	}
 	sm_fonts_close(&f.fonts);
+	sm_arena_free(&f.L.scratch);
 	sm_arena_free(&f.a);
 }
 
@@ -185,5 +186,6 @@ TEST(test_kerning_pairs)
 	double plain = sm_font_width(&f.fonts, SM_FACE_REGULAR, 10, "AV", 2);
 	CHECK(sm_measure(&f.L, SM_FACE_REGULAR, 10, "AV", 2) < plain);
 	sm_fonts_close(&f.fonts);
+	sm_arena_free(&f.L.scratch);
 	sm_arena_free(&f.a);
 }
