@@ -155,6 +155,8 @@ struct cw {
 	double size;
 	double fill[3], stroke[3], lw;
 	int has_fill, has_stroke, has_lw, dash;
+	double tx, ty;              /* where the text line matrix stands, in BT */
+	int rotated;
 };
 
 static void cw_put(struct cw *w, const char *s, size_t n)
@@ -310,11 +312,24 @@ static void cw_paint(struct cw *w, const struct sm_item *it)
 	cw_str(w, it->fill && it->do_stroke ? "B\n" : it->fill ? "f\n" : "S\n");
 }
 
-/* UTF-8 text as the CIDs of libharu's Identity-H fonts: the code points. */
+/* One byte in a literal string: ( ) and \ escaped, and CR, which a reader
+ * would otherwise take for a line end. */
+static void cw_byte(struct cw *w, unsigned char c)
+{
+	char b[2] = { '\\', (char)c };
+	if (c == '\r')
+		cw_put(w, "\\r", 2);
+	else if (c == '(' || c == ')' || c == '\\')
+		cw_put(w, b, 2);
+	else
+		cw_put(w, b + 1, 1);
+}
+
+/* UTF-8 text as the CIDs of libharu's Identity-H fonts (the code points),
+ * two bytes each, in a literal string. */
 static void cw_text(struct cw *w, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	cw_str(w, "<");
+	cw_put(w, "(", 1);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(s + i, len - i, &cp);
@@ -325,10 +340,10 @@ static void cw_text(struct cw *w, const char *s, size_t len)
 		i += (size_t)n;
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
-		char h[4] = { hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15], hex[cp & 15] };
-		cw_put(w, h, 4);
+		cw_byte(w, (unsigned char)(cp >> 8));
+		cw_byte(w, (unsigned char)cp);
 	}
-	cw_str(w, "> Tj\n");
+	cw_str(w, ") Tj\n");
 }
 
 struct render {
@@ -446,6 +461,8 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		if (!w->in_text) {
 			cw_str(w, "BT\n");
 			w->in_text = 1;
+			w->tx = w->ty = 0;
+			w->rotated = 0;
 		}
 		if (font != w->font || it->size != w->size) {
 			cw_str(w, "/");
@@ -460,12 +477,26 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		if (it->angle) {
 			double a = it->angle * M_PI / 180;
 			cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
-		} else {
+			cw_num(w, it->x);
+			cw_num(w, H - it->y);
+			cw_str(w, "Tm ");
+			w->rotated = 1;
+		} else if (w->rotated) {
 			cw_str(w, "1 0 0 1 ");
+			cw_num(w, it->x);
+			cw_num(w, H - it->y);
+			cw_str(w, "Tm ");
+			w->tx = it->x;
+			w->ty = H - it->y;
+			w->rotated = 0;
+		} else {
+			/* Td moves from the start of the previous line: small numbers. */
+			cw_num(w, it->x - w->tx);
+			cw_num(w, H - it->y - w->ty);
+			cw_str(w, "Td ");
+			w->tx = it->x;
+			w->ty = H - it->y;
 		}
-		cw_num(w, it->x);
-		cw_num(w, H - it->y);
-		cw_str(w, "Tm ");
 		cw_text(w, it->text, it->len);
 		break;
 	}
