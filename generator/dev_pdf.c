@@ -17,6 +17,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <math.h>
+#include <zlib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -430,6 +431,41 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 	return im;
 }
 
+static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* A page whose content is ours alone (no image or transparency, which go
+ * through libharu's own operators) is compressed here, at zlib's fastest
+ * level: libharu's default level made compression a third of the build. */
+static int compress_page(struct render *r, HPDF_Page pg)
+{
+	struct cw *w = &r->cw;
+	cw_end_text(w);
+	uLongf n = compressBound((uLong)w->len);
+	Bytef *z = malloc(n);
+	if (!z)
+		sm_oom();
+	if (compress2(z, &n, (const Bytef *)w->buf, (uLong)w->len, 1) != Z_OK) {
+		free(z);
+		return -1;
+	}
+	HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
+	/* libharu writes the stream as it is and drops any /Filter key of a
+	 * stream it does not filter itself; the key goes in as it writes the
+	 * dictionary. */
+	if (!attr->contents->write_fn) {
+		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+		attr->contents->write_fn = write_flate_key;
+	}
+	HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n);
+	free(z);
+	w->len = 0;
+	return 0;
+}
+
 /* Hands what is buffered to the page's stream, before libharu writes to it. */
 static void cw_flush(struct render *r, HPDF_Page pg)
 {
@@ -614,7 +650,14 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 				sm_font_use(r->fonts, it->role, it->text, it->len);
 		}
 	HPDF_Font by_face[SM_FACE_COUNT] = { 0 };
+	int drawn[SM_FACE_COUNT] = { 0 };
+	for (int i = 0; i < P->n; i++)
+		for (int k = 0; k < P->v[i].items.n; k++)
+			if (P->v[i].items.v[k].kind == SM_ITEM_TEXT)
+				drawn[r->fonts->role_face[P->v[i].items.v[k].role]] = 1;
 	for (int f = 0; f < r->fonts->nfaces; f++) {
+		if (!drawn[f])
+			continue;       /* a face no page draws is not embedded at all */
 		by_face[f] = load_face(pdf, r->fonts, f);
 		if (!by_face[f]) {
 			if (!failed(st, "embedding a font"))
@@ -656,10 +699,14 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 	if (failed(st, "adding pages"))
 		return -1;
 	for (int i = 0; i < P->n; i++) {
+		int ours = 1;
+		for (int k = 0; k < P->v[i].items.n && ours; k++)
+			ours = P->v[i].items.v[k].kind != SM_ITEM_IMAGE && P->v[i].items.v[k].alpha >= 1;
 		cw_forget(&r->cw);
 		for (int k = 0; k < P->v[i].items.n; k++)
 			draw_item(r, r->pages[i], &P->v[i].items.v[k]);
-		cw_flush(r, r->pages[i]);
+		if (!ours || compress_page(r, r->pages[i]))
+			cw_flush(r, r->pages[i]);
 		if (failed(st, "drawing a page"))
 			return -1;
 	}

@@ -14,6 +14,7 @@ struct sm_face {
 	hb_font_t *font;
 	unsigned upem;
 	int16_t *widths;            /* BMP advance cache, -1 unknown */
+	uint64_t marked[1024];      /* BMP code points already in `used` */
 	hb_set_t *used;
 	hb_set_t *warned;
 	int ascender, cap_height;
@@ -171,10 +172,14 @@ void sm_font_use(struct sm_fonts *f, int role, const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(s + i, len - i, &cp);
-		if (!n)
+		if (!n) {
 			n = 1;
-		else
+		} else if (cp > 0xFFFF) {
 			hb_set_add(fc->used, cp);
+		} else if (!(fc->marked[cp >> 6] >> (cp & 63) & 1)) {
+			fc->marked[cp >> 6] |= 1ull << (cp & 63);
+			hb_set_add(fc->used, cp);
+		}
 		i += (size_t)n;
 	}
 }
