@@ -16,6 +16,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_font.h>
 #include <math.h>
 #include <zlib.h>
 #include <signal.h>
@@ -61,6 +62,39 @@ static int failed(struct pdf_state *st, const char *doing)
 /* A correct ToUnicode CMap: libharu's UTF-8 encoder uses the code point as
  * the CID, so the map is the identity, written in ranges that differ only
  * in their last byte, as the PDF specification asks. */
+/* libharu writes a CIDToGIDMap for every code point of the BMP (128 KB a
+ * face, compressed at every build); the map only needs to reach the highest
+ * code point drawn. */
+static void trim_cid_map(HPDF_Font font, uint32_t max_cp)
+{
+	/* libharu keeps the map with the Type0 font's attributes. */
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	if (!fa || !fa->map_stream || !fa->map_stream->stream)
+		return;
+	HPDF_Stream st = fa->map_stream->stream;
+	size_t want = ((size_t)max_cp + 1) * 2;
+	if (want >= st->size)
+		return;
+	HPDF_BYTE *keep = malloc(want);
+	if (!keep)
+		sm_oom();
+	size_t got = 0;
+	for (HPDF_UINT i = 0; got < want && i < HPDF_MemStream_GetBufCount(st); i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (!p)
+			break;
+		size_t n = len < want - got ? len : want - got;
+		memcpy(keep + got, p, n);
+		got += n;
+	}
+	if (got == want) {
+		HPDF_MemStream_FreeData(st);
+		HPDF_Stream_Write(st, keep, (HPDF_UINT)want);
+	}
+	free(keep);
+}
+
 static void fix_to_unicode(HPDF_Doc pdf, HPDF_Font font)
 {
 	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
@@ -136,6 +170,17 @@ static HPDF_Font load_face(HPDF_Doc pdf, struct sm_fonts *fonts, int face)
 		size_t n;
 		char *all = sm_font_used_text(fonts, face, &n);
 		HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all, (HPDF_UINT)n);
+		uint32_t max_cp = 0;
+		for (size_t i = 0; i < n;) {
+			uint32_t cp;
+			int k = sm_utf8_decode(all + i, n - i, &cp);
+			if (!k)
+				break;
+			if (cp > max_cp)
+				max_cp = cp;
+			i += (size_t)k;
+		}
+		trim_cid_map(font, max_cp);
 		free(all);
 	}
 	return font;
