@@ -103,6 +103,7 @@ struct sm_flow {
 struct sm_layout {
 	struct sm_arena *a;
 	struct sm_arena scratch;        /* line breaking, emptied after each paragraph */
+	int no_hyphens;                 /* the first line-breaking pass, without hyphenation */
 	const struct sm_doc *doc;
 	const struct sm_data *data;     /* computed figures */
 	const struct sm_theme *t;

@@ -19,6 +19,7 @@
 #define RAGGED_HYPHEN_PENALTY 250.0
 #define FLAGGED_DEMERITS 3000.0
 #define FITNESS_DEMERITS 100.0
+#define PRETOLERANCE 0.8         /* without hyphenation: spaces up to 1,4 times */
 #define MAX_STRETCH 2.0          /* spaces may grow to 1 + 2 x 0,5 = 2 times */
 #define STRETCH 0.5              /* glue stretch, as a share of the space */
 #define SHRINK 0.25              /* glue shrink */
@@ -117,7 +118,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 		memcpy(text + at, segs[i].s, segs[i].len);
 		at += segs[i].len;
 	}
-	if (L->t->hyphenate && !ps->nohyphen && !sm_hyphen_open())
+	if (L->t->hyphenate && !ps->nohyphen && !L->no_hyphens && !sm_hyphen_open())
 		sm_hyphenate(text, total, brk);
 	for (size_t i = 0; i < total; i++)
 		flag[i] = brk[i];
@@ -608,12 +609,24 @@ static void place_line(struct sm_layout *L, const struct para *p, const struct l
 static int prepare(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		   struct para *p, struct line **lines)
 {
+	int n;
+	/* As TeX does: first without hyphenation, within tight limits; most
+	 * paragraphs need no more. */
+	memset(p, 0, sizeof *p);
+	L->no_hyphens = 1;
+	build(L, runs, nruns, ps, p);
+	L->no_hyphens = 0;
+	cut_wide(L, p, ps, ps->width - ps->first_indent);
+	if (!total_fit(L, p, ps, PRETOLERANCE, lines, &n)) {
+		ratios(p, ps, *lines, n);
+		return n;
+	}
+	/* Then with hyphenation: within the limits, and beyond them only when
+	 * the measure leaves no other way (a very narrow column, a long
+	 * unbreakable word). */
 	memset(p, 0, sizeof *p);
 	build(L, runs, nruns, ps, p);
 	cut_wide(L, p, ps, ps->width - ps->first_indent);
-	int n;
-	/* Within the limits first; beyond them only when the measure leaves no
-	 * other way (a very narrow column, a long unbreakable word). */
 	if (total_fit(L, p, ps, 1.0, lines, &n) && total_fit(L, p, ps, MAX_STRETCH, lines, &n) &&
 	    total_fit(L, p, ps, 1e9, lines, &n))
 		n = first_fit(L, p, ps, lines);
