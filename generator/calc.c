@@ -221,7 +221,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		if (c->state != SM_V_MISSING || c->flag == SM_FLAG_SECRET || nb == 0)
 			continue;           /* a value the file gives stands */
 		double num = 0, den = 0, n = 0;
-		int all_n = 1, some = 0, missing = -1, suppressed = 0;
+		int all_n = 1, some = 0, missing = -1, suppressed = 0, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
 			const struct sm_value *b = cell(d, ind, buurten[k], s);
 			if (!b->has_nd) {
@@ -237,6 +237,9 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			else
 				all_n = 0;
 			suppressed += b->state == SM_V_SUPPRESSED;
+			/* A sum of provisional figures is provisional. */
+			if (b->flag == SM_FLAG_PROVISIONAL || (b->flag == SM_FLAG_REVISED && flag != SM_FLAG_PROVISIONAL))
+				flag = b->flag;
 		}
 		if (!some)
 			continue;
@@ -260,6 +263,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		c->den = den;
 		c->has_nd = 1;
 		c->computed = 1;
+		c->flag = (unsigned char)flag;
 		if (all_n) {
 			c->n = n;
 			c->has_n = 1;

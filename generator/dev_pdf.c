@@ -248,11 +248,13 @@ static void cw_num(struct cw *w, double v)
 	cw_put(w, o, (size_t)(b + sizeof b - o));
 }
 
+/* After Q (or libharu's own operators) the graphics state is unknown:
+ * every setting is written again when next needed. */
 static void cw_forget(struct cw *w)
 {
 	w->font = NULL;
 	w->has_fill = w->has_stroke = w->has_lw = 0;
-	w->dash = 0;
+	w->dash = -1;
 }
 
 static void cw_end_text(struct cw *w)

@@ -213,7 +213,8 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 	ps.justify = 0;
 	ps.indent = 22;
 	ps.width = L->tw - 44;
-	const char *q = sm_arena_printf(L->a, "\xE2\x80\x9C%s\xE2\x80\x9D", text);
+	/* With the large quotation mark the text needs no quotes of its own. */
+	const char *q = L->t->quote_bar ? sm_arena_printf(L->a, "\xE2\x80\x9C%s\xE2\x80\x9D", text) : text;
 	struct bar_ctx bar = { 4, L->t->accent };
 	int f = sm_set_text(L, q, 0, &ps, L->t->quote_bar ? bar_deco : NULL, &bar);
 	/* A large accent quotation mark beside the first line, or a bar. */

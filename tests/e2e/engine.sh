@@ -38,7 +38,7 @@ mini_pdf() {
 	in_order "$s/a.txt" "Sociale Monitor" "Inhoud" "Voorwoord" "Dit is het voorwoord van de testmonitor." "Wethouder Test" \
 		"Bestaanszekerheid" "Programma 3 Sociaal domein" "Bestaanszekerheid betekent dat inwoners kunnen rondkomen." \
 		"Wat we willen" "BZ1" "Minder huishoudens met schulden" "Aandacht nodig" "Het aantal huishoudens met schulden stijgt." \
-		"Steeds meer inwoners" "“Pas toen ik hulp vroeg, ging het beter.”" "Vroegsignalering" "Colofon"
+		"Steeds meer inwoners" "Pas toen ik hulp vroeg, ging het beter." "Vroegsignalering" "Colofon"
 }
 check "mini: valid PDF, subset fonts, text in order" mini_pdf
 
