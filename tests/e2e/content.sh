@@ -1,0 +1,55 @@
+# The default monitor, content/, end to end: what `make` renders, read
+# back from the PDF.
+
+content_pdf() {
+	local s
+	s=$(scratch)
+	"$BIN" build content -o "$s/a.pdf" >"$s/out.txt" 2>"$s/err.txt" || { cat "$s/err.txt"; return 1; }
+	[ ! -s "$s/err.txt" ] || { echo "content/ builds with messages: $(cat "$s/err.txt")"; return 1; }
+	pdf_ok "$s/a.pdf" || return 1
+	local size
+	size=$(stat -c %s "$s/a.pdf")
+	[ "$size" -lt 1000000 ] || { echo "content/'s PDF is $size bytes: too big to e-mail without thinking"; return 1; }
+	# Chapter titles and goal titles, in order (taken from the loaded model).
+	"$BIN" build content --dump=model > "$s/model.txt" || return 1
+	mapfile -t titles < <(sed -n 's/^chapter [0-9]* kind [0-9] "\(.*\)" goals.*/\1/p' "$s/model.txt")
+	mapfile -t goals < <(sed -n 's/^  goal [A-Z0-9]* [a-z-]* "\(.*\)"$/\1/p' "$s/model.txt")
+	[ ${#titles[@]} -ge 10 ] && [ ${#goals[@]} -ge 15 ] || { echo "model dump: ${#titles[@]} chapters, ${#goals[@]} goals"; return 1; }
+	pdftotext "$s/a.pdf" "$s/a.txt"
+	# Past the contents, the chapters follow in order.
+	python3 - "$s/a.txt" <<'PY' || return 1
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+i = t.find("Colofon", t.find("Inhoud"))      # the last entry of the contents
+open(sys.argv[1], "w", encoding="utf-8").write(t[i + 7:])
+PY
+	in_order "$s/a.txt" "${titles[@]}" || return 1
+	in_order "$s/a.txt" "${goals[@]}" || return 1
+	# A set of narrative sentences, from text files, chapter YAML and goals.
+	in_order "$s/a.txt" \
+		"Voor u ligt de Sociale Monitor 2024. Hij verschijnt samen met de jaarstukken 2023" \
+		"Inwoners van Lindeveld wonen zo lang mogelijk zelfstandig en doen mee in hun buurt" \
+		"Het sociaal wijkteam is de voordeur." \
+		"Het aandeel huishoudens met geregistreerde problematische schulden daalde van 6,8% in 2019 naar 5,6% in 2021" \
+		"Je schaamt je, dat is ’t ergste." \
+		"Overname van cijfers en tekst is toegestaan met bronvermelding" || return 1
+	# Dutch characters survive extraction.
+	grep -q "cliënten" "$s/a.txt" && grep -q "ë" "$s/a.txt" && grep -q "’" "$s/a.txt" || { echo "Dutch characters lost"; return 1; }
+	python3 tests/tools/check_structure.py "$s/a.pdf" "${titles[@]}" >/dev/null || return 1
+	# The figures of the tables, recomputed from the data.
+	python3 tests/tools/expected_tables.py content "$s/a.pdf" >/dev/null || { python3 tests/tools/expected_tables.py content "$s/a.pdf"; return 1; }
+	# Two builds, the same bytes.
+	"$BIN" build content -o "$s/b.pdf" >/dev/null 2>&1 || return 1
+	cmp -s "$s/a.pdf" "$s/b.pdf" || { echo "two builds differ"; return 1; }
+}
+check "content/: chapters, goals and text in order, contents, outline, table figures, same bytes" content_pdf
+
+make_default() {
+	local s out
+	s=$(scratch)
+	# The README's first command: renders content/ into out/ and says where.
+	out=$(make -s render 2>&1) || { echo "$out"; return 1; }
+	[[ $out == *"out/lindeveld-sociale-monitor-2024.pdf: "*" pages"* ]] || { echo "make said: $out"; return 1; }
+	pdf_ok out/lindeveld-sociale-monitor-2024.pdf
+}
+check "make renders content/ to out/lindeveld-sociale-monitor-2024.pdf" make_default
