@@ -72,15 +72,14 @@ void *sm_arena_grow(struct sm_arena *a, void *old, size_t oldn, size_t newn)
 		if (c->used - have + want <= c->size) {
 			c->used += want - have;
 			a->used_total += want - have;
-			memset((char *)old + oldn, 0, newn - oldn);
 			return old;
 		}
 	}
+	/* The new room is not cleared: arrays that grow fill it themselves. */
 	char *p = alloc_raw(a, newn);
 	size_t keep = old && oldn ? (oldn < newn ? oldn : newn) : 0;
 	if (keep)
 		memcpy(p, old, keep);
-	memset(p + keep, 0, newn - keep);
 	return p;
 }
 

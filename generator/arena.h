@@ -13,6 +13,8 @@ struct sm_arena {
 };
 
 void *sm_arena_alloc(struct sm_arena *a, size_t n);          /* zeroed */
+/* A larger copy of old (or old itself, grown in place); the new room is
+ * not cleared. */
 void *sm_arena_grow(struct sm_arena *a, void *old, size_t oldn, size_t newn);
 char *sm_arena_strdup(struct sm_arena *a, const char *s);
 char *sm_arena_strndup(struct sm_arena *a, const char *s, size_t n);

@@ -495,7 +495,21 @@ static int compress_page(struct render *r, HPDF_Page pg)
 	Bytef *z = malloc(n);
 	if (!z)
 		sm_oom();
-	if (compress2(z, &n, (const Bytef *)w->buf, (uLong)w->len, 1) != Z_OK) {
+	/* A small hash table: a page's content is a few kilobytes. */
+	z_stream zs;
+	memset(&zs, 0, sizeof zs);
+	if (deflateInit2(&zs, 1, Z_DEFLATED, 15, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
+		free(z);
+		return -1;
+	}
+	zs.next_in = (Bytef *)w->buf;
+	zs.avail_in = (uInt)w->len;
+	zs.next_out = z;
+	zs.avail_out = (uInt)n;
+	int zr = deflate(&zs, Z_FINISH);
+	n = zs.total_out;
+	deflateEnd(&zs);
+	if (zr != Z_STREAM_END) {
 		free(z);
 		return -1;
 	}

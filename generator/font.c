@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ struct sm_face {
 	/* Pair kerning from GPOS, found by shaping each pair once. */
 	uint32_t *kern_keys;
 	int16_t *kern_vals;
+	int16_t kern_ascii[128][128];   /* pairs of ASCII characters; INT16_MIN unknown */
 	unsigned kern_cap, kern_n;
 	hb_buffer_t *buf;
 };
@@ -82,6 +84,9 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 		memset(fc->widths, 0xff, 65536 * sizeof *fc->widths);
 		fc->used = hb_set_create();
 		fc->warned = hb_set_create();
+		for (int a = 0; a < 128; a++)
+			for (int b = 0; b < 128; b++)
+				fc->kern_ascii[a][b] = INT16_MIN;
 		hb_set_add(fc->used, ' ');
 		hb_font_extents_t ext;
 		hb_font_get_h_extents(fc->font, &ext);
@@ -140,7 +145,12 @@ static int advance(struct sm_face *fc, uint32_t cp)
 int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp)
 {
 	struct sm_face *fc = f->faces[f->role_face[role]];
-	hb_set_add(fc->used, cp);
+	if (cp > 0xFFFF) {
+		hb_set_add(fc->used, cp);
+	} else if (!(fc->marked[cp >> 6] >> (cp & 63) & 1)) {
+		fc->marked[cp >> 6] |= 1ull << (cp & 63);
+		hb_set_add(fc->used, cp);
+	}
 	return advance(fc, cp);
 }
 
@@ -255,6 +265,12 @@ static int shape_pair(struct sm_face *fc, uint32_t a, uint32_t b)
 int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
 {
 	struct sm_face *fc = f->faces[f->role_face[role]];
+	if (a < 128 && b < 128) {
+		int16_t *k = &fc->kern_ascii[a][b];
+		if (*k == INT16_MIN)
+			*k = (int16_t)(a == ' ' || b == ' ' ? 0 : shape_pair(fc, a, b));
+		return *k;
+	}
 	if (a > 0xFFFF || b > 0xFFFF || a == ' ' || b == ' ')
 		return 0;
 	uint32_t key = a << 16 | b;

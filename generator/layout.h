@@ -21,26 +21,25 @@ enum sm_item_kind {
 };
 
 struct sm_item {
-	enum sm_item_kind kind;
 	double x, y, w, h;          /* text: baseline origin; rect, link, clip: box; line: x,y → x+w,y+h */
+	const char *text;
+	const char *url;            /* link: URI, or NULL for an anchor */
+	const double *pts;          /* poly: x,y pairs */
+	const struct sm_image *image; /* image: drawn into the box x, y, w, h */
 	struct sm_color color;      /* text and fills */
 	struct sm_color stroke;
-	int fill, do_stroke;
-	double line_width;
-	int dash;                   /* dash length in pt, 0 for solid */
-	double radius;              /* rect: rounded corners; circle: radius */
-	int role;                   /* text: font role */
-	double size;
-	const char *text;
-	size_t len;
-	const char *url;            /* link: URI, or NULL for an anchor */
+	float line_width;
+	float radius;               /* rect: rounded corners; circle: radius */
+	float size;                 /* text: font size */
+	float angle;                /* text: rotation in degrees */
+	float alpha;                /* opacity, 1 opaque */
+	unsigned len;               /* text: bytes */
 	int anchor;                 /* link: anchor index */
-	const double *pts;          /* poly: x,y pairs */
 	int npts;
-	int closed;
-	const struct sm_image *image; /* image: drawn into the box x, y, w, h */
-	double angle;               /* text: rotation in degrees */
-	double alpha;               /* opacity, 1 opaque */
+	short dash;                 /* dash length in pt, 0 for solid */
+	unsigned char kind;         /* enum sm_item_kind */
+	signed char role;           /* text: font role */
+	unsigned char fill, do_stroke, closed;
 };
 
 struct sm_items {

@@ -4,7 +4,7 @@
 #define SM_THEME_H
 #include "sm.h"
 
-struct sm_color { double r, g, b; };
+struct sm_color { float r, g, b; };
 
 enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_ITALIC, SM_FACE_HEADING,
 		    SM_FACE_COUNT };
