@@ -11,7 +11,7 @@ CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP
 # Evaluated when a recipe runs, after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
-LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lhyphen -lz -lm
+LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lhyphen -lz -lpthread -lm
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \

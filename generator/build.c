@@ -3,6 +3,7 @@
  * Returns the exit status. The command line (main.c) and the fuzz target
  * of the whole pipeline both call it. */
 #include "layout.h"
+#include "hyphenate.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,8 @@ int sm_run(const struct sm_run_opts *o)
 	struct sm_arena arena = { 0 };
 	int rc = 0;
 	const char *cmd = o->cmd, *dir = o->dir, *out = o->out, *layout = o->layout, *dump = o->dump;
+	if (!strcmp(cmd, "build"))
+		sm_hyphen_preload();
 	struct stat st;
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "sociale-monitor: error: '%s' is not a folder; give the folder that holds monitor.yaml\n", dir);
@@ -123,6 +126,7 @@ int sm_run(const struct sm_run_opts *o)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);
 done:
+	sm_hyphen_close();
 	sm_arena_free(&arena);
 	return rc;
 }

@@ -4,24 +4,51 @@
 #include "hyphenate.h"
 #include "sm.h"
 #include <hyphen.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 static HyphenDict *dict;
 static int tried;
+static pthread_t loader;
+static int loading;
+
+static void *load(void *unused)
+{
+	(void)unused;
+	if (sm_file_exists(SM_HYPHEN_DICT))
+		dict = hnj_hyphen_load(SM_HYPHEN_DICT);
+	return NULL;
+}
+
+/* Parsing the dictionary takes some 10 ms; on a second core it is done
+ * while the project loads. */
+void sm_hyphen_preload(void)
+{
+	if (!tried && !loading && !pthread_create(&loader, NULL, load, NULL))
+		loading = 1;
+}
 
 int sm_hyphen_open(void)
 {
+	if (loading) {
+		pthread_join(loader, NULL);
+		loading = 0;
+		tried = 1;
+	}
 	if (!tried) {
 		tried = 1;
-		if (sm_file_exists(SM_HYPHEN_DICT))
-			dict = hnj_hyphen_load(SM_HYPHEN_DICT);
+		load(NULL);
 	}
 	return dict ? 0 : -1;
 }
 
 void sm_hyphen_close(void)
 {
+	if (loading) {
+		pthread_join(loader, NULL);
+		loading = 0;
+	}
 	if (dict)
 		hnj_hyphen_free(dict);
 	dict = NULL;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -135,47 +136,72 @@ static int is_dir(const char *p)
 	return !stat(p, &st) && S_ISDIR(st.st_mode);
 }
 
-/* Depth-first search for a file name under dir. */
-static int find_under(const char *dir, const char *name, char *out, size_t outn, int depth)
+/* The system's font files, found once per run: name → path. */
+struct font_file { char *name, *path; };
+static struct font_file *font_index;
+static int nfont_index, font_index_cap, font_index_done;
+
+static int cmp_font_file(const void *x, const void *y)
+{
+	const struct font_file *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+static void index_fonts(const char *dir, int depth)
 {
 	if (depth > 6)
-		return 0;
+		return;
 	DIR *d = opendir(dir);
 	if (!d)
-		return 0;
+		return;
 	struct dirent *e;
-	char **subs = NULL;
-	int nsubs = 0, found = 0;
-	while ((e = readdir(d)) && !found) {
+	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
 		char p[PATH_MAX];
 		if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
 			continue;
-		if (!strcmp(e->d_name, name) && sm_file_exists(p)) {
-			snprintf(out, outn, "%s", p);
-			found = 1;
-		} else if (is_dir(p)) {
-			subs = sm_xrealloc(subs, (size_t)(nsubs + 1) * sizeof *subs);
-			subs[nsubs++] = strdup(p);
+		int is_dir_entry = e->d_type == DT_DIR, is_file = e->d_type == DT_REG || e->d_type == DT_LNK;
+		if (e->d_type == DT_UNKNOWN) {
+			is_dir_entry = is_dir(p);
+			is_file = !is_dir_entry;
+		}
+		if (is_dir_entry) {
+			index_fonts(p, depth + 1);
+		} else if (is_file) {
+			size_t l = strlen(e->d_name);
+			if (l < 4 || strcasecmp(e->d_name + l - 4, ".ttf"))
+				continue;
+			if (nfont_index == font_index_cap) {
+				font_index_cap = font_index_cap ? font_index_cap * 2 : 256;
+				font_index = sm_xrealloc(font_index, (size_t)font_index_cap * sizeof *font_index);
+			}
+			font_index[nfont_index].name = strdup(e->d_name);
+			font_index[nfont_index].path = strdup(p);
+			if (!font_index[nfont_index].name || !font_index[nfont_index].path)
+				sm_oom();
+			nfont_index++;
 		}
 	}
 	closedir(d);
-	/* Sorted, so the same font is found whatever order readdir gives. */
-	for (int i = 0; i < nsubs; i++)
-		for (int j = i + 1; j < nsubs; j++)
-			if (strcmp(subs[j], subs[i]) < 0) {
-				char *x = subs[i];
-				subs[i] = subs[j];
-				subs[j] = x;
-			}
-	for (int i = 0; i < nsubs; i++) {
-		if (!found && subs[i])
-			found = find_under(subs[i], name, out, outn, depth + 1);
-		free(subs[i]);
+}
+
+/* The system font called name; the first in path order when there are
+ * several, so the choice does not depend on the order readdir gives. */
+static const char *system_font(const char *name)
+{
+	if (!font_index_done) {
+		font_index_done = 1;
+		index_fonts("/usr/share/fonts", 0);
+		index_fonts("/usr/local/share/fonts", 0);
+		if (nfont_index)
+			qsort(font_index, (size_t)nfont_index, sizeof *font_index, cmp_font_file);
 	}
-	free(subs);
-	return found;
+	for (int i = 0; i < nfont_index; i++)
+		if (!strcmp(font_index[i].name, name) && sm_file_exists(font_index[i].path))
+			return font_index[i].path;
+	return NULL;
 }
 
 static const char *find_font(struct sm_arena *a, const char *project, const char *layout_dir, const char *name)
@@ -193,11 +219,8 @@ static const char *find_font(struct sm_arena *a, const char *project, const char
 		if (sm_file_exists(p) && sm_inside(dirs[i], p))
 			return sm_arena_strdup(a, p);
 	}
-	const char *sys[] = { "/usr/share/fonts", "/usr/local/share/fonts" };
-	for (int i = 0; i < 2; i++)
-		if (find_under(sys[i], name, p, sizeof p, 0))
-			return sm_arena_strdup(a, p);
-	return NULL;
+	const char *found = system_font(name);
+	return found ? sm_arena_strdup(a, found) : NULL;
 }
 
 /* ----------------------------------------------------------- values */
