@@ -53,3 +53,13 @@ make_default() {
 	pdf_ok out/lindeveld-sociale-monitor-2024.pdf
 }
 check "make renders content/ to out/lindeveld-sociale-monitor-2024.pdf" make_default
+
+content_charts() {
+	local s
+	s=$(scratch)
+	"$BIN" build content -o "$s/a.pdf" >/dev/null 2>&1 || return 1
+	# Every chart type: its title, tick and value labels inside the chart
+	# (pdftotext -bbox), and its colours in the rendered area.
+	python3 tests/tools/check_charts.py "$s/a.pdf" tests/fixtures/charts-content.json
+}
+check "content/: line, bar, column, dot and heatmap charts with their labels and colours" content_charts
