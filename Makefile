@@ -127,7 +127,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1 \
-	    build/fuzz/corpus/$$t build/fuzz/seed/$$t 2>&1 | grep -E '^(==|#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|.*ERROR|SUMMARY)' ; \
+	    build/fuzz/corpus/$$t build/fuzz/seed/$$t 2>&1 | grep -E '^(==|#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss|.*ERROR|SUMMARY)' ; \
 	done; \
 	if ls build/fuzz/crashes/* >/dev/null 2>&1; then echo "fuzz: crashes found in build/fuzz/crashes"; exit 1; fi
 
