@@ -154,20 +154,6 @@ static struct sm_color mix(struct sm_color a, double t)
 	return (struct sm_color){ a.r + (1 - a.r) * t, a.g + (1 - a.g) * t, a.b + (1 - a.b) * t };
 }
 
-static const char *axis_unit(const struct sm_indicator *in)
-{
-	switch (in->unit) {
-	case SM_UNIT_PERCENT: return "%";
-	case SM_UNIT_PER_1000: return "per 1.000";
-	case SM_UNIT_PER_10000: return "per 10.000";
-	case SM_UNIT_COUNT: return "aantal";
-	case SM_UNIT_EURO: return "\xE2\x82\xAC";
-	case SM_UNIT_SCORE: return "score";
-	case SM_UNIT_YEARS: return "jaren";
-	}
-	return "";
-}
-
 /* A vertical value axis with gridlines, from the plot's top to bottom. */
 static void y_axis(struct chart *c, const struct sm_ticks *tk, double x0, double x1, double top, double bottom,
 		   const char *unit)
@@ -296,7 +282,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 	}
 	double inset = 8;
 #define XMAP(p) (x0 + inset + (time_pos(p) - t0) / (t1 - t0) * (x1 - x0 - 2 * inset))
-	y_axis(c, &tk, x0, x1, top, bottom, axis_unit(in));
+	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
 	/* Year labels; with many years, every other one. */
 	int years = SM_PERIOD_YEAR(periods[np - 1]) - SM_PERIOD_YEAR(periods[0]) + 1;
 	int every = (x1 - x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
@@ -566,7 +552,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 		}
 		y += row;
 	}
-	text_at(c, x1, bottom + c->fs * 2.9, axis_unit(in), SM_FACE_REGULAR, c->muted, 2);
+	text_at(c, x1, bottom + c->fs * 2.9, sm_unit_label(in->unit), SM_FACE_REGULAR, c->muted, 2);
 	if (has_ref) {
 		double x = XV(refv);
 		const char *lab = sm_arena_printf(L->a, "%s %s", L->doc->areas[ref].name, sm_with_unit(L, in, refv));
@@ -600,7 +586,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 	sm_chart_ticks(lo, hi * 1.08, 5, 1, &tk);
 	double top = c->fs * 2, bottom = top + 140;
 	double x0 = ticks_width(c, &tk) + 8, x1 = c->w;
-	y_axis(c, &tk, x0, x1, top, bottom, axis_unit(in));
+	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
 	double slot = (x1 - x0) / np, cw = fmin(slot * 0.7 / na, 34);
 	for (int k = 0; k < np; k++) {
 		double cx = x0 + slot * (k + 0.5);
@@ -773,7 +759,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
 			text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, common.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
 		}
-		text_at(c, x1, bottom + c->fs * 2.9, inds[0].index >= 0 ? axis_unit(&L->doc->indicators[inds[0].index]) : "",
+		text_at(c, x1, bottom + c->fs * 2.9, inds[0].index >= 0 ? sm_unit_label(L->doc->indicators[inds[0].index].unit) : "",
 			SM_FACE_REGULAR, c->muted, 2);
 		bottom += c->fs * 3;
 	}
@@ -848,7 +834,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	for (int i = 0; i < ni; i++) {
 		int ind = inds[i].index;
 		const char *h = ind >= 0 ? sm_arena_printf(L->a, "%s (%s)", L->doc->indicators[ind].name,
-							   axis_unit(&L->doc->indicators[ind])) : "";
+							   sm_unit_label(L->doc->indicators[ind].unit)) : "";
 		struct sm_run run = { h, 0, NULL };
 		nlines[i] = sm_set_lines(L, &run, 1, &ps, &heads[i], 0, 0);
 		if (nlines[i] > head_lines)
@@ -955,20 +941,11 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	}
 	/* Title, chart and source stay together. */
 	sm_flow_space(L, L->t->leading * 0.9);
-	struct sm_pstyle tp = sm_pstyle_body(L);
-	tp.role_regular = tp.role_bold = SM_FACE_HEADING;
-	tp.size = L->t->body + 0.5;
-	tp.leading = tp.size * 1.35;
-	tp.justify = 0;
-	tp.nohyphen = 1;
 	const char *title = b->title ? b->title : sm_block_title(L, b);
 	int p = year >= 0 ? year : sm_block_latest(L, b->indicators, b->nindicators);
 	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)
 		title = sm_arena_printf(L->a, "%s, %s", title, sm_period_label(L->a, p));
-	int f = sm_set_text(L, title ? title : "", 0, &tp, NULL, NULL);
-	for (int i = f; i < L->flow.n; i++)
-		L->flow.v[i].keep_next = 1;
-	sm_flow_space(L, 4);
+	sm_block_heading(L, title ? title : "");
 	struct sm_flow_item *box = sm_flow_box(L, 0);
 	int box_index = L->flow.n - 1;
 	struct sm_items items = { 0 };
@@ -985,15 +962,9 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	box->items = items;
 	box->h = h;
 	box->keep_next = 1;
-	struct sm_pstyle sp = sm_pstyle_body(L);
-	sp.size = L->t->small;
-	sp.leading = L->t->small * 1.4;
-	sp.color = L->t->muted;
-	sp.justify = 0;
-	sm_flow_space(L, 4);
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
 	if (src)
-		sm_set_text(L, src, 0, &sp, NULL, NULL);
+		sm_block_footnote(L, src, NULL);
 	else
 		L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.6);

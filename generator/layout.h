@@ -185,6 +185,8 @@ struct sm_table {
 struct sm_table *sm_table_new(struct sm_layout *L, int ncols, int nrows);
 struct sm_tcell *sm_table_cell(struct sm_table *t, int row, int col);
 void sm_table_emit(struct sm_layout *L, const struct sm_table *t);
+void sm_block_heading(struct sm_layout *L, const char *title);
+void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes);
 
 /* Stages. */
 int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,

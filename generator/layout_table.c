@@ -287,24 +287,48 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 	return box;
 }
 
+/* The title above a table or chart, kept with what follows it. */
+void sm_block_heading(struct sm_layout *L, const char *title)
+{
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
+	ps.size = L->t->body + 0.5;
+	ps.leading = ps.size * 1.35;
+	ps.justify = 0;
+	ps.nohyphen = 1;
+	int f = sm_set_text(L, title, 0, &ps, NULL, NULL);
+	for (int i = f; i < L->flow.n; i++)
+		L->flow.v[i].keep_next = 1;
+	sm_flow_space(L, 3);
+}
+
+/* The source and notes under a table or chart, kept with it (the box
+ * before them must already keep with what follows). */
+void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes)
+{
+	struct sm_pstyle sp = sm_pstyle_body(L);
+	sp.size = L->t->small;
+	sp.leading = L->t->small * 1.4;
+	sp.color = L->t->muted;
+	sp.justify = 0;
+	sm_flow_space(L, 3);
+	int foot = L->flow.n;
+	if (source)
+		sm_set_text(L, source, 0, &sp, NULL, NULL);
+	if (notes)
+		sm_set_text(L, notes, 0, &sp, NULL, NULL);
+	for (int i = foot; i < L->flow.n; i++)
+		L->flow.v[i].keep_next = 1;
+	L->flow.v[L->flow.n - 1].keep_next = 0;
+}
+
 void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
 {
 	struct geom g;
 	measure(L, t, &g);
 	sm_flow_space(L, L->t->leading * 0.8);
-	int first = L->flow.n;
-	if (t->title) {
-		struct sm_pstyle ps = sm_pstyle_body(L);
-		ps.role_regular = ps.role_bold = SM_FACE_HEADING;
-		ps.size = L->t->body + 0.5;
-		ps.leading = ps.size * 1.35;
-		ps.justify = 0;
-		ps.nohyphen = 1;
-		int f = sm_set_text(L, t->title, 0, &ps, NULL, NULL);
-		for (int i = f; i < L->flow.n; i++)
-			L->flow.v[i].keep_next = 1;
-		sm_flow_space(L, 3);
-	}
+	if (t->title)
+		sm_block_heading(L, t->title);
 	row_box(L, t, &g, -1)->keep_next = 1;
 	int header = L->flow.n - 1;
 	for (int r = 0; r < t->nrows; r++) {
@@ -318,20 +342,6 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
 	struct sm_flow_item *last = &L->flow.v[L->flow.n - 1];
 	sm_line_item(L, &last->items, 0, last->h, L->tw, last->h, L->t->rule, 0.6);
 	last->keep_next = 1;
-	struct sm_pstyle sp = sm_pstyle_body(L);
-	sp.size = L->t->small;
-	sp.leading = L->t->small * 1.4;
-	sp.color = L->t->muted;
-	sp.justify = 0;
-	sm_flow_space(L, 3);
-	int foot = L->flow.n;
-	if (t->source)
-		sm_set_text(L, t->source, 0, &sp, NULL, NULL);
-	if (t->notes)
-		sm_set_text(L, t->notes, 0, &sp, NULL, NULL);
-	for (int i = foot; i < L->flow.n; i++)
-		L->flow.v[i].keep_next = 1;
-	L->flow.v[L->flow.n - 1].keep_next = 0;
-	(void)first;
+	sm_block_footnote(L, t->source, t->notes);
 	sm_flow_space(L, L->t->leading * 0.5);
 }

@@ -269,23 +269,6 @@ static int parse_number(const char *s, char delim, double *out, const char **dut
 	return 0;
 }
 
-static int parse_period(const char *s)
-{
-	int y = 0;
-	for (int i = 0; i < 4; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		y = y * 10 + (s[i] - '0');
-	}
-	if (y < 1900 || y > 2999)
-		return -1;
-	if (!s[4])
-		return SM_PERIOD(y, 0);
-	if (s[4] == '-' && (s[5] == 'H' || s[5] == 'h') && (s[6] == '1' || s[6] == '2') && !s[7])
-		return SM_PERIOD(y, s[6] - '0');
-	return -1;
-}
-
 enum { C_IND, C_AREA, C_YEAR, C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER, C_FLAG, C_COUNT };
 
 static const struct column obs_cols[C_COUNT] = {
@@ -347,7 +330,7 @@ static void load_observations(struct obs_ctx *x, const char *file)
 				d->areas_file);
 			ok = 0;
 		}
-		o.period = parse_period(f[C_YEAR]);
+		o.period = sm_parse_period(f[C_YEAR]);
 		if (o.period < 0) {
 			struct sm_pos p = sm_csv_pos(&c, r, at[C_YEAR]);
 			sm_diag(SM_MSG_csv_period, &p, f[C_YEAR]);

@@ -95,7 +95,7 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 /* ---------------------------------------------------------- periods */
 
 /* "2023" or "2023-H1" → period; -1 if not one. */
-static int parse_period(const char *s)
+int sm_parse_period(const char *s)
 {
 	int y = 0, i = 0;
 	for (; i < 4; i++) {
@@ -107,7 +107,7 @@ static int parse_period(const char *s)
 		return -1;
 	if (!s[4])
 		return SM_PERIOD(y, 0);
-	if (s[4] == '-' && s[5] == 'H' && (s[6] == '1' || s[6] == '2') && !s[7])
+	if (s[4] == '-' && (s[5] == 'H' || s[5] == 'h') && (s[6] == '1' || s[6] == '2') && !s[7])
 		return SM_PERIOD(y, s[6] - '0');
 	return -1;
 }
@@ -126,7 +126,7 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 		out->list = sm_arena_alloc(c->a, (size_t)(v->n ? v->n : 1) * sizeof *out->list);
 		for (int i = 0; i < v->n; i++) {
 			const struct sm_node *it = v->items[i];
-			int p = it->kind == SM_NODE_SCALAR ? parse_period(it->str) : -1;
+			int p = it->kind == SM_NODE_SCALAR ? sm_parse_period(it->str) : -1;
 			if (p < 0) {
 				sm_diag(SM_MSG_bad_years, &it->pos, it->kind == SM_NODE_SCALAR ? it->str : "(not text)");
 				continue;
@@ -153,7 +153,7 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 		out->kind = SM_YEARS_LAST5;
 		return;
 	}
-	if ((p = parse_period(s)) >= 0) {
+	if ((p = sm_parse_period(s)) >= 0) {
 		out->kind = SM_YEARS_LIST;
 		out->list = sm_arena_alloc(c->a, sizeof *out->list);
 		out->list[0] = p;
@@ -164,7 +164,7 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 		char a[5], b[5];
 		memcpy(a, s, 4); a[4] = 0;
 		memcpy(b, s + 5, 4); b[4] = 0;
-		int pa = parse_period(a), pb = parse_period(b);
+		int pa = sm_parse_period(a), pb = sm_parse_period(b);
 		if (pa >= 0 && pb >= 0) {
 			if (pa >= pb) {
 				sm_diag(SM_MSG_block_key, &v->pos, "a range of years starts with the earlier year, such as 2019-2023");

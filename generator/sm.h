@@ -297,6 +297,8 @@ struct sm_doc {
 	int gemeente;                           /* index of the municipality's area, -1 */
 };
 
+/* "2023" or "2023-H1" (also "2023-h1" in data) as a period; -1 if not one. */
+int sm_parse_period(const char *s);
 /* Index of an indicator id or area code, or -1. */
 int sm_find_indicator(const struct sm_doc *d, const char *id);
 int sm_find_area(const struct sm_doc *d, const char *code);

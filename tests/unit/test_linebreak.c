@@ -2,43 +2,10 @@
  * than the measure, justified lines flush on both sides, long words cut,
  * hard breaks kept. */
 #include "unit.h"
-#include "layout.h"
-
-struct fixture {
-	struct sm_arena a;
-	struct sm_doc doc;
-	struct sm_theme t;
-	struct sm_fonts fonts;
-	struct sm_pages pages;
-	struct sm_layout L;
-};
-
-static int setup(struct fixture *f)
-{
-	memset(f, 0, sizeof *f);
-	f->doc.dir = "/nonexistent-project";
-	int usage;
-	if (sm_theme_load(&f->a, &f->doc, NULL, &f->t, &usage) || sm_fonts_open(&f->fonts, &f->t))
-		return -1;
-	f->L.a = &f->a;
-	f->L.doc = &f->doc;
-	f->L.t = &f->t;
-	f->L.fonts = &f->fonts;
-	f->L.pages = &f->pages;
-	f->L.tw = 300;
-	f->L.th = 600;
-	return 0;
-}
-
-static void teardown(struct fixture *f)
-{
-	sm_fonts_close(&f->fonts);
-	sm_arena_free(&f->L.scratch);
-	sm_arena_free(&f->a);
-}
+#include "layout_fixture.h"
 
 /* Right edge of the ink of every text item on a line box. */
-static double right_edge(struct fixture *f, const struct sm_flow_item *box)
+static double right_edge(struct layout_fixture *f, const struct sm_flow_item *box)
 {
 	double r = 0;
 	for (int i = 0; i < box->items.n; i++) {
@@ -61,8 +28,8 @@ static const char *para =
 
 TEST(test_linebreak_justified)
 {
-	struct fixture f;
-	CHECK(setup(&f) == 0);
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
 	if (sm_diag_errors())
 		return;
 	struct sm_pstyle ps = sm_pstyle_body(&f.L);
@@ -81,13 +48,13 @@ TEST(test_linebreak_justified)
 	/* Orphans and widows: first two and last two lines are kept together. */
 	CHECK(f.L.flow.v[first].keep_next == 1);
 	CHECK(f.L.flow.v[f.L.flow.n - 2].keep_next == 1);
-	teardown(&f);
+	layout_fixture_teardown(&f);
 }
 
 TEST(test_linebreak_long_word)
 {
-	struct fixture f;
-	CHECK(setup(&f) == 0);
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
 	if (sm_diag_errors())
 		return;
 	struct sm_pstyle ps = sm_pstyle_body(&f.L);
@@ -97,13 +64,13 @@ TEST(test_linebreak_long_word)
 	CHECK(f.L.flow.n - first >= 3);
 	for (int i = first; i < f.L.flow.n; i++)
 		CHECK(right_edge(&f, &f.L.flow.v[i]) <= ps.width + 0.01);
-	teardown(&f);
+	layout_fixture_teardown(&f);
 }
 
 TEST(test_linebreak_hard_break_and_styles)
 {
-	struct fixture f;
-	CHECK(setup(&f) == 0);
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
 	if (sm_diag_errors())
 		return;
 	struct sm_pstyle ps = sm_pstyle_body(&f.L);
@@ -128,13 +95,13 @@ TEST(test_linebreak_hard_break_and_styles)
 		double vw = sm_measure(&f.L, SM_FACE_BOLD, vet->size, "vet", 3);
 		CHECK(heid->x - (vet->x + vw) < 0.01 && heid->x - (vet->x + vw) > -0.01);
 	}
-	teardown(&f);
+	layout_fixture_teardown(&f);
 }
 
 TEST(test_font_widths_match_libharu_rule)
 {
-	struct fixture f;
-	CHECK(setup(&f) == 0);
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
 	if (sm_diag_errors())
 		return;
 	/* Widths are whole 1/1000 em, truncated: what the PDF's /W array holds. */
@@ -142,5 +109,5 @@ TEST(test_font_widths_match_libharu_rule)
 	CHECK(w > 400 && w < 700);
 	double d = sm_font_width(&f.fonts, SM_FACE_REGULAR, 10, "aa", 2);
 	CHECK(d == w * 2 * 10 / 1000.0);
-	teardown(&f);
+	layout_fixture_teardown(&f);
 }

@@ -1,7 +1,7 @@
 /* Typography: Dutch hyphenation, total-fit justification within limits,
  * kerning, non-breaking spaces, dashes and elisions, on hard paragraphs. */
 #include "unit.h"
-#include "layout.h"
+#include "layout_fixture.h"
 #include "hyphenate.h"
 #include <math.h>
 
@@ -64,38 +64,12 @@ TEST(test_dutch_spaces_and_dashes)
 	sm_arena_free(&a);
 }
 
-struct tfix {
-	struct sm_arena a;
-	struct sm_doc doc;
-	struct sm_theme t;
-	struct sm_fonts fonts;
-	struct sm_pages pages;
-	struct sm_layout L;
-};
-
-static int tsetup(struct tfix *f, double width)
-{
-	memset(f, 0, sizeof *f);
-	f->doc.dir = "/nonexistent-project";
-	int usage;
-	if (sm_theme_load(&f->a, &f->doc, NULL, &f->t, &usage) || sm_fonts_open(&f->fonts, &f->t))
-		return -1;
-	f->L.a = &f->a;
-	f->L.doc = &f->doc;
-	f->L.t = &f->t;
-	f->L.fonts = &f->fonts;
-	f->L.pages = &f->pages;
-	f->L.tw = width;
-	f->L.th = 700;
-	return 0;
-}
-
 /* Lines as the PDF draws them: for each line box, its right edge, the
  * widest space between two words (as a multiple of the normal space) and
  * whether it ends in a hyphen. */
 struct lstat { double right, gap; int hyphen; };
 
-static int line_stats(struct tfix *f, int first, struct lstat *out)
+static int line_stats(struct layout_fixture *f, int first, struct lstat *out)
 {
 	int n = 0;
 	double space = sm_font_width(&f->fonts, SM_FACE_REGULAR, f->t.body, " ", 1);
@@ -135,9 +109,9 @@ static const char *hard[] = {
 
 TEST(test_hard_paragraphs)
 {
-	struct tfix f;
+	struct layout_fixture f;
 	/* The measure of the standaard layout: 210 mm less 24 and 18 mm margins. */
-	CHECK(tsetup(&f, 168 * 72 / 25.4) == 0);
+	CHECK(layout_fixture_setup(&f, 168 * 72 / 25.4) == 0);
 	if (sm_diag_errors())
 		return;
 	struct sm_pstyle ps = sm_pstyle_body(&f.L);
@@ -168,15 +142,13 @@ TEST(test_hard_paragraphs)
 			CHECK(hy >= 1);                                         /* Dutch compounds get hyphenated */
 		}
 	}
-	sm_fonts_close(&f.fonts);
-	sm_arena_free(&f.L.scratch);
-	sm_arena_free(&f.a);
+	layout_fixture_teardown(&f);
 }
 
 TEST(test_kerning_pairs)
 {
-	struct tfix f;
-	CHECK(tsetup(&f, 300) == 0);
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
 	if (sm_diag_errors())
 		return;
 	CHECK(sm_font_kern(&f.fonts, SM_FACE_REGULAR, 'A', 'V') < 0);
@@ -185,7 +157,5 @@ TEST(test_kerning_pairs)
 	CHECK(sm_font_kern(&f.fonts, SM_FACE_REGULAR, 'n', 'n') == 0);
 	double plain = sm_font_width(&f.fonts, SM_FACE_REGULAR, 10, "AV", 2);
 	CHECK(sm_measure(&f.L, SM_FACE_REGULAR, 10, "AV", 2) < plain);
-	sm_fonts_close(&f.fonts);
-	sm_arena_free(&f.L.scratch);
-	sm_arena_free(&f.a);
+	layout_fixture_teardown(&f);
 }
