@@ -444,7 +444,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 			struct sm_color col = L->t->chart[labels[i].series % L->t->nchart];
 			double x = x1 + 6, y = labels[i].y + c->fs * 0.35;
 			const char *nm = names[labels[i].series];
-			text_at(c, x, y, nm, SM_FACE_BOLD, col, 0);
+			text_at(c, x, y, nm, SM_FACE_BOLD, sm_ink(col), 0);
 			text_at(c, x + text_w(c, nm, SM_FACE_BOLD) + 3, y, labels[i].text, SM_FACE_REGULAR, c->text, 0);
 		}
 	} else {
@@ -744,7 +744,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			m->color = col;
 			text_at(c, x, cy - 7, sm_with_unit(L, in, r->v), SM_FACE_BOLD, c->text, 1);
 			if (j != SM_J_NONE)
-				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, col, 2);
+				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, sm_ink(col), 2);
 		} else {
 			text_at(c, x0, cy - 5, ".", SM_FACE_BOLD, c->text, 0);
 		}

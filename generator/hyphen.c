@@ -132,11 +132,19 @@ int sm_hyphenate(const char *word, size_t len, unsigned char *breaks)
 	 * point the line breaker knows). */
 	int i = a;
 	while (i < b) {
-		int j = i;
+		int end = i;
+		while (end < b && cps[end] != '-')
+			end++;
+		/* A part may carry brackets of its own: "(Niet-)eenzaamheid". */
+		while (i < end && !is_letter(cps[i]))
+			i++;
+		int j = i, stop = end;
+		while (stop > i && !is_letter(cps[stop - 1]))
+			stop--;
 		char lat[128];
 		size_t rel_ends[128];
 		int m = 0, ok = 1;
-		while (j < b && cps[j] != '-') {
+		while (j < stop) {
 			uint32_t c = cps[j];
 			if (!is_letter(c) || m >= 120)
 				ok = 0;
@@ -154,7 +162,7 @@ int sm_hyphenate(const char *word, size_t len, unsigned char *breaks)
 			size_t base = i > 0 ? ends[i - 1] : 0;
 			count += hyphenate_letters(lat, m, rel_ends, base, breaks);
 		}
-		i = j + 1;
+		i = end + 1;
 	}
 	return count;
 }

@@ -255,13 +255,18 @@ static const char *target_text(struct sm_layout *L, const struct sm_indicator *i
 	return in->target_year ? sm_arena_printf(L->a, "%s (%d)", v, in->target_year) : v;
 }
 
-static const char *change_note(struct sm_layout *L)
+/* "Verandering: t.o.v. de vorige meting", with the word on percentage
+ * points only when the block has a percentage. */
+static const char *change_note(struct sm_layout *L, const struct sm_block *b)
 {
 	const char *const *lb = L->t->labels;
 	const struct sm_doc *d = L->doc;
-	if (d->has_baseline)
-		return sm_arena_printf(L->a, "%s: %s %d, %s", lb[SM_LABEL_change], "t.o.v.", d->baseline, lb[SM_LABEL_points]);
-	return sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], lb[SM_LABEL_since_previous], lb[SM_LABEL_points]);
+	int percent = 0;
+	for (int i = 0; i < b->nindicators; i++)
+		percent |= b->indicators[i].index >= 0 && d->indicators[b->indicators[i].index].unit == SM_UNIT_PERCENT;
+	const char *since = d->has_baseline ? sm_arena_printf(L->a, "t.o.v. %d", d->baseline) : lb[SM_LABEL_since_previous];
+	return percent ? sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], since, lb[SM_LABEL_points])
+		       : sm_arena_printf(L->a, "%s: %s", lb[SM_LABEL_change], since);
 }
 
 /* ------------------------------------------------------- table block */
@@ -393,7 +398,7 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 	int has_change = 0;
 	for (int i = 0; i < nc; i++)
 		has_change |= cols[i] == SM_COL_CHANGE;
-	t->notes = symbols_note(L, &sy, has_change ? change_note(L) : NULL);
+	t->notes = symbols_note(L, &sy, has_change ? change_note(L, b) : NULL);
 	t->label_share = 0;
 	sm_table_emit(L, t);
 }
@@ -486,7 +491,7 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 	t->title = b->title ? b->title : b->nindicators == 1 ? sm_arena_printf(L->a, "%s%s%s", sm_block_title(L, b),
 				p >= 0 ? ", " : "", p >= 0 ? sm_period_label(L->a, p) : "") : sm_block_title(L, b);
 	t->source = sm_block_sources(L, b->indicators, b->nindicators);
-	t->notes = symbols_note(L, &sy, change ? change_note(L) : NULL);
+	t->notes = symbols_note(L, &sy, change ? change_note(L, b) : NULL);
 	sm_table_emit(L, t);
 }
 

@@ -142,11 +142,6 @@ void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyl
 
 /* ----------------------------------------------------------- badges */
 
-static double luminance(struct sm_color c)
-{
-	return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-}
-
 /* A status badge: the word on its colour (never colour alone). Returns its
  * width; draws it with its right edge at x_right when items is not NULL. */
 static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status s, double x_right, double y_top)
@@ -156,7 +151,7 @@ static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status 
 	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad + icon + 3;
 	if (items) {
 		struct sm_color c = L->t->status[s];
-		struct sm_color ink = luminance(c) > 0.55 ? L->t->text : white;
+		struct sm_color ink = sm_luminance(c) > 0.55 ? L->t->text : white;
 		double h = size * 1.9;
 		sm_rect_item(L, items, x_right - w, y_top, w, h, c, h / 2);
 		sm_status_shape(L, items, s, x_right - w + pad + icon / 2, y_top + h / 2, icon * 0.42, ink);

@@ -2,6 +2,7 @@
  * the cover and the contents (front matter), running heads and footers,
  * page labels and the CONCEPT mark of a draft. */
 #include "layout.h"
+#include <math.h>
 #include "image.h"
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,9 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	struct sm_color fg = filled ? white : t->primary;
 	double top, bottom, title_x = x, title_w = W - x - t->m_outer;
 	const double mm = 72 / 25.4;
+	/* The title, edition and subtitle are set first, into their own list,
+	 * so that the band or title box can grow to hold a long title. */
+	double pad;
 	if (style == SM_COVER_PHOTO) {
 		/* A full-bleed photo over the top, a title box in the house colour
 		 * overlapping its foot. */
@@ -129,8 +133,7 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		image_fill(L, it, t->photo_image, 0, 0, W, ph);
 		top = ph - H * 0.12;
 		bottom = ph + H * 0.16;
-		sm_rect_item(L, it, x - 10 * mm, top, W - x + 10 * mm, bottom - top, t->primary, 0);
-		title_x = x;
+		pad = H * 0.035;
 	} else {
 		/* The sender, top left: the logo, or the municipality's name. */
 		double lh = logo(L, it, x, t->m_top, 70 * mm, 18 * mm);
@@ -140,9 +143,9 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		sm_rect_item(L, it, x, sy + t->h3 + 8, 36, 2.5, t->accent, 0);
 		top = H * 0.36;
 		bottom = H * 0.72;
-		if (filled)
-			sm_rect_item(L, it, 0, top, W, bottom - top, t->primary, 0);
+		pad = H * 0.06;
 	}
+	struct sm_items text = { 0 };
 	double size = t->h1 * 1.75;
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = size;
@@ -153,21 +156,40 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	ps.nohyphen = 1;
 	ps.width = title_w;
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
-	double y = top + (style == SM_COVER_PHOTO ? H * 0.035 : H * 0.06);
-	int n = sm_set_lines(L, &r, 1, &ps, it, title_x, y);
+	double y = top + pad;
+	int n = sm_set_lines(L, &r, 1, &ps, &text, title_x, y);
 	y += n * ps.leading;
 	const char *ed = sm_arena_printf(L->a, "%d", d->edition);
-	sm_text_item(L, it, SM_FACE_HEADING, size, filled ? t->accent : t->accent, title_x, y + size * 0.8, ed);
-	y += ps.leading + t->h2 * 0.8;
+	sm_text_item(L, &text, SM_FACE_HEADING, size, t->accent, title_x, y + size * 0.8, ed);
+	y += ps.leading;
 	if (d->subtitle) {
+		y += t->h2 * 0.8;
 		struct sm_pstyle sp = ps;
 		sp.size = t->h2;
 		sp.leading = t->h2 * 1.3;
 		sp.role_regular = SM_FACE_REGULAR;
 		sp.width = title_w * 0.85;
 		struct sm_run s = { d->subtitle, 0, NULL };
-		sm_set_lines(L, &s, 1, &sp, it, title_x, y);
+		y += sm_set_lines(L, &s, 1, &sp, &text, title_x, y) * sp.leading;
 	}
+	double over = y + pad * 0.6 - bottom;
+	if (over > 0 && style == SM_COVER_PHOTO) {
+		/* The title box grows upwards, over the photo, so that what
+		 * stands under it stays on the page. */
+		double up = fmin(over, top);
+		top -= up;
+		bottom += over - up;
+		for (int i = 0; i < text.n; i++)
+			text.v[i].y -= up;
+	} else if (over > 0 && filled) {
+		bottom += over;
+	}
+	if (style == SM_COVER_PHOTO)
+		sm_rect_item(L, it, x - 10 * mm, top, W - x + 10 * mm, bottom - top, t->primary, 0);
+	else if (filled)
+		sm_rect_item(L, it, 0, top, W, bottom - top, t->primary, 0);
+	for (int i = 0; i < text.n; i++)
+		SM_PUSH(L->a, it->v, it->n, it->cap, text.v[i]);
 	/* The P&C moment and the date, under the band. */
 	double y2 = bottom + t->h2 * 2.2;
 	if (style == SM_COVER_PHOTO) {

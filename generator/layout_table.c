@@ -159,7 +159,6 @@ static void measure(struct sm_layout *L, const struct sm_table *t, struct geom *
 	g->head.color = (struct sm_color){ 1, 1, 1 };
 }
 
-static double luminance(struct sm_color c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
 
 static void draw_mark(struct sm_layout *L, struct sm_items *it, const struct sm_tcell *c, double x, double base)
 {
@@ -190,7 +189,7 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 		ps.role_regular = SM_FACE_BOLD;
 	if (header) {
 		struct sm_color fill = L->t->header_fill;
-		ps.color = luminance(fill) > 0.6 ? L->t->text : (struct sm_color){ 1, 1, 1 };
+		ps.color = sm_luminance(fill) > 0.6 ? L->t->text : (struct sm_color){ 1, 1, 1 };
 		for (int c = 0; c < t->ncols; c++) {
 			struct sm_pstyle hs = ps;
 			hs.width = g->w[c] - 2 * g->pad;

@@ -118,7 +118,11 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 		memcpy(text + at, segs[i].s, segs[i].len);
 		at += segs[i].len;
 	}
-	if (L->t->hyphenate && !ps->nohyphen && !L->no_hyphens && !sm_hyphen_open())
+	/* Labels and headings (nohyphen) are still hyphenated when a word is
+	 * wider than the whole line: a Dutch break point with a hyphen reads
+	 * better than the forced break that would follow. */
+	if (L->t->hyphenate && !L->no_hyphens && !sm_hyphen_open() &&
+	    (!ps->nohyphen || sm_measure(L, segs[0].role, ps->size, text, total) > ps->width))
 		sm_hyphenate(text, total, brk);
 	for (size_t i = 0; i < total; i++)
 		flag[i] = brk[i];
@@ -134,8 +138,10 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 			letters_before++;
 		if (c == '-' && letters_before >= 4 && i + 3 < total && !is_digit(text[i + 1]) &&
 		    (i == 0 || !is_digit(text[i - 1]))) {
-			brk[i] = 1;
-			flag[i] = 0;
+			/* "(Niet-)eenzaamheid" breaks after the bracket, not before it. */
+			size_t at_brk = text[i + 1] == ')' || text[i + 1] == ']' ? i + 1 : i;
+			brk[at_brk] = 1;
+			flag[at_brk] = 0;
 		}
 		if (address && i >= 2 && i + 3 < total && ((unsigned char)text[i + 1] & 0xC0) != 0x80) {
 			int good = c == '/' || c == '.' || c == '-' || c == '@' || c == '_';
@@ -234,14 +240,14 @@ static void build(struct sm_layout *L, const struct sm_run *runs, int nruns, con
 }
 
 /* Cuts boxes wider than the narrowest line into pieces that fit, with a
- * break allowed between them. */
-static void cut_wide(struct sm_layout *L, struct para *p, const struct sm_pstyle *ps, double width)
+ * break allowed between them; says whether it had to. */
+static int cut_wide(struct sm_layout *L, struct para *p, const struct sm_pstyle *ps, double width)
 {
 	int wide = 0;
 	for (int i = 0; i < p->n && !wide; i++)
 		wide = p->v[i].type == K_BOX && p->v[i].w > width;
 	if (!wide)
-		return;
+		return 0;
 	struct para out = { 0 };
 	for (int i = 0; i < p->n; i++) {
 		struct kitem it = p->v[i];
@@ -271,6 +277,7 @@ static void cut_wide(struct sm_layout *L, struct para *p, const struct sm_pstyle
 		}
 	}
 	*p = out;
+	return 1;
 }
 
 /* ------------------------------------------------------- total fit */
@@ -616,8 +623,9 @@ static int prepare(struct sm_layout *L, const struct sm_run *runs, int nruns, co
 	L->no_hyphens = 1;
 	build(L, runs, nruns, ps, p);
 	L->no_hyphens = 0;
-	cut_wide(L, p, ps, ps->width - ps->first_indent);
-	if (!total_fit(L, p, ps, PRETOLERANCE, lines, &n)) {
+	/* A word wider than the line goes to the second pass, where it is
+	 * hyphenated before anything is cut. */
+	if (!cut_wide(L, p, ps, ps->width - ps->first_indent) && !total_fit(L, p, ps, PRETOLERANCE, lines, &n)) {
 		ratios(p, ps, *lines, n);
 		return n;
 	}

@@ -6,6 +6,17 @@
 
 struct sm_color { float r, g, b; };
 
+/* Relative brightness, 0 (black) to 1 (white). */
+static inline double sm_luminance(struct sm_color c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
+
+/* A colour as ink for text on white: a light one (a pale grey of a
+ * greyscale layout) is darkened until it reads. */
+static inline struct sm_color sm_ink(struct sm_color c)
+{
+	double l = sm_luminance(c), k = l > 0.42 ? 0.42 / l : 1;
+	return (struct sm_color){ (float)(c.r * k), (float)(c.g * k), (float)(c.b * k) };
+}
+
 enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_ITALIC, SM_FACE_HEADING,
 		    SM_FACE_COUNT };
 

@@ -33,6 +33,8 @@ TEST(test_hyphenation_dutch)
 	/* At least two letters before a break and three after. */
 	CHECK_STR(hyphenated(&a, "ideeën"), "ideeën");
 	CHECK_STR(hyphenated(&a, "gemeente,"), "ge-meente,");
+	/* A part between hyphens may carry its own brackets. */
+	CHECK_STR(hyphenated(&a, "(Niet-)eenzaamheid"), "(Niet-)een-zaam-heid");
 	/* No hyphenation of numbers, codes, web and e-mail addresses. */
 	CHECK_STR(hyphenated(&a, "WK199901"), "WK199901");
 	CHECK_STR(hyphenated(&a, "2023"), "2023");
@@ -141,6 +143,48 @@ TEST(test_hard_paragraphs)
 				hy += st[i].hyphen;
 			CHECK(hy >= 1);                                         /* Dutch compounds get hyphenated */
 		}
+	}
+	layout_fixture_teardown(&f);
+}
+
+/* A label (no hyphenation asked for) in a column narrower than one of its
+ * words: the word breaks at a Dutch hyphenation point, with a hyphen, not
+ * at an arbitrary letter; "(Niet-)" stays whole. */
+TEST(test_narrow_label_words)
+{
+	struct layout_fixture f;
+	CHECK(layout_fixture_setup(&f, 300) == 0);
+	if (sm_diag_errors())
+		return;
+	struct sm_pstyle ps = sm_pstyle_body(&f.L);
+	ps.justify = 0;
+	ps.nohyphen = 1;
+	ps.width = sm_measure(&f.L, SM_FACE_REGULAR, ps.size, "zelfredzaam-", 12) + 0.5;
+	int first = sm_set_text(&f.L, "Individuele zelfredzaamheid (Niet-)eenzaamheid", 0, &ps, NULL, NULL);
+	char lines[8][64];
+	int n = 0;
+	for (int i = first; i < f.L.flow.n && n < 8; i++) {
+		const struct sm_flow_item *b = &f.L.flow.v[i];
+		lines[n][0] = 0;
+		double prev_end = -1;
+		for (int k = 0; k < b->items.n; k++) {
+			const struct sm_item *it = &b->items.v[k];
+			if (it->kind != SM_ITEM_TEXT || strlen(lines[n]) + it->len + 2 >= sizeof lines[n])
+				continue;
+			if (prev_end >= 0 && it->x - prev_end > 1)
+				strcat(lines[n], " ");
+			strncat(lines[n], it->text, it->len);
+			prev_end = it->x + sm_font_width(&f.fonts, it->role, it->size, it->text, it->len);
+		}
+		n++;
+	}
+	CHECK(n == 5);
+	if (n == 5) {
+		CHECK_STR(lines[0], "Individuele");
+		CHECK_STR(lines[1], "zelfredzaam-");
+		CHECK_STR(lines[2], "heid (Niet-)");
+		CHECK_STR(lines[3], "eenzaam-");
+		CHECK_STR(lines[4], "heid");
 	}
 	layout_fixture_teardown(&f);
 }
