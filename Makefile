@@ -11,11 +11,13 @@ CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP
 # Evaluated when a recipe runs, after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
-LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -lhyphen -lz -lpthread -lm
+LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -ldeflate -lz -lm
+# The unit tests also check the hyphenation against libhyphen.
+UNIT_LIBS = -lhyphen
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-dev libcsv-dev libyaml-dev libharfbuzz-dev \
-       libpng-dev libjpeg-dev libhyphen-dev hyphen-nl fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all
+       libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)
@@ -57,7 +59,7 @@ render: $(BIN)
 	@$(BIN) build content
 
 build/unit-tests: $(UNIT_SRCS) $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) $(UNIT_LIBS)
 
 build/mkimages: tests/tools/mkimages.c | build/.deps-ok
 	$(CC) $(CFLAGS) -o $@ $< -lpng -ljpeg
@@ -96,7 +98,7 @@ build/asan/sociale-monitor: $(ASAN_OBJS)
 
 build/asan/unit-tests: $(UNIT_SRCS) $(filter-out build/asan/obj/main.o,$(ASAN_OBJS))
 	$(CC) -std=gnu11 $(ASAN_FLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) \
-		$(filter-out build/asan/obj/main.o,$(ASAN_OBJS)) $(LDLIBS)
+		$(filter-out build/asan/obj/main.o,$(ASAN_OBJS)) $(LDLIBS) $(UNIT_LIBS)
 
 check-asan: deps build/asan/sociale-monitor build/asan/unit-tests build/mkimages $(BIN)
 	@ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1 \

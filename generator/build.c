@@ -45,8 +45,6 @@ int sm_run(const struct sm_run_opts *o)
 	struct sm_arena arena = { 0 };
 	int rc = 0;
 	const char *cmd = o->cmd, *dir = o->dir, *out = o->out, *layout = o->layout, *dump = o->dump;
-	if (!strcmp(cmd, "build"))
-		sm_hyphen_preload();
 	struct stat st;
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "sociale-monitor: error: '%s' is not a folder; give the folder that holds monitor.yaml\n", dir);

@@ -1,10 +1,9 @@
 /* dev_pdf.c: pages of display items → PDF through libharu. The only file
  * that includes hpdf.h.
  *
- * Fonts: every face is subset with hb-subset to exactly the code points the
- * pages draw, then embedded (libharu on its own keeps whole tables of every
- * face). libharu's ToUnicode map is invalid, so each font gets a correct
- * identity map, and copy and paste gives the right text.
+ * libharu owns the document: its objects, pages, resources, images,
+ * annotations, outline and the file. Content streams, fonts and their
+ * compression are ours (see below for why each).
  *
  * Output goes to a temporary file beside the target, renamed over it only
  * when everything succeeded. */
@@ -18,12 +17,11 @@
 #include <hpdf_pages.h>
 #include <hpdf_font.h>
 #include <math.h>
-#include <zlib.h>
+#include <libdeflate.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,130 +57,182 @@ static int failed(struct pdf_state *st, const char *doing)
 	return 1;
 }
 
-/* A correct ToUnicode CMap: libharu's UTF-8 encoder uses the code point as
- * the CID, so the map is the identity, written in ranges that differ only
- * in their last byte, as the PDF specification asks. */
-/* libharu writes a CIDToGIDMap for every code point of the BMP (128 KB a
- * face, compressed at every build); the map only needs to reach the highest
- * code point drawn. */
-static void trim_cid_map(HPDF_Font font, uint32_t max_cp)
+/* ------------------------------------------------------------ streams */
+
+static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
 {
-	/* libharu keeps the map with the Type0 font's attributes. */
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-	if (!fa || !fa->map_stream || !fa->map_stream->stream)
-		return;
-	HPDF_Stream st = fa->map_stream->stream;
-	size_t want = ((size_t)max_cp + 1) * 2;
-	if (want >= st->size)
-		return;
-	HPDF_BYTE *keep = malloc(want);
-	if (!keep)
-		sm_oom();
-	size_t got = 0;
-	for (HPDF_UINT i = 0; got < want && i < HPDF_MemStream_GetBufCount(st); i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
-		if (!p)
-			break;
-		size_t n = len < want - got ? len : want - got;
-		memcpy(keep + got, p, n);
-		got += n;
-	}
-	if (got == want) {
-		HPDF_MemStream_FreeData(st);
-		HPDF_Stream_Write(st, keep, (HPDF_UINT)want);
-	}
-	free(keep);
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-static void fix_to_unicode(HPDF_Doc pdf, HPDF_Font font)
+/* Deflates data into a stream object with libdeflate at its fastest
+ * level: libharu's zlib at the default level made compression a third of
+ * the build, libdeflate's level 1 is four times faster and compresses
+ * better than zlib's level 1. libharu writes the bytes as they are and
+ * drops any /Filter key of a stream it does not filter itself, so the key
+ * goes in as it writes the dictionary. */
+static int put_deflated(struct libdeflate_compressor *z, HPDF_Dict dict, const void *data, size_t len)
+{
+	size_t cap = libdeflate_zlib_compress_bound(z, len);
+	void *out = malloc(cap);
+	if (!out)
+		sm_oom();
+	size_t n = libdeflate_zlib_compress(z, data, len, out, cap);
+	if (n) {
+		dict->filter = HPDF_STREAM_FILTER_NONE;
+		dict->write_fn = write_flate_key;
+		HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)n);
+	}
+	free(out);
+	return n ? 0 : -1;
+}
+
+static HPDF_Dict new_stream(HPDF_Doc pdf, struct libdeflate_compressor *z, const void *data, size_t len)
 {
 	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	if (!s)
-		return;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_WriteStr(s->stream,
+	if (s && put_deflated(z, s, data, len))
+		return NULL;
+	return s;
+}
+
+/* ---------------------------------------------------------------- fonts */
+
+/* A ToUnicode CMap: the text's CIDs are its code points, so the map is
+ * the identity, written in ranges that differ only in their last byte, as
+ * the PDF specification asks. */
+static HPDF_Dict to_unicode(HPDF_Doc pdf, struct libdeflate_compressor *z)
+{
+	char buf[16384];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s",
 		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	char buf[64];
-	int ranges = 0;
-	for (int hi = 0; hi < 256; hi++)
-		if (hi < 0xD8 || hi > 0xDF)
-			ranges++;
-	/* At most 100 entries per bfrange section. */
+	int ranges = 256 - 8;       /* every high byte but the surrogates' D8-DF */
 	int done = 0;
 	for (int hi = 0; hi < 256; hi++) {
 		if (hi >= 0xD8 && hi <= 0xDF)
 			continue;
-		if (done % 100 == 0) {
-			int left = ranges - done;
-			snprintf(buf, sizeof buf, "%d beginbfrange\n", left < 100 ? left : 100);
-			HPDF_Stream_WriteStr(s->stream, buf);
-		}
-		snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
-		HPDF_Stream_WriteStr(s->stream, buf);
+		if (done % 100 == 0)    /* at most 100 entries per section */
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%d beginbfrange\n",
+					      ranges - done < 100 ? ranges - done : 100);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
 		done++;
 		if (done % 100 == 0 || done == ranges)
-			HPDF_Stream_WriteStr(s->stream, "endbfrange\n");
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "endbfrange\n");
 	}
-	HPDF_Stream_WriteStr(s->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Dict_Add((HPDF_Dict)font, "ToUnicode", s);
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
+			      "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	return new_stream(pdf, z, buf, n);
 }
 
-/* Embeds one face as a subset. The subset goes through a memfd, since
- * libharu 2.3.0 loads fonts from files only. */
-static HPDF_Font load_face(HPDF_Doc pdf, struct sm_fonts *fonts, int face)
+/* Six capitals before a subset's name, the same for the same subset. */
+static void subset_tag(const struct sm_font_embed *e, char tag[7])
 {
-	size_t len = 0;
-	void *data = sm_font_subset(fonts, face, &len);
-	if (!data)
+	uint32_t h = 2166136261u;
+	for (int i = 0; i < e->n; i++)
+		h = (h ^ e->cps[i]) * 16777619u;
+	for (const char *c = e->ps_name; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = 0;
+}
+
+static HPDF_Array int_array(HPDF_Doc pdf, const int *v, int n)
+{
+	HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+	for (int i = 0; a && i < n; i++)
+		HPDF_Array_AddNumber(a, v[i]);
+	return a;
+}
+
+/* Embeds one face as a Type0 font with Identity-H encoding over a
+ * CIDFontType2: the CIDs are the code points drawn (so the content
+ * streams are the text itself), CIDToGIDMap leads each to its glyph in
+ * the hb-subset subset, /W holds the widths the layout measured with. */
+static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face)
+{
+	struct sm_font_embed e;
+	if (sm_font_embed(fonts, face, &e))
 		return NULL;
-	int fd = memfd_create("sm-font", MFD_CLOEXEC);
-	if (fd < 0) {
-		free(data);
+	HPDF_MMgr mm = pdf->mmgr;
+	char name[80], tag[7];
+	subset_tag(&e, tag);
+	snprintf(name, sizeof name, "%s+%s", tag, e.ps_name);
+
+	HPDF_Dict file = new_stream(pdf, z, e.file, e.len);
+	HPDF_Dict desc = HPDF_Dict_New(mm);
+	HPDF_Dict cid = HPDF_Dict_New(mm);
+	HPDF_Dict font = HPDF_Dict_New(mm);
+	HPDF_Dict info = HPDF_Dict_New(mm);
+	HPDF_Array descendants = HPDF_Array_New(mm), widths = HPDF_Array_New(mm);
+	/* CIDToGIDMap: two bytes per CID up to the highest code point drawn. */
+	uint32_t top = e.n ? e.cps[e.n - 1] : 0;
+	unsigned char *map = calloc((size_t)top + 1, 2);
+	if (!map)
+		sm_oom();
+	for (int i = 0; i < e.n; i++) {
+		map[2 * e.cps[i]] = (unsigned char)(e.gids[i] >> 8);
+		map[2 * e.cps[i] + 1] = (unsigned char)e.gids[i];
+	}
+	HPDF_Dict gid_map = new_stream(pdf, z, map, ((size_t)top + 1) * 2);
+	free(map);
+	HPDF_Dict unicode = to_unicode(pdf, z);
+	if (!file || !desc || !cid || !font || !info || !descendants || !widths || !gid_map || !unicode) {
+		sm_font_embed_free(&e);
 		return NULL;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, (char *)data + off, len - off);
-		if (w <= 0) {
-			close(fd);
-			free(data);
-			return NULL;
-		}
-		off += (size_t)w;
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)e.len);
+
+	HPDF_Xref_Add(pdf->xref, desc);
+	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(desc, "FontName", name);
+	HPDF_Dict_AddNumber(desc, "Flags", e.flags);
+	HPDF_Dict_Add(desc, "FontBBox", int_array(pdf, e.bbox, 4));
+	HPDF_Dict_AddReal(desc, "ItalicAngle", (HPDF_REAL)e.italic_angle);
+	HPDF_Dict_AddNumber(desc, "Ascent", e.ascent);
+	HPDF_Dict_AddNumber(desc, "Descent", e.descent);
+	HPDF_Dict_AddNumber(desc, "CapHeight", e.cap_height);
+	HPDF_Dict_AddNumber(desc, "StemV", e.stem_v);
+	HPDF_Dict_Add(desc, "FontFile2", file);
+
+	/* /W as runs of consecutive CIDs: c [w1 w2 ...]. */
+	for (int i = 0; i < e.n;) {
+		int j = i + 1;
+		while (j < e.n && e.cps[j] == e.cps[j - 1] + 1)
+			j++;
+		HPDF_Array_AddNumber(widths, (HPDF_INT32)e.cps[i]);
+		HPDF_Array run = HPDF_Array_New(mm);
+		for (int k = i; run && k < j; k++)
+			HPDF_Array_AddNumber(run, e.widths[k]);
+		HPDF_Array_Add(widths, run);
+		i = j;
 	}
-	free(data);
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-	close(fd);
-	if (!name)
-		return NULL;
-	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
-	if (font) {
-		fix_to_unicode(pdf, font);
-		/* Text goes into the content streams without libharu, so it never
-		 * sees the glyphs drawn: measuring them once marks them used, or
-		 * libharu would leave their outlines out. */
-		size_t n;
-		char *all = sm_font_used_text(fonts, face, &n);
-		HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all, (HPDF_UINT)n);
-		uint32_t max_cp = 0;
-		for (size_t i = 0; i < n;) {
-			uint32_t cp;
-			int k = sm_utf8_decode(all + i, n - i, &cp);
-			if (!k)
-				break;
-			if (cp > max_cp)
-				max_cp = cp;
-			i += (size_t)k;
-		}
-		trim_cid_map(font, max_cp);
-		free(all);
-	}
+	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	HPDF_Dict_AddNumber(info, "Supplement", 0);
+
+	HPDF_Xref_Add(pdf->xref, cid);
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", name);
+	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	HPDF_Dict_Add(cid, "W", widths);
+	HPDF_Dict_Add(cid, "CIDToGIDMap", gid_map);
+
+	HPDF_Xref_Add(pdf->xref, font);
+	HPDF_Dict_AddName(font, "Type", "Font");
+	HPDF_Dict_AddName(font, "Subtype", "Type0");
+	HPDF_Dict_AddName(font, "BaseFont", name);
+	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+	HPDF_Array_Add(descendants, cid);
+	HPDF_Dict_Add(font, "DescendantFonts", descendants);
+	HPDF_Dict_Add(font, "ToUnicode", unicode);
+	sm_font_embed_free(&e);
 	return font;
 }
 
@@ -404,6 +454,7 @@ struct render {
 	const struct sm_pages *P;
 	struct sm_fonts *fonts;
 	struct sm_arena scratch;                /* fitted image copies */
+	struct libdeflate_compressor *z;
 	const struct sm_image **img_keys;
 	HPDF_Image *img_vals;
 	int nimg, img_cap;
@@ -478,51 +529,15 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 	return im;
 }
 
-static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
 /* A page whose content is ours alone (no image or transparency, which go
- * through libharu's own operators) is compressed here, at zlib's fastest
- * level: libharu's default level made compression a third of the build. */
+ * through libharu's own operators) is deflated here. */
 static int compress_page(struct render *r, HPDF_Page pg)
 {
 	struct cw *w = &r->cw;
 	cw_end_text(w);
-	uLongf n = compressBound((uLong)w->len);
-	Bytef *z = malloc(n);
-	if (!z)
-		sm_oom();
-	/* A small hash table: a page's content is a few kilobytes. */
-	z_stream zs;
-	memset(&zs, 0, sizeof zs);
-	if (deflateInit2(&zs, 1, Z_DEFLATED, 15, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
-		free(z);
-		return -1;
-	}
-	zs.next_in = (Bytef *)w->buf;
-	zs.avail_in = (uInt)w->len;
-	zs.next_out = z;
-	zs.avail_out = (uInt)n;
-	int zr = deflate(&zs, Z_FINISH);
-	n = zs.total_out;
-	deflateEnd(&zs);
-	if (zr != Z_STREAM_END) {
-		free(z);
-		return -1;
-	}
 	HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
-	/* libharu writes the stream as it is and drops any /Filter key of a
-	 * stream it does not filter itself; the key goes in as it writes the
-	 * dictionary. */
-	if (!attr->contents->write_fn) {
-		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-		attr->contents->write_fn = write_flate_key;
-	}
-	HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n);
-	free(z);
+	if (put_deflated(r->z, attr->contents, w->buf, w->len))
+		return -1;
 	w->len = 0;
 	return 0;
 }
@@ -719,7 +734,7 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!drawn[f])
 			continue;       /* a face no page draws is not embedded at all */
-		by_face[f] = load_face(pdf, r->fonts, f);
+		by_face[f] = load_face(pdf, r->z, r->fonts, f);
 		if (!by_face[f]) {
 			if (!failed(st, "embedding a font"))
 				sm_diag(SM_MSG_font_invalid, NULL, sm_font_path(r->fonts, f), "its subset could not be embedded");
@@ -826,10 +841,12 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	signal(SIGTERM, remove_temp);
 	signal(SIGHUP, remove_temp);
 	r.pdf = HPDF_New(on_error, &st);
-	if (!r.pdf)
+	r.z = libdeflate_alloc_compressor(1);
+	if (!r.pdf || !r.z)
 		sm_oom();
 	int rc = build(&r, &st, doc, t, temp_path);
 	HPDF_Free(r.pdf);
+	libdeflate_free_compressor(r.z);
 	free(r.pages);
 	free(r.img_keys);
 	free(r.img_vals);

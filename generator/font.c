@@ -5,6 +5,7 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,7 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 		}
 		const char *data = hb_blob_get_data(blob, NULL);
 		unsigned len = hb_blob_get_length(blob);
-		/* libharu embeds TrueType outlines only (no CFF .otf, no collections). */
+		/* The PDF embeds TrueType outlines only (no CFF .otf, no collections). */
 		if (len < 12 || (memcmp(data, "\0\1\0\0", 4) && memcmp(data, "true", 4))) {
 			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r],
 				len >= 4 && !memcmp(data, "OTTO", 4) ? "it has CFF (PostScript) outlines" : "it is not a TrueType font");
@@ -198,45 +199,120 @@ int sm_font_ascender(struct sm_fonts *f, int role) { return f->faces[f->role_fac
 int sm_font_cap_height(struct sm_fonts *f, int role) { return f->faces[f->role_face[role]]->cap_height; }
 const char *sm_font_path(struct sm_fonts *f, int face) { return f->faces[face]->path; }
 
-void *sm_font_subset(struct sm_fonts *f, int face, size_t *len)
+/* Big-endian fields of a font table. */
+static int16_t be16(const char *t, unsigned len, unsigned off)
+{
+	return off + 2 <= len ? (int16_t)((unsigned char)t[off] << 8 | (unsigned char)t[off + 1]) : 0;
+}
+
+static long em1000(const struct sm_face *fc, long v)
+{
+	return v * 1000 / (long)fc->upem;
+}
+
+int sm_font_embed(struct sm_fonts *f, int face, struct sm_font_embed *e)
 {
 	struct sm_face *fc = f->faces[face];
+	memset(e, 0, sizeof *e);
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
-		return NULL;
+		return -1;
 	hb_set_union(hb_subset_input_unicode_set(in), fc->used);
-	/* Whole runs of printable ASCII and Latin-1 (a few kilobytes): the
-	 * subset's cmap then has few segments, and libharu, which looks up all
-	 * 65,536 code points in it when it embeds a face, is a quarter faster. */
-	hb_set_add_range(hb_subset_input_unicode_set(in), 0x20, 0x7E);
-	hb_set_add_range(hb_subset_input_unicode_set(in), 0xA0, 0xFF);
-	/* Tables libharu does not embed anyway (it drops GPOS, GSUB and kern). */
+	/* The PDF draws through CIDToGIDMap: no table for shaping, kerning
+	 * or device metrics is read. */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	const hb_tag_t tags[] = { HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'D', 'E', 'F'),
 				  HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
 				  HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p') };
 	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
 		hb_set_add(drop, tags[i]);
-	hb_face_t *sub = hb_subset_or_fail(fc->face, in);
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(fc->face, in);
 	hb_subset_input_destroy(in);
-	if (!sub)
-		return NULL;
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	unsigned n;
-	const char *data = hb_blob_get_data(blob, &n);
-	void *out = NULL;
-	if (data && n) {
-		out = sm_xmalloc(n);
-		memcpy(out, data, n);
-		*len = n;
+	if (!plan)
+		return -1;
+	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+	if (sub) {
+		hb_blob_t *blob = hb_face_reference_blob(sub);
+		unsigned n;
+		const char *data = hb_blob_get_data(blob, &n);
+		if (data && n) {
+			e->file = sm_xmalloc(n);
+			memcpy(e->file, data, n);
+			e->len = n;
+		}
+		hb_blob_destroy(blob);
+		hb_face_destroy(sub);
 	}
-	hb_blob_destroy(blob);
-	hb_face_destroy(sub);
-	return out;
+	/* Every drawn BMP code point: its glyph in the subset and its width,
+	 * the same truncated 1/1000 em the layout measured with. */
+	const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	size_t max = hb_set_get_population(fc->used);
+	e->cps = sm_xmalloc((max + 1) * sizeof *e->cps);
+	e->gids = sm_xmalloc((max + 1) * sizeof *e->gids);
+	e->widths = sm_xmalloc((max + 1) * sizeof *e->widths);
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(fc->used, &cp) && cp <= 0xFFFF) {
+		hb_codepoint_t g = 0;
+		hb_font_get_nominal_glyph(fc->font, cp, &g);
+		hb_codepoint_t ng = hb_map_get(old_to_new, g);
+		e->cps[e->n] = cp;
+		e->gids[e->n] = ng == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)ng;
+		e->widths[e->n] = (int16_t)advance(fc, cp);
+		e->n++;
+	}
+	hb_subset_plan_destroy(plan);
+	if (!e->file) {
+		sm_font_embed_free(e);
+		return -1;
+	}
+	/* The font descriptor. */
+	unsigned len = sizeof e->ps_name;
+	if (!hb_ot_name_get_utf8(fc->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, e->ps_name) ||
+	    !e->ps_name[0])
+		snprintf(e->ps_name, sizeof e->ps_name, "Font%d", face + 1);
+	for (char *c = e->ps_name; *c; c++)     /* a PDF name: no spaces or delimiters */
+		if (*c <= ' ' || *c > '~' || strchr("()<>[]{}/%#", *c))
+			*c = '-';
+	hb_blob_t *head = hb_face_reference_table(fc->face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned hl;
+	const char *h = hb_blob_get_data(head, &hl);
+	for (int i = 0; i < 4; i++)
+		e->bbox[i] = (int)em1000(fc, be16(h, hl, 36 + 2 * (unsigned)i));
+	int mac_style = be16(h, hl, 44);
+	hb_blob_destroy(head);
+	hb_font_extents_t ext;
+	hb_font_get_h_extents(fc->font, &ext);
+	e->ascent = (int)em1000(fc, ext.ascender);
+	e->descent = (int)em1000(fc, ext.descender);
+	e->cap_height = fc->cap_height;
+	e->italic_angle = hb_style_get_value(fc->font, HB_STYLE_TAG_SLANT_ANGLE);
+	/* No font says its stem width; this estimate from the weight is the
+	 * one PDF writers commonly use. */
+	double weight = hb_style_get_value(fc->font, HB_STYLE_TAG_WEIGHT);
+	e->stem_v = (int)(50 + weight * weight / 4225);
+	e->flags = 32;                      /* nonsymbolic: Latin text */
+	if (e->italic_angle != 0 || (mac_style & 2))
+		e->flags |= 64;             /* italic */
+	hb_blob_t *post = hb_face_reference_table(fc->face, HB_TAG('p', 'o', 's', 't'));
+	unsigned pl;
+	const char *pt = hb_blob_get_data(post, &pl);
+	if (pl >= 16 && (be16(pt, pl, 12) || be16(pt, pl, 14)))
+		e->flags |= 1;              /* fixed pitch */
+	hb_blob_destroy(post);
+	return 0;
+}
+
+void sm_font_embed_free(struct sm_font_embed *e)
+{
+	free(e->file);
+	free(e->cps);
+	free(e->gids);
+	free(e->widths);
+	memset(e, 0, sizeof *e);
 }
 
 /* Kerning of the pair (a, b) in 1/1000 em: the shaped width of "ab"
- * (kerning on, ligatures off: libharu draws by code point) minus the two
+ * (kerning on, ligatures off: the PDF draws by code point) minus the two
  * advances. Cached per face. */
 static int shape_pair(struct sm_face *fc, uint32_t a, uint32_t b)
 {
@@ -310,18 +386,4 @@ int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
 	fc->kern_vals[h] = (int16_t)k;
 	fc->kern_n++;
 	return k;
-}
-
-char *sm_font_used_text(struct sm_fonts *f, int face, size_t *len)
-{
-	struct sm_face *fc = f->faces[face];
-	size_t n = hb_set_get_population(fc->used);
-	char *out = sm_xmalloc(n * 4 + 1), *o = out;
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	while (hb_set_next(fc->used, &cp))
-		if (cp <= 0xFFFF)
-			o += sm_utf8_encode(cp, o);
-	*o = 0;
-	*len = (size_t)(o - out);
-	return out;
 }

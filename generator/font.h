@@ -1,9 +1,8 @@
 /* font.h: font metrics with HarfBuzz on the original font files, the code
  * points each face draws, and true subsets made with hb-subset.
  *
- * Widths are in 1/1000 em, truncated to integers exactly as libharu writes
- * them in the PDF's /W array, so what layout measures is what the PDF
- * shows. Two roles naming the same file share one face. */
+ * Widths are in 1/1000 em, truncated to integers, the numbers the PDF's
+ * /W array holds, so what layout measures is what the PDF shows. Two roles naming the same file share one face. */
 #ifndef SM_FONT_H
 #define SM_FONT_H
 #include "theme.h"
@@ -32,10 +31,21 @@ void sm_font_use(struct sm_fonts *f, int role, const char *s, size_t len);
 int sm_font_ascender(struct sm_fonts *f, int role);
 int sm_font_cap_height(struct sm_fonts *f, int role);
 const char *sm_font_path(struct sm_fonts *f, int face);
-/* Every code point the face draws, as UTF-8 (caller frees). */
-char *sm_font_used_text(struct sm_fonts *f, int face, size_t *len);
-/* A TrueType file holding exactly the face's used code points, in memory
- * (caller frees). NULL on failure. */
-void *sm_font_subset(struct sm_fonts *f, int face, size_t *len);
+/* A face as the PDF embeds it: a TrueType subset of exactly the code
+ * points drawn, how each BMP code point maps to a glyph of the subset and
+ * its width, and the font descriptor's metrics in 1/1000 em. */
+struct sm_font_embed {
+	void *file;
+	size_t len;
+	char ps_name[64];
+	int bbox[4], ascent, descent, cap_height, stem_v, flags;
+	double italic_angle;
+	int n;                          /* code points, ascending */
+	uint32_t *cps;
+	uint16_t *gids;
+	int16_t *widths;
+};
+int sm_font_embed(struct sm_fonts *f, int face, struct sm_font_embed *e);
+void sm_font_embed_free(struct sm_font_embed *e);
 
 #endif

@@ -1,14 +1,11 @@
-/* hyphenate.h: Dutch hyphenation with libhyphen and Debian's hyph_nl_NL.dic. */
+/* hyphenate.h: Dutch hyphenation with the patterns of Debian's hyph_nl_NL.dic. */
 #ifndef SM_HYPHENATE_H
 #define SM_HYPHENATE_H
 #include <stddef.h>
 
 #define SM_HYPHEN_DICT "/usr/share/hyphen/hyph_nl_NL.dic"
 
-/* Starts loading the dictionary on another thread. */
-void sm_hyphen_preload(void);
-/* Loads the dictionary (once, or waits for the preload). 0, or -1 when it
- * is not installed. */
+/* Loads the dictionary (once). 0, or -1 when it is not installed. */
 int sm_hyphen_open(void);
 void sm_hyphen_close(void);
 /* Where a UTF-8 word may be hyphenated: breaks[i] = 1 allows a break
