@@ -423,14 +423,24 @@ static void cw_byte(struct cw *w, unsigned char c)
 		cw_put(w, b + 1, 1);
 }
 
-/* UTF-8 text as the CIDs of libharu's Identity-H fonts (the code points),
- * two bytes each, in a literal string. */
-static void cw_text(struct cw *w, const char *s, size_t len)
+/* UTF-8 text as CIDs (the code points), two bytes each, in literal
+ * strings: one Tj, or a TJ whose numbers are the item's shifts in
+ * thousandths of the font size (negative: to the right). */
+static void cw_text(struct cw *w, const struct sm_item *it)
 {
-	cw_put(w, "(", 1);
-	for (size_t i = 0; i < len;) {
+	const char *s = it->text;
+	int k = 0;
+	cw_put(w, it->npts ? "[(" : "(", it->npts ? 2 : 1);
+	for (size_t i = 0; i < it->len;) {
+		if (k < it->npts && it->shifts[k].at == i) {
+			cw_put(w, ")", 1);
+			while (k < it->npts && it->shifts[k].at == i)
+				cw_num(w, -it->shifts[k++].dx * 1000 / it->size);
+			w->len--;           /* cw_num's trailing space */
+			cw_put(w, "(", 1);
+		}
 		uint32_t cp;
-		int n = sm_utf8_decode(s + i, len - i, &cp);
+		int n = sm_utf8_decode(s + i, it->len - i, &cp);
 		if (!n) {
 			n = 1;
 			cp = 0xFFFD;
@@ -441,7 +451,7 @@ static void cw_text(struct cw *w, const char *s, size_t len)
 		cw_byte(w, (unsigned char)(cp >> 8));
 		cw_byte(w, (unsigned char)cp);
 	}
-	cw_str(w, ") Tj\n");
+	cw_str(w, it->npts ? ")] TJ\n" : ") Tj\n");
 }
 
 struct render {
@@ -609,7 +619,7 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 			w->tx = it->x;
 			w->ty = H - it->y;
 		}
-		cw_text(w, it->text, it->len);
+		cw_text(w, it);
 		break;
 	}
 	case SM_ITEM_RECT:

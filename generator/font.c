@@ -143,9 +143,9 @@ static int advance(struct sm_face *fc, uint32_t cp)
 	return (int)w;
 }
 
-int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp)
+/* Advance of cp, marking it used. */
+static inline int use_advance(struct sm_face *fc, uint32_t cp)
 {
-	struct sm_face *fc = f->faces[f->role_face[role]];
 	if (cp > 0xFFFF) {
 		hb_set_add(fc->used, cp);
 	} else if (!(fc->marked[cp >> 6] >> (cp & 63) & 1)) {
@@ -153,6 +153,11 @@ int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp)
 		hb_set_add(fc->used, cp);
 	}
 	return advance(fc, cp);
+}
+
+int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp)
+{
+	return use_advance(f->faces[f->role_face[role]], cp);
 }
 
 double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, size_t len)
@@ -343,9 +348,8 @@ static int shape_pair(struct sm_face *fc, uint32_t a, uint32_t b)
 	return (int)(k >= 0 ? (k + (long)fc->upem / 2) / (long)fc->upem : -((-k + (long)fc->upem / 2) / (long)fc->upem));
 }
 
-int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
+static int face_kern(struct sm_face *fc, uint32_t a, uint32_t b)
 {
-	struct sm_face *fc = f->faces[f->role_face[role]];
 	if (a < 128 && b < 128) {
 		int16_t *k = &fc->kern_ascii[a][b];
 		if (*k == INT16_MIN)
@@ -386,4 +390,31 @@ int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
 	fc->kern_vals[h] = (int16_t)k;
 	fc->kern_n++;
 	return k;
+}
+
+int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
+{
+	return face_kern(f->faces[f->role_face[role]], a, b);
+}
+
+long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len)
+{
+	struct sm_face *fc = f->faces[f->role_face[role]];
+	long units = 0;
+	uint32_t prev = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		int n = 1;
+		if (cp >= 0x80 && !(n = sm_utf8_decode(s + i, len - i, &cp))) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		units += use_advance(fc, cp);
+		if (prev)
+			units += prev < 128 && cp < 128 && fc->kern_ascii[prev][cp] != INT16_MIN ? fc->kern_ascii[prev][cp]
+												  : face_kern(fc, prev, cp);
+		prev = cp;
+		i += (size_t)n;
+	}
+	return units;
 }

@@ -22,6 +22,9 @@ void sm_fonts_close(struct sm_fonts *f);
 int sm_font_advance(struct sm_fonts *f, int role, uint32_t cp);
 /* Width of UTF-8 text at size (pt); marks its code points used. */
 double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, size_t len);
+/* Width of UTF-8 text in 1/1000 em with pair kerning; marks its code
+ * points used. */
+long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len);
 /* Pair kerning of a and b in role, in 1/1000 em (negative: closer). */
 int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b);
 /* Marks text as drawn in role, without measuring (the renderer calls it

@@ -17,56 +17,67 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The trie: node 0 is the root; children of a node are a linked list,
- * except the root's, which are indexed by letter. */
+/* The trie: node 0 is the root; its edges are kept in one hash table
+ * keyed by (node, letter), so each step of a match is one probe. */
 struct node {
-	uint32_t child, sibling;    /* 0: none */
 	uint32_t digits;            /* offset in values of the pattern ending here, + 1; 0: none */
-	unsigned char letter, len;  /* len: letters of that pattern */
+	unsigned char len;          /* letters of that pattern */
+};
+
+struct edge {
+	uint32_t key;               /* (node + 1) << 8 | letter; 0: empty */
+	uint32_t child;
 };
 
 static struct {
 	struct node *nodes;
 	uint32_t nnodes, cap;
+	struct edge *edges;
+	uint32_t mask;              /* edges has mask + 1 slots */
 	unsigned char *values;      /* per pattern: len + 1 digits */
 	size_t nvalues, values_cap;
-	uint32_t root[256];
 	int tried, loaded;
 } T;
 
-static uint32_t new_node(unsigned char letter)
+static uint32_t slot(uint32_t key)
 {
-	if (T.nnodes == T.cap) {
-		T.cap = T.cap ? T.cap * 2 : 32768;
-		T.nodes = sm_xrealloc(T.nodes, T.cap * sizeof *T.nodes);
-	}
-	struct node *n = &T.nodes[T.nnodes];
-	memset(n, 0, sizeof *n);
-	n->letter = letter;
-	return T.nnodes++;
+	uint32_t h = (key * 2654435761u) >> 7;
+	while (T.edges[h & T.mask].key && T.edges[h & T.mask].key != key)
+		h++;
+	return h & T.mask;
 }
 
 static uint32_t child(uint32_t node, unsigned char c)
 {
-	if (node == 0)
-		return T.root[c];
-	for (uint32_t k = T.nodes[node].child; k; k = T.nodes[k].sibling)
-		if (T.nodes[k].letter == c)
-			return k;
-	return 0;
+	const struct edge *e = &T.edges[slot((node + 1) << 8 | c)];
+	return e->key ? e->child : 0;
 }
 
 static uint32_t add_child(uint32_t node, unsigned char c)
 {
-	uint32_t k = child(node, c);
-	if (k)
-		return k;
-	k = new_node(c);
-	if (node == 0) {
-		T.root[c] = k;
-	} else {
-		T.nodes[k].sibling = T.nodes[node].child;
-		T.nodes[node].child = k;
+	uint32_t key = (node + 1) << 8 | c, at = slot(key);
+	if (T.edges[at].key)
+		return T.edges[at].child;
+	if (T.nnodes == T.cap) {
+		T.cap *= 2;
+		T.nodes = sm_xrealloc(T.nodes, T.cap * sizeof *T.nodes);
+	}
+	uint32_t k = T.nnodes++;
+	memset(&T.nodes[k], 0, sizeof T.nodes[k]);
+	T.edges[at].key = key;
+	T.edges[at].child = k;
+	/* At most half full: rebuilt twice as large. */
+	if (T.nnodes * 2 > T.mask) {
+		struct edge *old = T.edges;
+		uint32_t n = T.mask + 1;
+		T.mask = n * 2 - 1;
+		T.edges = calloc(n * 2, sizeof *T.edges);
+		if (!T.edges)
+			sm_oom();
+		for (uint32_t i = 0; i < n; i++)
+			if (old[i].key)
+				T.edges[slot(old[i].key)] = old[i];
+		free(old);
 	}
 	return k;
 }
@@ -120,7 +131,14 @@ static int load(const char *path)
 		n += got;
 	} while (got && n < SM_MAX_FILE_SIZE);
 	fclose(f);
-	new_node(0);                /* the root */
+	T.cap = 32768;
+	T.nodes = sm_xmalloc(T.cap * sizeof *T.nodes);
+	memset(&T.nodes[0], 0, sizeof T.nodes[0]);   /* the root */
+	T.nnodes = 1;
+	T.mask = 65535;
+	T.edges = calloc(T.mask + 1, sizeof *T.edges);
+	if (!T.edges)
+		sm_oom();
 	int first = 1;
 	for (size_t i = 0; i < n;) {
 		size_t end = i;
@@ -152,6 +170,7 @@ int sm_hyphen_open(void)
 void sm_hyphen_close(void)
 {
 	free(T.nodes);
+	free(T.edges);
 	free(T.values);
 	memset(&T, 0, sizeof T);
 }

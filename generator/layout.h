@@ -20,11 +20,22 @@ enum sm_item_kind {
 	SM_ITEM_CLIP, SM_ITEM_UNCLIP, SM_ITEM_IMAGE
 };
 
+/* A move of the pen inside a text item, before the character at byte
+ * `at`, beyond the advances of the characters: kerning, or the stretch or
+ * shrink of a justified space (pt; positive to the right). */
+struct sm_shift {
+	unsigned at;
+	float dx;
+};
+
 struct sm_item {
 	double x, y, w, h;          /* text: baseline origin; rect, link, clip: box; line: x,y → x+w,y+h */
 	const char *text;
 	const char *url;            /* link: URI, or NULL for an anchor */
-	const double *pts;          /* poly: x,y pairs */
+	union {
+		const double *pts;          /* poly: x,y pairs (npts) */
+		const struct sm_shift *shifts; /* text: ascending `at` (npts) */
+	};
 	const struct sm_image *image; /* image: drawn into the box x, y, w, h */
 	struct sm_color color;      /* text and fills */
 	struct sm_color stroke;
@@ -35,7 +46,7 @@ struct sm_item {
 	float alpha;                /* opacity, 1 opaque */
 	unsigned len;               /* text: bytes */
 	int anchor;                 /* link: anchor index */
-	int npts;
+	int npts;                   /* poly: points; text: shifts */
 	short dash;                 /* dash length in pt, 0 for solid */
 	unsigned char kind;         /* enum sm_item_kind */
 	signed char role;           /* text: font role */
@@ -152,6 +163,8 @@ int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char 
 struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s);
+/* Where a text item ends: its start, the advances and the shifts. */
+double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it);
 void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,
 		  struct sm_color c, double radius);
 void sm_status_shape(struct sm_layout *L, struct sm_items *it, enum sm_status s, double cx, double cy, double r,

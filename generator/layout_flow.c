@@ -48,6 +48,14 @@ int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char 
 	return p->nanchors - 1;
 }
 
+double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it)
+{
+	double x = it->x + sm_font_width(f, it->role, it->size, it->text, it->len);
+	for (int i = 0; i < it->npts; i++)
+		x += it->shifts[i].dx;
+	return x;
+}
+
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s)
 {

@@ -274,7 +274,7 @@ static void contents(struct sm_layout *L, int first_page)
 				continue;       /* only the first line */
 			ti.x += x + num_w;
 			ti.y = base;
-			double e = ti.x + sm_font_width(L->fonts, ti.role, ti.size, ti.text, ti.len);
+			double e = sm_text_item_end(L->fonts, &ti);
 			if (e > tend)
 				tend = e;
 			SM_PUSH(L->a, pg->items.v, pg->items.n, pg->items.cap, ti);

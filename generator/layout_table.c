@@ -245,8 +245,7 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 				double lw = 0;
 				for (int q = 0; q < tmp.n; q++)
 					if ((int)(tmp.v[q].y / g->leading) == line) {
-						double e = tmp.v[q].x + sm_font_width(L->fonts, tmp.v[q].role, tmp.v[q].size,
-										      tmp.v[q].text, tmp.v[q].len);
+						double e = sm_text_item_end(L->fonts, &tmp.v[q]);
 						if (e > lw)
 							lw = e;
 					}

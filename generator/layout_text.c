@@ -6,8 +6,10 @@
  * hyphenated lines in a row; ragged-right text is broken the same way,
  * minimising raggedness, so hyphenation also saves it from very short
  * lines. Words are measured with pair kerning, and each word is placed by
- * us (libharu's word spacing does nothing with UTF-8 fonts). A word longer
- * than the line is cut between characters: nothing runs into the margin. */
+ * us: kerning and the stretch of a justified space are shifts inside a text
+ * item (libharu's word spacing does nothing with UTF-8 fonts). A word
+ * longer than the line is cut between characters: nothing runs into the
+ * margin. */
 #include "layout.h"
 #include "hyphenate.h"
 #include <math.h>
@@ -61,22 +63,7 @@ double sm_baseline(const struct sm_pstyle *ps)
 /* Width of text in role at size, with pair kerning inside it. */
 double sm_measure(struct sm_layout *L, int role, double size, const char *s, size_t len)
 {
-	long units = 0;
-	uint32_t prev = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = sm_utf8_decode(s + i, len - i, &cp);
-		if (!n) {
-			n = 1;
-			cp = 0xFFFD;
-		}
-		units += sm_font_advance(L->fonts, role, cp);
-		if (prev)
-			units += sm_font_kern(L->fonts, role, prev, cp);
-		prev = cp;
-		i += (size_t)n;
-	}
-	return units * size / 1000.0;
+	return sm_font_measure(L->fonts, role, s, len) * size / 1000.0;
 }
 
 static void push(struct sm_layout *L, struct para *p, struct kitem it)
@@ -498,32 +485,45 @@ static int first_fit(struct sm_layout *L, const struct para *p, const struct sm_
 
 /* ------------------------------------------------------------ drawing */
 
-/* Text items are joined while characters follow each other exactly, so
- * that copy and paste gives whole words and sentences. */
+/* A line's text becomes as few items as its styles and links allow: the
+ * moves that kerning and justified spaces make are shifts inside an item
+ * (one TJ operator in the PDF), and copy and paste gives whole sentences
+ * with their spaces. */
 struct pen {
 	struct sm_layout *L;
 	struct sm_items *out;
 	const struct sm_pstyle *ps;
 	double y;
-	struct sm_item *cur;
-	double next_x;
+	int cur;                    /* index of the open item in out, -1: none */
+	double next_x;              /* where the advances alone put the next character */
 	char *buf;
 	size_t blen, bcap;
+	struct sm_shift *shifts;
+	int nshifts, scap;
 };
 
 static void pen_flush(struct pen *pn)
 {
-	if (pn->cur) {
-		pn->cur->text = sm_arena_strndup(pn->L->a, pn->buf, pn->blen);
-		pn->cur->len = pn->blen;
+	if (pn->cur >= 0) {
+		struct sm_item *it = &pn->out->v[pn->cur];
+		it->text = sm_arena_strndup(pn->L->a, pn->buf, pn->blen);
+		it->len = (unsigned)pn->blen;
+		if (pn->nshifts) {
+			struct sm_shift *sh = sm_arena_alloc(pn->L->a, (size_t)pn->nshifts * sizeof *sh);
+			memcpy(sh, pn->shifts, (size_t)pn->nshifts * sizeof *sh);
+			it->shifts = sh;
+			it->npts = pn->nshifts;
+		}
 	}
-	pn->cur = NULL;
+	pn->cur = -1;
 	pn->blen = 0;
+	pn->nshifts = 0;
 }
 
 static void pen_char(struct pen *pn, const char *s, size_t n, int role, const char *url, double x, double adv)
 {
-	if (!pn->cur || pn->cur->role != role || pn->cur->url != url || fabs(pn->next_x - x) > 0.001) {
+	struct sm_item *cur = pn->cur >= 0 ? &pn->out->v[pn->cur] : NULL;
+	if (!cur || cur->role != role || cur->url != url) {
 		pen_flush(pn);
 		struct sm_item *it = sm_item_add(pn->L->a, pn->out, SM_ITEM_TEXT);
 		it->x = x;
@@ -532,8 +532,14 @@ static void pen_char(struct pen *pn, const char *s, size_t n, int role, const ch
 		it->size = pn->ps->size;
 		it->color = url ? pn->ps->link_color : pn->ps->color;
 		it->url = url;
-		pn->cur = it;
-		/* The item pointer moves when the array grows: keep its index. */
+		/* The item moves when the array grows: keep its index. */
+		pn->cur = pn->out->n - 1;
+	} else if (fabs(x - pn->next_x) > 0.001) {
+		if (pn->nshifts == pn->scap) {
+			pn->scap = pn->scap ? pn->scap * 2 : 16;
+			pn->shifts = sm_xrealloc(pn->shifts, (size_t)pn->scap * sizeof *pn->shifts);
+		}
+		pn->shifts[pn->nshifts++] = (struct sm_shift){ (unsigned)pn->blen, (float)(x - pn->next_x) };
 	}
 	if (pn->blen + n + 1 > pn->bcap) {
 		pn->bcap = (pn->blen + n + 1) * 2 + 64;
@@ -583,7 +589,7 @@ static void close_link(struct sm_layout *L, struct pen *pn, const struct sm_psty
 static void place_line(struct sm_layout *L, const struct para *p, const struct line *ln, double x, double y,
 		       const struct sm_pstyle *ps, struct sm_items *out)
 {
-	struct pen pn = { L, out, ps, y, NULL, 0, NULL, 0, 0 };
+	struct pen pn = { L, out, ps, y, -1, 0, NULL, 0, 0, NULL, 0, 0 };
 	const char *link = NULL;
 	double link_x = 0;
 	for (int i = ln->from; i < ln->to; i++) {
@@ -598,9 +604,10 @@ static void place_line(struct sm_layout *L, const struct para *p, const struct l
 			x = draw_text(&pn, it->s, it->len, it->role, it->url, x);
 		} else if (it->type == K_GLUE && !it->fill) {
 			double w = it->w + (ln->r > 0 ? ln->r * it->y : ln->r * it->z);
-			/* Without stretch, a space is a real space in the text. */
-			if (ln->r == 0 && it->s)
-				pen_char(&pn, " ", 1, it->role, link, x, w);
+			/* A space is a real space in the text; its stretch becomes a
+			 * shift before the next word. */
+			if (it->s)
+				pen_char(&pn, " ", 1, it->role, link, x, it->w);
 			x += w;
 		}
 	}
@@ -611,6 +618,7 @@ static void place_line(struct sm_layout *L, const struct para *p, const struct l
 		close_link(L, &pn, ps, link, link_x, x, y, out);
 	pen_flush(&pn);
 	free(pn.buf);
+	free(pn.shifts);
 }
 
 static int prepare(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,

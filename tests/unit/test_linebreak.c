@@ -12,8 +12,8 @@ static double right_edge(struct layout_fixture *f, const struct sm_flow_item *bo
 		const struct sm_item *it = &box->items.v[i];
 		if (it->kind != SM_ITEM_TEXT)
 			continue;
-		/* A text item is laid out by its advances alone: that is what the PDF draws. */
-		double e = it->x + sm_font_width(&f->fonts, it->role, it->size, it->text, it->len);
+		/* A text item is laid out by its advances and shifts: that is what the PDF draws. */
+		double e = sm_text_item_end(&f->fonts, it);
 		if (e > r)
 			r = e;
 	}

@@ -83,9 +83,15 @@ static int line_stats(struct layout_fixture *f, int first, struct lstat *out)
 			const struct sm_item *it = &b->items.v[k];
 			if (it->kind != SM_ITEM_TEXT)
 				continue;
-			double e = it->x + sm_font_width(&f->fonts, it->role, it->size, it->text, it->len);
+			double e = sm_text_item_end(&f->fonts, it);
 			if (prev_end >= 0 && it->x - prev_end > space * 0.5 && (it->x - prev_end) / space > s.gap)
 				s.gap = (it->x - prev_end) / space;
+			/* Inside an item, a space and the shift after it. */
+			for (int q = 0; q < it->npts; q++) {
+				unsigned at = it->shifts[q].at;
+				if (at > 0 && it->text[at - 1] == ' ' && (space + it->shifts[q].dx) / space > s.gap)
+					s.gap = (space + it->shifts[q].dx) / space;
+			}
 			prev_end = e;
 			if (e > s.right) {
 				s.right = e;
@@ -174,7 +180,7 @@ TEST(test_narrow_label_words)
 			if (prev_end >= 0 && it->x - prev_end > 1)
 				strcat(lines[n], " ");
 			strncat(lines[n], it->text, it->len);
-			prev_end = it->x + sm_font_width(&f.fonts, it->role, it->size, it->text, it->len);
+			prev_end = sm_text_item_end(&f.fonts, it);
 		}
 		n++;
 	}
