@@ -30,14 +30,25 @@ void *sm_xmalloc(size_t n);
 void *sm_xrealloc(void *p, size_t n);
 void sm_oom(void) __attribute__((noreturn));
 
-/* A growable array in the arena: SM_PUSH(arena, items, n, cap, value). */
+/* A growable array in the arena: SM_PUSH(arena, items, n, cap, value).
+ * Arrays of large elements start small: most (the display items of one
+ * line) hold one or two. */
 #define SM_PUSH(ar, arr, n, cap, val) do { \
 	if ((n) == (cap)) { \
-		size_t nc_ = (cap) ? (cap) * 2 : 8; \
+		size_t nc_ = (cap) ? (cap) * 2 : sizeof *(arr) >= 64 ? 2 : 8; \
 		(arr) = sm_arena_grow((ar), (arr), (cap) * sizeof *(arr), nc_ * sizeof *(arr)); \
 		(cap) = nc_; \
 	} \
 	(arr)[(n)++] = (val); \
+} while (0)
+
+/* Room for `want` elements in such an array at once, when the count is
+ * known: no copies left behind by doubling. */
+#define SM_RESERVE(ar, arr, cap, want) do { \
+	if ((size_t)(cap) < (size_t)(want)) { \
+		(arr) = sm_arena_grow((ar), (arr), (cap) * sizeof *(arr), (size_t)(want) * sizeof *(arr)); \
+		(cap) = (want); \
+	} \
 } while (0)
 
 #endif

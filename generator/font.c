@@ -15,7 +15,7 @@ struct sm_face {
 	hb_face_t *face;
 	hb_font_t *font;
 	unsigned upem;
-	int16_t *widths;            /* BMP advance cache, -1 unknown */
+	int16_t *widths[256];       /* BMP advance cache in blocks of 256, made when needed; -1 unknown */
 	uint64_t marked[1024];      /* BMP code points already in `used` */
 	hb_set_t *used;
 	hb_set_t *warned;
@@ -81,8 +81,6 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 		fc->upem = hb_face_get_upem(face);
 		if (!fc->upem)
 			fc->upem = 1000;
-		fc->widths = sm_xmalloc(65536 * sizeof *fc->widths);
-		memset(fc->widths, 0xff, 65536 * sizeof *fc->widths);
 		fc->used = hb_set_create();
 		fc->warned = hb_set_create();
 		for (int a = 0; a < 128; a++)
@@ -115,16 +113,25 @@ void sm_fonts_close(struct sm_fonts *f)
 		hb_font_destroy(fc->font);
 		hb_face_destroy(fc->face);
 		hb_blob_destroy(fc->blob);
-		free(fc->widths);
+		for (int b = 0; b < 256; b++)
+			free(fc->widths[b]);
 		free(fc);
 	}
 	memset(f, 0, sizeof *f);
 }
 
+/* The cached advance of cp, or -1. */
+static inline int cached(const struct sm_face *fc, uint32_t cp)
+{
+	const int16_t *b = cp < 65536 ? fc->widths[cp >> 8] : NULL;
+	return b ? b[cp & 255] : -1;
+}
+
 static int advance(struct sm_face *fc, uint32_t cp)
 {
-	if (cp < 65536 && fc->widths[cp] >= 0)
-		return fc->widths[cp];
+	int c = cached(fc, cp);
+	if (c >= 0)
+		return c;
 	hb_codepoint_t g = 0;
 	if (!hb_font_get_nominal_glyph(fc->font, cp, &g)) {
 		if (!hb_set_has(fc->warned, cp)) {
@@ -138,8 +145,14 @@ static int advance(struct sm_face *fc, uint32_t cp)
 	long w = (long)hb_font_get_glyph_h_advance(fc->font, g) * 1000 / (long)fc->upem;
 	if (w > 32767)
 		w = 32767;
-	if (cp < 65536)
-		fc->widths[cp] = (int16_t)w;
+	if (cp < 65536) {
+		int16_t **b = &fc->widths[cp >> 8];
+		if (!*b) {
+			*b = sm_xmalloc(256 * sizeof **b);
+			memset(*b, 0xff, 256 * sizeof **b);
+		}
+		(*b)[cp & 255] = (int16_t)w;
+	}
 	return (int)w;
 }
 
@@ -172,8 +185,9 @@ double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, s
 			cp = 0xFFFD;
 		}
 		i += (size_t)n;
-		if (cp < 65536 && fc->widths[cp] >= 0) {
-			total += fc->widths[cp];   /* cached means already marked used */
+		int c = cached(fc, cp);
+		if (c >= 0) {
+			total += c;         /* cached means already marked used */
 			continue;
 		}
 		hb_set_add(fc->used, cp);

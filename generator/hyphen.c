@@ -20,8 +20,7 @@
 /* The trie: node 0 is the root; its edges are kept in one hash table
  * keyed by (node, letter), so each step of a match is one probe. */
 struct node {
-	uint32_t digits;            /* offset in values of the pattern ending here, + 1; 0: none */
-	unsigned char len;          /* letters of that pattern */
+	uint32_t pattern;           /* offset in values of the pattern ending here, + 1; 0: none */
 };
 
 struct edge {
@@ -34,7 +33,7 @@ static struct {
 	uint32_t nnodes, cap;
 	struct edge *edges;
 	uint32_t mask;              /* edges has mask + 1 slots */
-	unsigned char *values;      /* per pattern: len + 1 digits */
+	unsigned char *values;      /* per pattern: its number of letters n, then n + 1 digits */
 	size_t nvalues, values_cap;
 	int tried, loaded;
 } T;
@@ -66,8 +65,8 @@ static uint32_t add_child(uint32_t node, unsigned char c)
 	memset(&T.nodes[k], 0, sizeof T.nodes[k]);
 	T.edges[at].key = key;
 	T.edges[at].child = k;
-	/* At most half full: rebuilt twice as large. */
-	if (T.nnodes * 2 > T.mask) {
+	/* At most three quarters full: rebuilt twice as large. */
+	if (T.nnodes * 4 > T.mask * 3) {
 		struct edge *old = T.edges;
 		uint32_t n = T.mask + 1;
 		T.mask = n * 2 - 1;
@@ -103,14 +102,14 @@ static void add_pattern(const unsigned char *s, size_t n)
 	uint32_t node = 0;
 	for (int i = 0; i < len; i++)
 		node = add_child(node, letters[i]);
-	if (T.nvalues + (size_t)len + 1 > T.values_cap) {
-		T.values_cap = (T.nvalues + (size_t)len + 1) * 2;
+	if (T.nvalues + (size_t)len + 2 > T.values_cap) {
+		T.values_cap = (T.nvalues + (size_t)len + 2) * 2;
 		T.values = sm_xrealloc(T.values, T.values_cap);
 	}
-	memcpy(T.values + T.nvalues, digits, (size_t)len + 1);
-	T.nodes[node].digits = (uint32_t)T.nvalues + 1;
-	T.nodes[node].len = (unsigned char)len;
-	T.nvalues += (size_t)len + 1;
+	T.nodes[node].pattern = (uint32_t)T.nvalues + 1;
+	T.values[T.nvalues] = (unsigned char)len;
+	memcpy(T.values + T.nvalues + 1, digits, (size_t)len + 1);
+	T.nvalues += (size_t)len + 2;
 }
 
 /* Reads the dictionary; -1 when it is not installed (the engine then does
@@ -135,7 +134,7 @@ static int load(const char *path)
 	T.nodes = sm_xmalloc(T.cap * sizeof *T.nodes);
 	memset(&T.nodes[0], 0, sizeof T.nodes[0]);   /* the root */
 	T.nnodes = 1;
-	T.mask = 65535;
+	T.mask = 32767;             /* 18,000 nodes in the Dutch patterns */
 	T.edges = calloc(T.mask + 1, sizeof *T.edges);
 	if (!T.edges)
 		sm_oom();
@@ -205,10 +204,10 @@ static int hyphenate_letters(const char *lat, int n, const size_t *ends, size_t 
 			node = child(node, w[t]);
 			if (!node)
 				break;
-			const struct node *k = &T.nodes[node];
-			if (k->digits) {
-				const unsigned char *d = T.values + k->digits - 1;
-				for (int j = 0; j <= k->len; j++)
+			uint32_t pat = T.nodes[node].pattern;
+			if (pat) {
+				const unsigned char *d = T.values + pat;
+				for (int j = 0; j <= d[-1]; j++)
 					if (d[j] > v[s + j])
 						v[s + j] = d[j];
 			}

@@ -175,6 +175,11 @@ int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, st
 	struct reader r = { 0 };
 	r.a = a;
 	r.c = out;
+	/* A row per line, as good as always. */
+	int lines = 1;
+	for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) && lines <= SM_CSV_MAX_ROWS; q++)
+		lines++;
+	SM_RESERVE(a, out->rows, r.rcap, lines);
 	int failed = 0;
 	while (s < end && !r.too_many) {
 		const char *e = memchr(s, '\n', (size_t)(end - s));

@@ -298,6 +298,7 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		return;
 	char delim_name[8];
 	snprintf(delim_name, sizeof delim_name, "%s", c.delim == '\t' ? "tab" : c.delim == ';' ? ";" : ",");
+	SM_RESERVE(x->a, d->obs, x->ocap, d->nobs + c.nrows);
 	for (int i = 1; i < c.nrows; i++) {
 		const struct sm_csv_row *r = &c.rows[i];
 		if (row_width(&c, r))
