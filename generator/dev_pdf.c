@@ -255,12 +255,18 @@ struct cw {
 	int rotated;
 };
 
-static void cw_put(struct cw *w, const char *s, size_t n)
+/* Room for n more bytes. */
+static inline void cw_room(struct cw *w, size_t n)
 {
 	if (w->len + n + 1 > w->cap) {
 		w->cap = (w->len + n + 1) * 2 + 4096;
 		w->buf = sm_xrealloc(w->buf, w->cap);
 	}
+}
+
+static void cw_put(struct cw *w, const char *s, size_t n)
+{
+	cw_room(w, n);
 	memcpy(w->buf + w->len, s, n);
 	w->len += n;
 }
@@ -271,7 +277,8 @@ static void cw_str(struct cw *w, const char *s) { cw_put(w, s, strlen(s)); }
 static void cw_num(struct cw *w, double v)
 {
 	char b[40], *o = b + sizeof b;
-	long long t = llround(v * 1000);
+	double r = v * 1000;        /* rounded half away from zero */
+	long long t = fabs(r) < 1e15 ? (long long)(r < 0 ? r - 0.5 : r + 0.5) : 0;
 	int neg = t < 0;
 	unsigned long long u = neg ? (unsigned long long)-t : (unsigned long long)t;
 	unsigned frac = (unsigned)(u % 1000);
@@ -410,17 +417,13 @@ static void cw_paint(struct cw *w, const struct sm_item *it)
 	cw_str(w, it->fill && it->do_stroke ? "B\n" : it->fill ? "f\n" : "S\n");
 }
 
-/* One byte in a literal string: ( ) and \ escaped, and CR, which a reader
- * would otherwise take for a line end. */
-static void cw_byte(struct cw *w, unsigned char c)
+/* One byte in a literal string (room made by the caller): ( ) and \
+ * escaped, and CR, which a reader would otherwise take for a line end. */
+static inline void cw_byte(struct cw *w, unsigned char c)
 {
-	char b[2] = { '\\', (char)c };
-	if (c == '\r')
-		cw_put(w, "\\r", 2);
-	else if (c == '(' || c == ')' || c == '\\')
-		cw_put(w, b, 2);
-	else
-		cw_put(w, b + 1, 1);
+	if (c == '\r' || c == '(' || c == ')' || c == '\\')
+		w->buf[w->len++] = '\\';
+	w->buf[w->len++] = c == '\r' ? 'r' : (char)c;
 }
 
 /* UTF-8 text as CIDs (the code points), two bytes each, in literal
@@ -428,7 +431,7 @@ static void cw_byte(struct cw *w, unsigned char c)
  * thousandths of the font size (negative: to the right). */
 static void cw_text(struct cw *w, const struct sm_item *it)
 {
-	const char *s = it->text;
+	const unsigned char *s = (const unsigned char *)it->text;
 	int k = 0;
 	cw_put(w, it->npts ? "[(" : "(", it->npts ? 2 : 1);
 	for (size_t i = 0; i < it->len;) {
@@ -439,15 +442,16 @@ static void cw_text(struct cw *w, const struct sm_item *it)
 			w->len--;           /* cw_num's trailing space */
 			cw_put(w, "(", 1);
 		}
-		uint32_t cp;
-		int n = sm_utf8_decode(s + i, it->len - i, &cp);
-		if (!n) {
+		uint32_t cp = s[i];
+		int n = 1;
+		if (cp >= 0x80 && !(n = sm_utf8_decode((const char *)s + i, it->len - i, &cp))) {
 			n = 1;
 			cp = 0xFFFD;
 		}
 		i += (size_t)n;
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
+		cw_room(w, 4);
 		cw_byte(w, (unsigned char)(cp >> 8));
 		cw_byte(w, (unsigned char)cp);
 	}

@@ -276,6 +276,7 @@ struct node {
 	int hyph;                   /* hyphenated lines in a row ending here */
 	double demerits;
 	int prev;                   /* node of the previous break, -1 */
+	int start;                  /* the first item of the line after the break */
 };
 
 struct line { int from, to, brk; double r; };
@@ -314,7 +315,7 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 	struct node *nodes = NULL;
 	int nn = 0, ncap = 0;
 	int *active = NULL, na = 0, acap = 0;
-	struct node start = { -1, 0, 1, 0, 0, -1 };
+	struct node start = { -1, 0, 1, 0, 0, -1, start_after(p, -1) };
 	SM_PUSH(&L->scratch, nodes, nn, ncap, start);
 	SM_PUSH(&L->scratch, active, na, acap, 0);
 	for (int b = 0; b < n && na; b++) {
@@ -329,7 +330,7 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 		int best_hyph[4] = { 0, 0, 0, 0 };
 		for (int k = 0; k < na; k++) {
 			const struct node *a = &nodes[active[k]];
-			int s = start_after(p, a->pos);
+			int s = a->start;
 			if (s > b) {
 				continue;
 			}
@@ -393,7 +394,8 @@ static int total_fit(struct sm_layout *L, const struct para *p, const struct sm_
 		for (int f = 0; f < 4; f++) {
 			if (best_prev[f] < 0)
 				continue;
-			struct node nd = { b, nodes[best_prev[f]].line + 1, f, best_hyph[f], best[f], best_prev[f] };
+			struct node nd = { b, nodes[best_prev[f]].line + 1, f, best_hyph[f], best[f], best_prev[f],
+					   start_after(p, b) };
 			SM_PUSH(&L->scratch, nodes, nn, ncap, nd);
 			SM_PUSH(&L->scratch, active, na, acap, nn - 1);
 		}
