@@ -41,6 +41,12 @@ TEST(test_hyphenation_dutch)
 	CHECK_STR(hyphenated(&a, "GGD-regio"), "GGD-regio");
 	CHECK_STR(hyphenated(&a, "https://www.lindeveld.example/ondersteuning"), "https://www.lindeveld.example/ondersteuning");
 	CHECK_STR(hyphenated(&a, "onderzoek@lindeveld.example"), "onderzoek@lindeveld.example");
+	/* A run of letters longer than any word is left alone (the fuzzer found
+	 * one that overran the buffer). */
+	char run[151];
+	memset(run, 'a', 150);
+	run[150] = 0;
+	CHECK_STR(hyphenated(&a, run), run);
 	sm_arena_free(&a);
 }
 
