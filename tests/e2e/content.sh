@@ -54,6 +54,16 @@ make_default() {
 }
 check "make renders content/ to out/lindeveld-sociale-monitor-2024.pdf" make_default
 
+content_justified() {
+	local s
+	s=$(scratch)
+	"$BIN" build content -o "$s/a.pdf" >/dev/null 2>&1 || return 1
+	# Where a PDF reader puts each justified line (text position, /W widths,
+	# TJ shifts): on the right edge of its column.
+	python3 tests/tools/check_justified.py "$s/a.pdf" 200 >/dev/null || python3 tests/tools/check_justified.py "$s/a.pdf" 200
+}
+check "content/: every justified line ends on the right edge of its column, as a PDF reader sets it" content_justified
+
 content_charts() {
 	local s
 	s=$(scratch)
