@@ -99,7 +99,7 @@ static HPDF_Dict new_stream(HPDF_Doc pdf, struct libdeflate_compressor *z, const
 
 /* A ToUnicode CMap: the text's CIDs are its code points, so the map is
  * the identity, written in ranges that differ only in their last byte, as
- * the PDF specification asks. */
+ * the PDF specification asks. One stream serves every font. */
 static HPDF_Dict to_unicode(HPDF_Doc pdf, struct libdeflate_compressor *z)
 {
 	char buf[16384];
@@ -153,7 +153,8 @@ static HPDF_Array int_array(HPDF_Doc pdf, const int *v, int n)
  * CIDFontType2: the CIDs are the code points drawn (so the content
  * streams are the text itself), CIDToGIDMap leads each to its glyph in
  * the hb-subset subset, /W holds the widths the layout measured with. */
-static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face)
+static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face,
+			   HPDF_Dict unicode)
 {
 	struct sm_font_embed e;
 	if (sm_font_embed(fonts, face, &e))
@@ -180,7 +181,6 @@ static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct
 	}
 	HPDF_Dict gid_map = new_stream(pdf, z, map, ((size_t)top + 1) * 2);
 	free(map);
-	HPDF_Dict unicode = to_unicode(pdf, z);
 	if (!file || !desc || !cid || !font || !info || !descendants || !widths || !gid_map || !unicode) {
 		sm_font_embed_free(&e);
 		return NULL;
@@ -745,10 +745,11 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 		for (int k = 0; k < P->v[i].items.n; k++)
 			if (P->v[i].items.v[k].kind == SM_ITEM_TEXT)
 				drawn[r->fonts->role_face[P->v[i].items.v[k].role]] = 1;
+	HPDF_Dict unicode = to_unicode(pdf, r->z);
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!drawn[f])
 			continue;       /* a face no page draws is not embedded at all */
-		by_face[f] = load_face(pdf, r->z, r->fonts, f);
+		by_face[f] = unicode ? load_face(pdf, r->z, r->fonts, f, unicode) : NULL;
 		if (!by_face[f]) {
 			if (!failed(st, "embedding a font"))
 				sm_diag(SM_MSG_font_invalid, NULL, sm_font_path(r->fonts, f), "its subset could not be embedded");
