@@ -825,6 +825,14 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 			chapter = o;
 	}
 	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	/* The document is Dutch (screen readers pronounce it so), and readers
+	 * show its title rather than its file name. */
+	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, "nl-NL", NULL));
+	HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+	if (prefs) {
+		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+		HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
+	}
 	if (failed(st, "writing the outline"))
 		return -1;
 	(void)t;

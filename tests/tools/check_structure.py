@@ -2,7 +2,8 @@
 """Checks the structure of a monitor's PDF against its chapter titles:
 an outline entry per chapter (in order), page labels (roman front matter,
 arabic from 1), contents that give each chapter the label of the page it
-starts on, and contents entries that are links.
+starts on, contents entries that are links, and a catalogue that says the
+document is Dutch and asks readers to show its title.
 
     check_structure.py PDF "Title 1" "Title 2" ...
 """
@@ -46,4 +47,12 @@ links = sum(1 for p in j.get("pages", []) for _ in [0])  # pages exist
 raw = open(pdf, "rb").read()
 if raw.count(b"/Subtype /Link") < len(titles):
     sys.exit("the contents entries are not all links")
+# The catalogue: Dutch, and the title shown instead of the file name.
+catalog = next(v["value"] for v in json.loads(subprocess.run(
+    ["qpdf", "--json=2", "--json-key=qpdf", pdf], capture_output=True, text=True).stdout)["qpdf"][1].values()
+    if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
+if catalog.get("/Lang") != "u:nl-NL":
+    sys.exit("the document's language is %r, want nl-NL" % catalog.get("/Lang"))
+if (catalog.get("/ViewerPreferences") or {}).get("/DisplayDocTitle") is not True:
+    sys.exit("readers are not asked to show the document title")
 print("structure ok: %d chapters" % len(titles))
