@@ -513,6 +513,24 @@ static HPDF_Destination dest(struct render *r, int anchor)
 	return d;
 }
 
+/* An image XObject of 8-bit pixels, deflated here like the pages (libharu's
+ * HPDF_LoadRawImageFromMem copies the pixels and deflates them with zlib
+ * at its default level, which made a cover illustration half the build). */
+static HPDF_Image raw_image(struct render *r, const unsigned char *px, int w, int h, int gray)
+{
+	HPDF_Image im = new_stream(r->pdf, r->z, px, (size_t)w * (size_t)h * (gray ? 1 : 3));
+	if (!im)
+		return NULL;
+	im->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;     /* what HPDF_Page_DrawImage takes */
+	HPDF_Dict_AddName(im, "Type", "XObject");
+	HPDF_Dict_AddName(im, "Subtype", "Image");
+	HPDF_Dict_AddName(im, "ColorSpace", gray ? "DeviceGray" : "DeviceRGB");
+	HPDF_Dict_AddNumber(im, "Width", w);
+	HPDF_Dict_AddNumber(im, "Height", h);
+	HPDF_Dict_AddNumber(im, "BitsPerComponent", 8);
+	return im;
+}
+
 /* Each image is embedded once, fitted to the size it is placed at. */
 static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 {
@@ -525,10 +543,9 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 	if (fit.jpeg) {
 		im = HPDF_LoadJpegImageFromMem(r->pdf, fit.jpeg, (HPDF_UINT)fit.jpeg_len);
 	} else {
-		im = HPDF_LoadRawImageFromMem(r->pdf, fit.rgb, (HPDF_UINT)fit.w, (HPDF_UINT)fit.h, HPDF_CS_DEVICE_RGB, 8);
+		im = raw_image(r, fit.rgb, fit.w, fit.h, 0);
 		if (im && fit.alpha) {
-			HPDF_Image mask = HPDF_LoadRawImageFromMem(r->pdf, fit.alpha, (HPDF_UINT)fit.w, (HPDF_UINT)fit.h,
-								   HPDF_CS_DEVICE_GRAY, 8);
+			HPDF_Image mask = raw_image(r, fit.alpha, fit.w, fit.h, 1);
 			if (mask)
 				HPDF_Image_AddSMask(im, mask);
 		}
