@@ -35,24 +35,35 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 		png_image_free(&png);
 		return NULL;
 	}
+	struct sm_image *img = sm_arena_alloc(a, sizeof *img);
+	img->path = path;
+	img->w = (int)png.width;
+	img->h = (int)png.height;
+	size_t n = (size_t)img->w * (size_t)img->h;
+	/* Transparent pixels over white, the colour of the page. */
+	png_color white = { 255, 255, 255 };
+	if (!(png.format & PNG_FORMAT_FLAG_ALPHA)) {
+		/* Opaque: straight into RGB. */
+		png.format = PNG_FORMAT_RGB;
+		img->rgb = sm_arena_alloc(a, n * 3);
+		if (!png_image_finish_read(&png, &white, img->rgb, (png_int_32)(img->w * 3), NULL)) {
+			sm_diag(SM_MSG_image_invalid, pos, path, png.message);
+			png_image_free(&png);
+			return NULL;
+		}
+		return img;
+	}
 	png.format = PNG_FORMAT_RGBA;
 	size_t stride = PNG_IMAGE_ROW_STRIDE(png);
 	unsigned char *rgba = malloc(PNG_IMAGE_BUFFER_SIZE(png, stride));
 	if (!rgba)
 		sm_oom();
-	/* Transparent pixels over white, the colour of the page. */
-	png_color white = { 255, 255, 255 };
 	if (!png_image_finish_read(&png, &white, rgba, (png_int_32)stride, NULL)) {
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
 		free(rgba);
 		png_image_free(&png);
 		return NULL;
 	}
-	struct sm_image *img = sm_arena_alloc(a, sizeof *img);
-	img->path = path;
-	img->w = (int)png.width;
-	img->h = (int)png.height;
-	size_t n = (size_t)img->w * (size_t)img->h;
 	img->rgb = sm_arena_alloc(a, n * 3);
 	int opaque = 1;
 	for (size_t i = 0; i < n; i++) {
