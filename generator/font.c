@@ -425,8 +425,7 @@ long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len)
 		}
 		units += use_advance(fc, cp);
 		if (prev)
-			units += prev < 128 && cp < 128 && fc->kern_ascii[prev][cp] != INT16_MIN ? fc->kern_ascii[prev][cp]
-												  : face_kern(fc, prev, cp);
+			units += face_kern(fc, prev, cp);
 		prev = cp;
 		i += (size_t)n;
 	}

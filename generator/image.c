@@ -40,42 +40,37 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 	img->w = (int)png.width;
 	img->h = (int)png.height;
 	size_t n = (size_t)img->w * (size_t)img->h;
-	/* Transparent pixels over white, the colour of the page. */
-	png_color white = { 255, 255, 255 };
-	if (!(png.format & PNG_FORMAT_FLAG_ALPHA)) {
-		/* Opaque: straight into RGB. */
-		png.format = PNG_FORMAT_RGB;
-		img->rgb = sm_arena_alloc(a, n * 3);
-		if (!png_image_finish_read(&png, &white, img->rgb, (png_int_32)(img->w * 3), NULL)) {
-			sm_diag(SM_MSG_image_invalid, pos, path, png.message);
-			png_image_free(&png);
-			return NULL;
-		}
-		return img;
-	}
-	png.format = PNG_FORMAT_RGBA;
-	size_t stride = PNG_IMAGE_ROW_STRIDE(png);
-	unsigned char *rgba = malloc(PNG_IMAGE_BUFFER_SIZE(png, stride));
-	if (!rgba)
+	/* Opaque images straight into RGB; with alpha through RGBA, split
+	 * below. Transparent pixels over white, the colour of the page. */
+	int alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
+	png.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
+	unsigned char *px = alpha ? malloc(n * 4) : sm_arena_alloc(a, n * 3);
+	if (!px)
 		sm_oom();
-	if (!png_image_finish_read(&png, &white, rgba, (png_int_32)stride, NULL)) {
+	png_color white = { 255, 255, 255 };
+	if (!png_image_finish_read(&png, &white, px, 0, NULL)) {
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
-		free(rgba);
+		if (alpha)
+			free(px);
 		png_image_free(&png);
 		return NULL;
+	}
+	if (!alpha) {
+		img->rgb = px;
+		return img;
 	}
 	img->rgb = sm_arena_alloc(a, n * 3);
 	int opaque = 1;
 	for (size_t i = 0; i < n; i++) {
-		memcpy(img->rgb + 3 * i, rgba + 4 * i, 3);
-		opaque &= rgba[4 * i + 3] == 255;
+		memcpy(img->rgb + 3 * i, px + 4 * i, 3);
+		opaque &= px[4 * i + 3] == 255;
 	}
 	if (!opaque) {
 		img->alpha = sm_arena_alloc(a, n);
 		for (size_t i = 0; i < n; i++)
-			img->alpha[i] = rgba[4 * i + 3];
+			img->alpha[i] = px[4 * i + 3];
 	}
-	free(rgba);
+	free(px);
 	return img;
 }
 
