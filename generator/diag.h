@@ -26,6 +26,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(utf8_invalid,      SM_ERROR,   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8") \
 	X(utf8_outside_bmp,  SM_ERROR,   "character U+%04X cannot be printed (only characters up to U+FFFF are supported); remove it") \
 	X(control_char,      SM_ERROR,   "control character U+%04X in text; remove it") \
+	X(utf16_invalid,     SM_ERROR,   "invalid UTF-16 (%s); save the file again, as \"CSV UTF-8\" or \"Unicode text\"") \
 	/* YAML */ \
 	X(yaml_syntax,       SM_ERROR,   "YAML syntax: %s") \
 	X(yaml_tab,          SM_ERROR,   "a tab cannot indent YAML; indent with spaces") \
