@@ -91,7 +91,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
 	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \
 	X(bad_size,          SM_ERROR,   "'%s' is not a size; write a number with a unit: pt, mm, cm or in (such as 9.5pt or 22mm)") \
-	X(size_range,        SM_ERROR,   "%s of %s is out of range; %s") \
+	X(size_range,        SM_ERROR,   "'%s' is out of range for %s; %s") \
 	X(bad_template,      SM_ERROR,   "unknown placeholder '{%s}'%s; the placeholders are {title} {subtitle} {municipality} {edition} {cycle} {chapter} {page}") \
 	X(font_missing,      SM_ERROR,   "font file '%s' not found in the project's fonts/, the engine's fonts/ or the system's font folders; install it or put the .ttf in fonts/") \
 	X(font_invalid,      SM_ERROR,   "font file '%s' cannot be used: %s; use a TrueType (.ttf) font") \

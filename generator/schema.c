@@ -131,6 +131,41 @@ int sm_schema_number(const struct sm_node *v, const char *key, double *out)
 	return 0;
 }
 
+static void out_of_range(const struct sm_node *v, const char *key, const char *of, const char *hint)
+{
+	char what[160];
+	snprintf(what, sizeof what, "%s%s%s", key, of ? " of " : "", of ? of : "");
+	sm_diag(SM_MSG_size_range, &v->pos, v->str, what, hint);
+}
+
+int sm_schema_int_in(const struct sm_node *v, const char *key, const char *of, long long lo,
+		     long long hi, const char *hint, long long *out)
+{
+	long long x;
+	if (sm_schema_int(v, key, &x))
+		return -1;
+	if (x < lo || x > hi) {
+		out_of_range(v, key, of, hint);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int sm_schema_number_in(const struct sm_node *v, const char *key, const char *of, double lo,
+			double hi, const char *hint, double *out)
+{
+	double x;
+	if (sm_schema_number(v, key, &x))
+		return -1;
+	if (x < lo || x > hi) {
+		out_of_range(v, key, of, hint);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
 int sm_schema_enum(const struct sm_node *v, const char *what, const char *const *names)
 {
 	if (!v)

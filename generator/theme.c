@@ -403,8 +403,8 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 		}
 		if ((x = sm_schema_get(v, "chart")) && sm_schema_is_seq(x, "chart", "write a list of colours")) {
 			if (x->n < 2 || x->n > SM_MAX_CHART_COLORS) {
-				sm_diag(SM_MSG_size_range, &x->pos, "the number of colours", "the chart palette",
-					"give 2 to 12 colours");
+				sm_diag(SM_MSG_size_range, &x->pos, sm_arena_printf(a, "%d colours", x->n),
+					"the chart palette", "give 2 to 12 colours");
 			} else {
 				t->nchart = 0;
 				for (int i = 0; i < x->n; i++)
