@@ -169,8 +169,8 @@ static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *co
 		if (ar->level != SM_LEVEL_WIJK && ar->level != SM_LEVEL_BUURT) {
 			if (ar->parent.id) {
 				char msg[200];
-				snprintf(msg, sizeof msg, "a %s has no parent; leave the parent of %s empty",
-					 level_names[ar->level], ar->code);
+				snprintf(msg, sizeof msg, "a %s has no parent, so '%s' cannot be one; leave the parent of %s empty",
+					 level_names[ar->level], ar->parent.id, ar->code);
 				sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 			}
 			continue;
@@ -188,7 +188,7 @@ static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *co
 			snprintf(msg, sizeof msg, "parent '%s' of %s is not in the area register", ar->parent.id, ar->code);
 			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 		} else if (d->areas[p].level != want) {
-			snprintf(msg, sizeof msg, "the parent of %s %s must be a %s, but %s is a %s", level_names[ar->level],
+			snprintf(msg, sizeof msg, "the parent of %s %s must be a %s, but '%s' is a %s", level_names[ar->level],
 				 ar->code, level_names[want], d->areas[p].code, level_names[d->areas[p].level]);
 			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 		} else {

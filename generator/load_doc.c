@@ -132,7 +132,9 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 				continue;
 			}
 			if (out->n && p <= out->list[out->n - 1]) {
-				sm_diag(SM_MSG_block_key, &it->pos, "list the years from early to late, each once");
+				sm_diag(SM_MSG_block_key, &it->pos, sm_arena_printf(c->a,
+					"'%s' comes after a later or the same period; list the years from early to late, each once",
+					it->str));
 				continue;
 			}
 			out->list[out->n++] = p;
@@ -167,7 +169,8 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 		int pa = sm_parse_period(a), pb = sm_parse_period(b);
 		if (pa >= 0 && pb >= 0) {
 			if (pa >= pb) {
-				sm_diag(SM_MSG_block_key, &v->pos, "a range of years starts with the earlier year, such as 2019-2023");
+				sm_diag(SM_MSG_block_key, &v->pos, sm_arena_printf(c->a,
+					"'%s' is not a range of years: a range starts with the earlier year, such as 2019-2023", s));
 				return;
 			}
 			out->kind = SM_YEARS_RANGE;
@@ -289,7 +292,8 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 				continue;
 			for (int j = 0; j < b->ncolumns; j++)
 				if ((int)b->columns[j] == k) {
-					sm_diag(SM_MSG_block_key, &cols->items[i]->pos, "each column may be named once");
+					sm_diag(SM_MSG_block_key, &cols->items[i]->pos, sm_arena_printf(c->a,
+						"'%s' is named twice; each column may be named once", column_names[k]));
 					k = -1;
 					break;
 				}
@@ -466,7 +470,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	if (st) {
 		int s = sm_schema_enum(st, "intervention status", status_keys);
 		if (s == SM_STATUS_AUTO)
-			sm_diag(SM_MSG_block_key, &st->pos, "an intervention has no automatic status; write on-track, attention, off-track, changed or no-judgement");
+			sm_diag(SM_MSG_block_key, &st->pos, "'auto' is not an intervention status: an intervention has no automatic status; write on-track, attention, off-track, changed or no-judgement");
 		else if (s > 0)
 			iv->status = (enum sm_status)s;
 	}

@@ -11,7 +11,18 @@ static const char *shape(const struct sm_node *v)
 		return "it is a list";
 	if (v->kind == SM_NODE_MAP)
 		return "it is a mapping (key: value pairs)";
-	return v->str[0] ? "it is text" : "it is empty";
+	if (!v->str[0])
+		return "it is empty";
+	/* Quote the text it refuses, cut on a character boundary. */
+	static char buf[80];
+	size_t n = strlen(v->str);
+	if (n > 40) {
+		n = 40;
+		while (n && ((unsigned char)v->str[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(buf, sizeof buf, "it is the text '%.*s%s'", (int)n, v->str, n < strlen(v->str) ? "..." : "");
+	return buf;
 }
 
 int sm_schema_keys(const struct sm_node *map, const char *what, const char *const *keys)
