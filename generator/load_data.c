@@ -343,7 +343,14 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		for (int k = 0; k < 6; k++) {
 			const char *hint;
 			int rc = parse_number(f[num_cols[k]], c.delim, dst[k], &hint, x->a);
-			if (rc == 0) {
+			if (rc == 0 && *dst[k] < 0 && (bits[k] & (SM_HAS_NUM | SM_HAS_DEN | SM_HAS_N))) {
+				/* Counts: a negative one would turn a rate or a
+				 * suppression around. */
+				struct sm_pos p = sm_csv_pos(&c, r, at[num_cols[k]]);
+				sm_diag(SM_MSG_size_range, &p, f[num_cols[k]], obs_cols[num_cols[k]].en,
+					"it is a count: write 0 or more");
+				ok = 0;
+			} else if (rc == 0) {
 				o.has |= bits[k];
 			} else if (rc < 0) {
 				struct sm_pos p = sm_csv_pos(&c, r, at[num_cols[k]]);

@@ -120,8 +120,14 @@ ranges() {
 	printf 'kind: areas\ntitle: Wijken\nareas: wijken\nindicators: [bijstand]\nthreshold: 3\n' > "$p/chapters/wijken.yaml"
 	sed -i 's|  - chapters/colofon.yaml|  - chapters/wijken.yaml\n  - chapters/colofon.yaml|' "$p/monitor.yaml"
 	expect_error "$p" "chapters/wijken.yaml:5:12:" "'3' is out of range for threshold of an areas chapter; write a whole number from 1 to 1" || return 1
+	# Counts in the data: a negative n would suppress, a negative
+	# denominator turn a rate around.
+	p=$(mini_copy)
+	printf 'indicator;gebied;jaar;waarde;teller;noemer;n\nbijstand;GM9999;2023;3,5;;;-5\nbijstand;NL01;2023;;36;-1000;\n' > "$p/data/obs.csv"
+	expect_error "$p" "data/obs.csv:2:28:" "'-5' is out of range for n" || return 1
+	expect_error "$p" "data/obs.csv:3:24:" "'-1000' is out of range for denominator" || return 1
 }
-check "numbers out of range (threshold, target, factor, budget, reach) are positioned errors quoting the value" ranges
+check "numbers out of range (threshold, target, factor, budget, reach, counts in data) are positioned errors quoting the value" ranges
 
 escaped_messages() {
 	local s p err
