@@ -74,6 +74,47 @@ static int unclosed_quote(const yaml_parser_t *failed, const char *buf, size_t l
 	return found;
 }
 
+/* An unclosed [ or { on an earlier line than the error: libyaml's context
+ * is where it opens, or, when the file ends right after it, the innermost
+ * flow collection the tokens leave open. */
+static int unclosed_flow(const yaml_parser_t *failed, const char *buf, size_t len, yaml_mark_t *open, int *seq)
+{
+	if (!failed->context || !strstr(failed->context, "while parsing a flow"))
+		return 0;
+	if (failed->context_mark.line < failed->problem_mark.line) {
+		*open = failed->context_mark;
+		*seq = strstr(failed->context, "sequence") != NULL;
+		return 1;
+	}
+	yaml_parser_t p;
+	yaml_token_t tok;
+	yaml_mark_t stack[SM_YAML_MAX_DEPTH];
+	int kinds[SM_YAML_MAX_DEPTH], depth = 0;
+	if (!yaml_parser_initialize(&p))
+		sm_oom();
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	while (yaml_parser_scan(&p, &tok)) {
+		int stop = tok.type == YAML_STREAM_END_TOKEN || tok.start_mark.index >= failed->problem_mark.index;
+		if (!stop && (tok.type == YAML_FLOW_SEQUENCE_START_TOKEN || tok.type == YAML_FLOW_MAPPING_START_TOKEN) &&
+		    depth < SM_YAML_MAX_DEPTH) {
+			kinds[depth] = tok.type == YAML_FLOW_SEQUENCE_START_TOKEN;
+			stack[depth++] = tok.start_mark;
+		} else if (!stop && (tok.type == YAML_FLOW_SEQUENCE_END_TOKEN || tok.type == YAML_FLOW_MAPPING_END_TOKEN) &&
+			   depth > 0) {
+			depth--;
+		}
+		yaml_token_delete(&tok);
+		if (stop)
+			break;
+	}
+	yaml_parser_delete(&p);
+	if (!depth || stack[depth - 1].line >= failed->problem_mark.line)
+		return 0;
+	*open = stack[depth - 1];
+	*seq = kinds[depth - 1];
+	return 1;
+}
+
 static void add_child(struct sm_arena *a, struct frame *f, struct sm_node *child)
 {
 	struct sm_node *p = f->node;
@@ -144,6 +185,7 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 		if (!yaml_parser_parse(&parser, &ev)) {
 			struct sm_pos p = mark_pos(file, parser.problem_mark);
 			yaml_mark_t open;
+			int seq;
 			if (parser.problem && strstr(parser.problem, "cannot start any token") &&
 			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t') {
 				sm_diag(SM_MSG_yaml_tab, &p);
@@ -153,14 +195,11 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 				snprintf(what, sizeof what, "the quoted value that starts here is never closed "
 					 "(it runs on to line %d); add its closing quote", p.line);
 				sm_diag(SM_MSG_yaml_syntax, &q, what);
-			} else if (parser.context && strstr(parser.context, "while parsing a flow") &&
-				   parser.context_mark.line < parser.problem_mark.line) {
-				/* An unclosed [ or {: libyaml's context is where it opens. */
-				struct sm_pos q = mark_pos(file, parser.context_mark);
+			} else if (unclosed_flow(&parser, buf, len, &open, &seq)) {
+				struct sm_pos q = mark_pos(file, open);
 				char what[160];
 				snprintf(what, sizeof what, "the %s that starts here is not closed before line %d; add its closing %s",
-					 strstr(parser.context, "sequence") ? "[" : "{", p.line,
-					 strstr(parser.context, "sequence") ? "]" : "}");
+					 seq ? "[" : "{", p.line, seq ? "]" : "}");
 				sm_diag(SM_MSG_yaml_syntax, &q, what);
 			} else
 				sm_diag(SM_MSG_yaml_syntax, &p, parser.problem ? parser.problem : "malformed file");

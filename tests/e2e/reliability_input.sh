@@ -178,6 +178,10 @@ unclosed_quote() {
 	p=$(mini_copy)
 	sed -i 's/^title: Bestaanszekerheid/title: [Bestaanszekerheid/' "$p/chapters/thema.yaml"
 	expect_error "$p" "chapters/thema.yaml:2:8:" "the [ that starts here is not closed" || return 1
+	# Also when the file ends right after it.
+	p=$(mini_copy)
+	printf 'kind: foreword\ntitle: {\n' > "$p/chapters/voorwoord.yaml"
+	expect_error "$p" "chapters/voorwoord.yaml:2:8:" "the { that starts here is not closed" || return 1
 }
 check "an unclosed quote or bracket in YAML is reported where it opens" unclosed_quote
 
