@@ -73,7 +73,12 @@ int sm_run(const struct sm_run_opts *o)
 	if (!strcmp(cmd, "check")) {
 		struct sm_theme theme;
 		int usage_error;
-		sm_theme_load(&arena, &doc, NULL, &theme, &usage_error);
+		/* The fonts too: a font file that cannot be used stops a build. */
+		if (!sm_theme_load(&arena, &doc, NULL, &theme, &usage_error)) {
+			struct sm_fonts fonts;
+			sm_fonts_open(&fonts, &theme);
+			sm_fonts_close(&fonts);
+		}
 		if (sm_diag_errors()) {
 			rc = 1;
 			goto done;

@@ -1,6 +1,7 @@
 /* diag.c: prints messages from the catalog in diag.h and counts them. */
-#include "diag.h"
+#include "sm.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -20,6 +21,38 @@ static const char *const level_words[] = {
 	[SM_NOTE] = "note", [SM_WARNING] = "warning", [SM_ERROR] = "error",
 };
 
+/* Writes s with what a terminal or a log would act on made visible: C0
+ * controls, DEL and C1 controls become escapes (\n, \r, \t, \x1b,
+ * \u0085), as do bytes that are not UTF-8 (\xff). A file name or a value
+ * from a project can then neither forge a line nor rewrite the screen;
+ * valid UTF-8 is written as it is. */
+static void put_escaped(const char *str, FILE *f)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	while (*s) {
+		unsigned char c = *s;
+		uint32_t cp;
+		int n = sm_utf8_decode((const char *)s, strnlen((const char *)s, 4), &cp);
+		if (!n) {
+			fprintf(f, "\\x%02x", c);
+			s++;
+		} else if (cp == '\n' || cp == '\r' || cp == '\t') {
+			fputc('\\', f);
+			fputc(cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't', f);
+			s++;
+		} else if (cp < 0x20 || cp == 0x7F) {
+			fprintf(f, "\\x%02x", (unsigned)cp);
+			s++;
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			fprintf(f, "\\u%04x", (unsigned)cp);
+			s += n;
+		} else {
+			fwrite(s, 1, (size_t)n, f);
+			s += n;
+		}
+	}
+}
+
 void sm_vdiag(enum sm_msg id, const struct sm_pos *pos, va_list ap)
 {
 	enum sm_level level = catalog[id].level;
@@ -35,15 +68,34 @@ void sm_vdiag(enum sm_msg id, const struct sm_pos *pos, va_list ap)
 		return;
 	}
 	if (pos && pos->file) {
+		put_escaped(pos->file, stderr);
 		if (pos->line > 0)
-			fprintf(stderr, "%s:%d:%d: ", pos->file, pos->line, pos->col > 0 ? pos->col : 1);
+			fprintf(stderr, ":%d:%d: ", pos->line, pos->col > 0 ? pos->col : 1);
 		else
-			fprintf(stderr, "%s: ", pos->file);
+			fputs(": ", stderr);
 	} else {
 		fputs("sociale-monitor: ", stderr);
 	}
 	fprintf(stderr, "%s: ", level_words[level]);
-	vfprintf(stderr, catalog[id].fmt, ap);
+	/* The catalogue's formats hold no control characters, so escaping the
+	 * whole message escapes exactly what its arguments bring. */
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, catalog[id].fmt, ap2);
+	va_end(ap2);
+	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (msg)
+		vsnprintf(msg, (size_t)n + 1, catalog[id].fmt, ap);
+	put_escaped(msg ? msg : catalog[id].fmt, stderr);
+	free(msg);
+	/* The test suite asks which catalogue entry a line comes from. */
+	static int show_ids = -1;
+	if (show_ids < 0) {
+		const char *e = getenv("SM_TEST_MSG_IDS");
+		show_ids = e && e[0] == '1';
+	}
+	if (show_ids)
+		fprintf(stderr, " [%s]", catalog[id].name);
 	fputc('\n', stderr);
 }
 

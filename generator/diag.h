@@ -26,6 +26,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(utf8_invalid,      SM_ERROR,   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8") \
 	X(utf8_outside_bmp,  SM_ERROR,   "character U+%04X cannot be printed (only characters up to U+FFFF are supported); remove it") \
 	X(control_char,      SM_ERROR,   "control character U+%04X in text; remove it") \
+	X(utf16_invalid,     SM_ERROR,   "invalid UTF-16 (%s); save the file again, as \"CSV UTF-8\" or \"Unicode text\"") \
 	/* YAML */ \
 	X(yaml_syntax,       SM_ERROR,   "YAML syntax: %s") \
 	X(yaml_tab,          SM_ERROR,   "a tab cannot indent YAML; indent with spaces") \
@@ -90,7 +91,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
 	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \
 	X(bad_size,          SM_ERROR,   "'%s' is not a size; write a number with a unit: pt, mm, cm or in (such as 9.5pt or 22mm)") \
-	X(size_range,        SM_ERROR,   "%s of %s is out of range; %s") \
+	X(size_range,        SM_ERROR,   "'%s' is out of range for %s; %s") \
 	X(bad_template,      SM_ERROR,   "unknown placeholder '{%s}'%s; the placeholders are {title} {subtitle} {municipality} {edition} {cycle} {chapter} {page}") \
 	X(font_missing,      SM_ERROR,   "font file '%s' not found in the project's fonts/, the engine's fonts/ or the system's font folders; install it or put the .ttf in fonts/") \
 	X(font_invalid,      SM_ERROR,   "font file '%s' cannot be used: %s; use a TrueType (.ttf) font") \

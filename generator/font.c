@@ -29,6 +29,62 @@ struct sm_face {
 	hb_buffer_t *buf;
 };
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Why the font file in data cannot be used, or NULL when it can: a
+ * TrueType font (the PDF embeds TrueType outlines only: no CFF .otf, no
+ * collections), whole (every table inside the file: a copy cut short
+ * passes a look at its first bytes and fails only when its subset is
+ * made), with the tables a subset needs, glyphs and a character map. */
+static const char *font_problem(hb_face_t **face_out, hb_blob_t *blob, char *why, size_t whylen)
+{
+	const unsigned char *d = (const unsigned char *)hb_blob_get_data(blob, NULL);
+	unsigned len = hb_blob_get_length(blob);
+	if (len >= 4 && !memcmp(d, "OTTO", 4))
+		return "it has CFF (PostScript) outlines";
+	if (len < 12 || (memcmp(d, "\0\1\0\0", 4) && memcmp(d, "true", 4)))
+		return "it is not a TrueType font";
+	unsigned ntables = (unsigned)d[4] << 8 | d[5];
+	if (12 + 16ul * ntables > len)
+		return "it is cut short (its table directory is incomplete)";
+	static const char *const needed[] = { "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp" };
+	int have[7] = { 0 };
+	for (unsigned i = 0; i < ntables; i++) {
+		const unsigned char *rec = d + 12 + 16 * i;
+		uint32_t off = be32(rec + 8), n = be32(rec + 12);
+		if (off > len || n > len - off) {
+			snprintf(why, whylen, "it is cut short (its '%.4s' table ends past the end of the file)",
+				 (const char *)rec);
+			return why;
+		}
+		for (int k = 0; k < 7; k++)
+			if (!memcmp(rec, needed[k], 4) && n)
+				have[k] = 1;
+	}
+	for (int k = 0; k < 7; k++)
+		if (!have[k]) {
+			snprintf(why, whylen, "it has no '%s' table", needed[k]);
+			return why;
+		}
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_set_t *unicodes = hb_set_create();
+	hb_face_collect_unicodes(face, unicodes);
+	const char *problem = NULL;
+	if (hb_face_get_glyph_count(face) == 0)
+		problem = "it has no glyphs";
+	else if (hb_set_is_empty(unicodes))
+		problem = "its character map is empty";
+	hb_set_destroy(unicodes);
+	if (problem)
+		hb_face_destroy(face);
+	else
+		*face_out = face;
+	return problem;
+}
+
 int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 {
 	memset(f, 0, sizeof *f);
@@ -43,30 +99,19 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 				f->role_face[r] = i;
 		if (f->role_face[r] >= 0)
 			continue;
-		struct sm_pos pos = { t->file ? t->file : "built-in layout", 0, 0 };
+		/* Where the layout names the font; the message names the file. */
+		const struct sm_pos *pos = &t->font_pos[r];
 		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
 		if (!blob) {
-			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it cannot be read");
+			sm_diag(SM_MSG_font_invalid, pos, path, "it cannot be read");
 			failed = 1;
 			continue;
 		}
-		const char *data = hb_blob_get_data(blob, NULL);
-		unsigned len = hb_blob_get_length(blob);
-		/* The PDF embeds TrueType outlines only (no CFF .otf, no collections). */
-		if (len < 12 || (memcmp(data, "\0\1\0\0", 4) && memcmp(data, "true", 4))) {
-			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r],
-				len >= 4 && !memcmp(data, "OTTO", 4) ? "it has CFF (PostScript) outlines" : "it is not a TrueType font");
-			hb_blob_destroy(blob);
-			failed = 1;
-			continue;
-		}
-		hb_face_t *face = hb_face_create(blob, 0);
-		hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
-		int has_glyf = hb_blob_get_length(glyf) > 0;
-		hb_blob_destroy(glyf);
-		if (!has_glyf || hb_face_get_glyph_count(face) == 0) {
-			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it has no TrueType outlines");
-			hb_face_destroy(face);
+		char why[120];
+		hb_face_t *face = NULL;
+		const char *problem = font_problem(&face, blob, why, sizeof why);
+		if (problem) {
+			sm_diag(SM_MSG_font_invalid, pos, path, problem);
 			hb_blob_destroy(blob);
 			failed = 1;
 			continue;

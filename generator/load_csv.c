@@ -3,11 +3,15 @@
  *
  * What Excel and colleagues write is accepted: a UTF-8 byte order mark, CRLF
  * line ends, a first line `sep=;`, `,` `;` or tab as delimiter (found from
- * the header), quoted fields, and files in Windows-1252 (converted, with a
- * warning). libcsv gives no positions, so the text is fed one line at a
+ * the header), quoted fields, files in Windows-1252 (converted, with a
+ * warning) and UTF-16 with its byte order mark (Excel's "Unicode text",
+ * converted). Text is then held to the rule of every loader
+ * (sm_utf8_check): no control characters, NUL included. libcsv gives no positions, so the text is fed one line at a
  * time and each row remembers where it started. */
 #include "csvrows.h"
 #include <csv.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +34,30 @@ static char *from_cp1252(struct sm_arena *a, const char *s, size_t len, size_t *
 			o += sm_utf8_encode(c < 0xA0 ? cp1252[c - 0x80] : c, o);
 	}
 	*o = 0;
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+/* UTF-16 (after its byte order mark) → UTF-8, so that lines and columns
+ * in characters stay what they were. NULL after reporting bad UTF-16. */
+static char *from_utf16(struct sm_arena *a, const char *path, const char *enc, char *s, size_t len,
+			size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		sm_oom();
+	size_t cap = len / 2 * 3 + 8, left = cap - 1;
+	char *out = sm_arena_alloc(a, cap), *o = out;
+	size_t r = iconv(cd, &s, &len, &o, &left);
+	int err = errno;
+	iconv_close(cd);
+	*o = 0;
+	if (r == (size_t)-1) {
+		struct sm_pos p = sm_utf8_pos(path, out, (size_t)(o - out));
+		sm_diag(SM_MSG_utf16_invalid, &p, err == EINVAL ? "the file ends inside a character"
+							       : "a surrogate without its pair");
+		return NULL;
+	}
 	*outlen = (size_t)(o - out);
 	return out;
 }
@@ -135,7 +163,11 @@ int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, st
 {
 	memset(out, 0, sizeof *out);
 	out->file = path;
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+	if (len >= 2 && (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2))) {
+		buf = from_utf16(a, path, buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", buf + 2, len - 2, &len);
+		if (!buf)
+			return -1;
+	} else if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
 		len -= 3;
 	}
@@ -144,6 +176,10 @@ int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, st
 		sm_diag(SM_MSG_csv_cp1252, &p);
 		buf = from_cp1252(a, buf, len, &len);
 	}
+	/* A NUL would end a field early (3<NUL>,5 read as 3), a control
+	 * character would reach the PDF: both are errors at their place. */
+	if (sm_utf8_check(path, buf, len))
+		return -1;
 	int line = 1;
 	const char *s = buf, *end = buf + len;
 	/* Excel's `sep=;` line names the delimiter. */

@@ -169,8 +169,8 @@ static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *co
 		if (ar->level != SM_LEVEL_WIJK && ar->level != SM_LEVEL_BUURT) {
 			if (ar->parent.id) {
 				char msg[200];
-				snprintf(msg, sizeof msg, "a %s has no parent; leave the parent of %s empty",
-					 level_names[ar->level], ar->code);
+				snprintf(msg, sizeof msg, "a %s has no parent, so '%s' cannot be one; leave the parent of %s empty",
+					 level_names[ar->level], ar->parent.id, ar->code);
 				sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 			}
 			continue;
@@ -188,7 +188,7 @@ static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *co
 			snprintf(msg, sizeof msg, "parent '%s' of %s is not in the area register", ar->parent.id, ar->code);
 			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 		} else if (d->areas[p].level != want) {
-			snprintf(msg, sizeof msg, "the parent of %s %s must be a %s, but %s is a %s", level_names[ar->level],
+			snprintf(msg, sizeof msg, "the parent of %s %s must be a %s, but '%s' is a %s", level_names[ar->level],
 				 ar->code, level_names[want], d->areas[p].code, level_names[d->areas[p].level]);
 			sm_diag(SM_MSG_area_parent, &ar->parent.pos, msg);
 		} else {
@@ -343,7 +343,14 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		for (int k = 0; k < 6; k++) {
 			const char *hint;
 			int rc = parse_number(f[num_cols[k]], c.delim, dst[k], &hint, x->a);
-			if (rc == 0) {
+			if (rc == 0 && *dst[k] < 0 && (bits[k] & (SM_HAS_NUM | SM_HAS_DEN | SM_HAS_N))) {
+				/* Counts: a negative one would turn a rate or a
+				 * suppression around. */
+				struct sm_pos p = sm_csv_pos(&c, r, at[num_cols[k]]);
+				sm_diag(SM_MSG_size_range, &p, f[num_cols[k]], obs_cols[num_cols[k]].en,
+					"it is a count: write 0 or more");
+				ok = 0;
+			} else if (rc == 0) {
 				o.has |= bits[k];
 			} else if (rc < 0) {
 				struct sm_pos p = sm_csv_pos(&c, r, at[num_cols[k]]);

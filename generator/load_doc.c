@@ -132,7 +132,9 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 				continue;
 			}
 			if (out->n && p <= out->list[out->n - 1]) {
-				sm_diag(SM_MSG_block_key, &it->pos, "list the years from early to late, each once");
+				sm_diag(SM_MSG_block_key, &it->pos, sm_arena_printf(c->a,
+					"'%s' comes after a later or the same period; list the years from early to late, each once",
+					it->str));
 				continue;
 			}
 			out->list[out->n++] = p;
@@ -167,7 +169,8 @@ static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_
 		int pa = sm_parse_period(a), pb = sm_parse_period(b);
 		if (pa >= 0 && pb >= 0) {
 			if (pa >= pb) {
-				sm_diag(SM_MSG_block_key, &v->pos, "a range of years starts with the earlier year, such as 2019-2023");
+				sm_diag(SM_MSG_block_key, &v->pos, sm_arena_printf(c->a,
+					"'%s' is not a range of years: a range starts with the earlier year, such as 2019-2023", s));
 				return;
 			}
 			out->kind = SM_YEARS_RANGE;
@@ -289,7 +292,8 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 				continue;
 			for (int j = 0; j < b->ncolumns; j++)
 				if ((int)b->columns[j] == k) {
-					sm_diag(SM_MSG_block_key, &cols->items[i]->pos, "each column may be named once");
+					sm_diag(SM_MSG_block_key, &cols->items[i]->pos, sm_arena_printf(c->a,
+						"'%s' is named twice; each column may be named once", column_names[k]));
 					k = -1;
 					break;
 				}
@@ -446,24 +450,27 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	if (r && sm_schema_is_map(r, "reach", "write it as {value: 420, unit: huishoudens}")) {
 		static const char *const rk[] = { "value", "unit", NULL };
 		sm_schema_keys(r, "reach", rk);
-		iv->has_reach = !sm_schema_number(sm_schema_need(r, "reach", "value", ""), "value", &iv->reach);
+		const struct sm_node *rv = sm_schema_need(r, "reach", "value", "");
+		iv->has_reach = rv && !sm_schema_number_in(rv, "the reach", NULL, 0, 1e15, "write a number of 0 or more", &iv->reach);
 		iv->reach_unit = sm_schema_text(c->a, sm_schema_need(r, "reach", "unit", " (such as huishoudens)"), "unit");
 	}
 	const struct sm_node *b = sm_schema_get(m, "budget");
 	if (b && sm_schema_is_map(b, "budget", "write it as {planned: 1250, actual: 1190} (x € 1.000)")) {
 		static const char *const bk[] = { "planned", "actual", NULL };
 		sm_schema_keys(b, "a budget", bk);
-		iv->has_budget = !sm_schema_int(sm_schema_need(b, "a budget", "planned", " (x € 1.000)"), "planned", &iv->planned);
+		const struct sm_node *pl = sm_schema_need(b, "a budget", "planned", " (x € 1.000)");
+		const char *amount = "write the amount x € 1.000, 0 or more";
+		iv->has_budget = pl && !sm_schema_int_in(pl, "planned", "a budget", 0, 1000000000000LL, amount, &iv->planned);
 		const struct sm_node *act = sm_schema_get(b, "actual");
 		if (act)
-			iv->has_actual = !sm_schema_int(act, "actual", &iv->actual);
+			iv->has_actual = !sm_schema_int_in(act, "actual", "a budget", 0, 1000000000000LL, amount, &iv->actual);
 	}
 	const struct sm_node *st = sm_schema_get(m, "status");
 	iv->status = SM_STATUS_AUTO;
 	if (st) {
 		int s = sm_schema_enum(st, "intervention status", status_keys);
 		if (s == SM_STATUS_AUTO)
-			sm_diag(SM_MSG_block_key, &st->pos, "an intervention has no automatic status; write on-track, attention, off-track, changed or no-judgement");
+			sm_diag(SM_MSG_block_key, &st->pos, "'auto' is not an intervention status: an intervention has no automatic status; write on-track, attention, off-track, changed or no-judgement");
 		else if (s > 0)
 			iv->status = (enum sm_status)s;
 	}
@@ -596,13 +603,12 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 		if (v) {
 			long long t;
 			ch->threshold_pos = v->pos;
-			if (!sm_schema_int(v, "threshold", &t)) {
-				if (t < 1 || t > 1000)
-					sm_diag(SM_MSG_size_range, &v->pos, "threshold", "an areas chapter",
-						"write a whole number of at least 1");
-				else
-					ch->threshold = (int)t;
-			}
+			/* More than the chapter's indicators would mark no area at all. */
+			int most = ch->narea_indicators > 0 ? ch->narea_indicators : 1000;
+			char hint[120];
+			snprintf(hint, sizeof hint, "write a whole number from 1 to %d, the number of indicators of the chapter", most);
+			if (!sm_schema_int_in(v, "threshold", "an areas chapter", 1, most, hint, &t))
+				ch->threshold = (int)t;
 		}
 		break;
 	}
@@ -637,11 +643,22 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 	ind->decimals = ind->unit == SM_UNIT_COUNT || ind->unit == SM_UNIT_EURO ? 0 : 1;
 	const struct sm_node *v;
 	long long x;
-	if ((v = sm_schema_get(m, "decimals")) && !sm_schema_int(v, "decimals", &x)) {
-		if (x < 0 || x > 4)
-			sm_diag(SM_MSG_size_range, &v->pos, "decimals", ind->id ? ind->id : "an indicator", "write 0 to 4");
-		else
-			ind->decimals = (int)x;
+	const char *of = ind->id ? ind->id : "an indicator";
+	if ((v = sm_schema_get(m, "decimals")) && !sm_schema_int_in(v, "decimals", of, 0, 4, "write 0 to 4", &x))
+		ind->decimals = (int)x;
+	/* A value of a rate lies between 0 and its factor (100 for percent),
+	 * a count is not negative; a target or threshold outside that would
+	 * turn every judgement around. */
+	double most = 1e15, least = -1e15;
+	const char *value_hint = "write a number";
+	if (ind->unit == SM_UNIT_PERCENT || ind->unit == SM_UNIT_PER_1000 || ind->unit == SM_UNIT_PER_10000) {
+		least = 0;
+		most = sm_unit_factor(ind->unit);
+		value_hint = ind->unit == SM_UNIT_PERCENT ? "write a number from 0 to 100"
+			   : ind->unit == SM_UNIT_PER_1000 ? "write a number from 0 to 1000" : "write a number from 0 to 10000";
+	} else if (ind->unit == SM_UNIT_COUNT) {
+		least = 0;
+		value_hint = "write a number of 0 or more";
 	}
 	if ((v = sm_schema_get(m, "polarity"))) {
 		int p = sm_schema_enum(v, "polarity", polarity_names);
@@ -656,31 +673,25 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 	if ((v = sm_schema_get(m, "target")) && sm_schema_is_map(v, "target", "write it as {value: 3.0, year: 2026}")) {
 		static const char *const tk[] = { "value", "year", NULL };
 		sm_schema_keys(v, "a target", tk);
-		ind->has_target = !sm_schema_number(sm_schema_need(v, "a target", "value", ""), "value", &ind->target);
+		const struct sm_node *tv = sm_schema_need(v, "a target", "value", "");
+		ind->has_target = tv && !sm_schema_number_in(tv, "the target", of, least, most, value_hint, &ind->target);
 		const struct sm_node *ty = sm_schema_get(v, "year");
-		if (ty && !sm_schema_int(ty, "year", &x)) {
-			if (x < 1900 || x > 2999)
-				sm_diag(SM_MSG_size_range, &ty->pos, "the year", "a target", "write a year such as 2026");
-			else
-				ind->target_year = (int)x;
-		}
+		if (ty && !sm_schema_int_in(ty, "the target year", of, 1900, 2999, "write a year such as 2026", &x))
+			ind->target_year = (int)x;
 	}
-	if ((v = sm_schema_get(m, "min-n")) && !sm_schema_int(v, "min-n", &x)) {
-		if (x < 0 || x > 1000000)
-			sm_diag(SM_MSG_size_range, &v->pos, "min-n", ind->id ? ind->id : "an indicator", "write a whole number of 0 or more");
-		else
-			ind->min_n = (int)x;
-	}
+	if ((v = sm_schema_get(m, "min-n")) &&
+	    !sm_schema_int_in(v, "min-n", of, 0, 1000000, "write a whole number of 0 or more", &x))
+		ind->min_n = (int)x;
+	/* A difference is measured as a distance: below 0 no difference
+	 * would be comparable, and every judgement would come out worse. */
 	if ((v = sm_schema_get(m, "threshold")))
-		ind->has_threshold = !sm_schema_number(v, "threshold", &ind->threshold);
+		ind->has_threshold = !sm_schema_number_in(v, "threshold", of, 0, most > 0 ? most : 1e15,
+							  least == 0 ? value_hint : "write a number of 0 or more",
+							  &ind->threshold);
 	if ((v = sm_schema_get(m, "aggregate")))
 		ind->ratio = sm_schema_enum(v, "aggregate", aggregates) == 0;
-	if ((v = sm_schema_get(m, "bbv")) && !sm_schema_int(v, "bbv", &x)) {
-		if (x < 1 || x > 999)
-			sm_diag(SM_MSG_size_range, &v->pos, "bbv", ind->id ? ind->id : "an indicator", "write the BBV number, such as 27");
-		else
-			ind->bbv = (int)x;
-	}
+	if ((v = sm_schema_get(m, "bbv")) && !sm_schema_int_in(v, "bbv", of, 1, 999, "write the BBV number, such as 27", &x))
+		ind->bbv = (int)x;
 	if ((v = sm_schema_get(m, "formula")) &&
 	    sm_schema_is_map(v, "formula", "write it as {numerator: id, denominator: id, factor: 100}")) {
 		static const char *const fk[] = { "numerator", "denominator", "factor", NULL };
@@ -689,8 +700,9 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		const char *den = sm_schema_str(c->a, sm_schema_need(v, "a formula", "denominator", ""), "denominator");
 		ind->factor = 1;
 		const struct sm_node *fa = sm_schema_get(v, "factor");
-		if (fa)
-			sm_schema_number(fa, "factor", &ind->factor);
+		/* 0 or a negative factor would zero or turn around every value. */
+		if (fa && sm_schema_number_in(fa, "factor", of, 1e-9, 1e9, "write a positive number, such as 100", &ind->factor))
+			ind->factor = 1;
 		if (num && den) {
 			ind->derived = 1;
 			ind->numerator = (struct sm_ref){ num, sm_schema_get(v, "numerator")->pos, -1 };
@@ -780,12 +792,8 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	}
 	long long x;
 	v = sm_schema_need(m, what, "edition", " (the year on the cover, such as 2024)");
-	if (v && !sm_schema_int(v, "edition", &x)) {
-		if (x < 1900 || x > 2999)
-			sm_diag(SM_MSG_size_range, &v->pos, "edition", "monitor.yaml", "write a year such as 2024");
-		else
-			doc->edition = (int)x;
-	}
+	if (v && !sm_schema_int_in(v, "edition", NULL, 1900, 2999, "write a year such as 2024", &x))
+		doc->edition = (int)x;
 	v = sm_schema_get(m, "cycle");
 	if (v && sm_schema_is_map(v, "cycle", "write it as {document: jaarstukken, year: 2023}")) {
 		static const char *const ck[] = { "document", "year", NULL };
@@ -794,12 +802,8 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		if (d >= 0)
 			doc->cycle = (enum sm_cycle_doc)(d + 1);
 		const struct sm_node *y = sm_schema_need(v, "'cycle'", "year", "");
-		if (y && !sm_schema_int(y, "year", &x)) {
-			if (x < 1900 || x > 2999)
-				sm_diag(SM_MSG_size_range, &y->pos, "year", "the cycle", "write a year such as 2023");
-			else
-				doc->cycle_year = (int)x;
-		}
+		if (y && !sm_schema_int_in(y, "year", "the cycle", 1900, 2999, "write a year such as 2023", &x))
+			doc->cycle_year = (int)x;
 	}
 	sm_schema_date(sm_schema_need(m, what, "published", " (the date of publication, YYYY-MM-DD; it fixes the PDF's dates)"),
 		       &doc->published);
@@ -817,13 +821,9 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	if (v)
 		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences);
 	v = sm_schema_get(m, "baseline");
-	if (v && !sm_schema_int(v, "baseline", &x)) {
-		if (x < 1900 || x > 2999)
-			sm_diag(SM_MSG_size_range, &v->pos, "baseline", "monitor.yaml", "write the year of the nulmeting, such as 2019");
-		else {
-			doc->has_baseline = 1;
-			doc->baseline = (int)x;
-		}
+	if (v && !sm_schema_int_in(v, "baseline", NULL, 1900, 2999, "write the year of the nulmeting, such as 2019", &x)) {
+		doc->has_baseline = 1;
+		doc->baseline = (int)x;
 	}
 	v = sm_schema_get(m, "colophon");
 	if (v && sm_schema_is_map(v, "colophon", "write its fields as key: value lines")) {

@@ -6,6 +6,7 @@
  * SM_YAML_MAX_DEPTH (libyaml is quadratic on deep nesting), duplicate keys
  * (libyaml accepts them silently), more than one document. */
 #include "sm.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -36,6 +37,82 @@ static int char_at(const char *buf, size_t len, size_t line, size_t col)
 	while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
 		i++;
 	return i < len ? (unsigned char)buf[i] : -1;
+}
+
+/* A quoted scalar left open swallows the lines after it, up to the next
+ * quote of its kind, and libyaml reports where that goes wrong: at the end
+ * of the file, or lines below. The cause is the opening quote: it is the
+ * scanner's context when the file ended inside the scalar; otherwise it is
+ * a quoted scalar that runs over several lines and ends on the line of the
+ * error. Sets *open to it and returns 1, or returns 0. */
+static int unclosed_quote(const yaml_parser_t *failed, const char *buf, size_t len, yaml_mark_t *open)
+{
+	if (failed->context && strstr(failed->context, "quoted scalar")) {
+		*open = failed->context_mark;
+		return 1;
+	}
+	yaml_parser_t p;
+	yaml_token_t tok;
+	int found = 0;
+	if (!yaml_parser_initialize(&p))
+		sm_oom();
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	while (yaml_parser_scan(&p, &tok)) {
+		int stop = tok.type == YAML_STREAM_END_TOKEN || tok.start_mark.index > failed->problem_mark.index;
+		if (!stop && tok.type == YAML_SCALAR_TOKEN &&
+		    (tok.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		     tok.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+		    tok.end_mark.line > tok.start_mark.line && tok.end_mark.line == failed->problem_mark.line) {
+			*open = tok.start_mark;
+			found = 1;
+		}
+		yaml_token_delete(&tok);
+		if (stop)
+			break;
+	}
+	yaml_parser_delete(&p);
+	return found;
+}
+
+/* An unclosed [ or { on an earlier line than the error: libyaml's context
+ * is where it opens, or, when the file ends right after it, the innermost
+ * flow collection the tokens leave open. */
+static int unclosed_flow(const yaml_parser_t *failed, const char *buf, size_t len, yaml_mark_t *open, int *seq)
+{
+	if (!failed->context || !strstr(failed->context, "while parsing a flow"))
+		return 0;
+	if (failed->context_mark.line < failed->problem_mark.line) {
+		*open = failed->context_mark;
+		*seq = strstr(failed->context, "sequence") != NULL;
+		return 1;
+	}
+	yaml_parser_t p;
+	yaml_token_t tok;
+	yaml_mark_t stack[SM_YAML_MAX_DEPTH];
+	int kinds[SM_YAML_MAX_DEPTH], depth = 0;
+	if (!yaml_parser_initialize(&p))
+		sm_oom();
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	while (yaml_parser_scan(&p, &tok)) {
+		int stop = tok.type == YAML_STREAM_END_TOKEN || tok.start_mark.index >= failed->problem_mark.index;
+		if (!stop && (tok.type == YAML_FLOW_SEQUENCE_START_TOKEN || tok.type == YAML_FLOW_MAPPING_START_TOKEN) &&
+		    depth < SM_YAML_MAX_DEPTH) {
+			kinds[depth] = tok.type == YAML_FLOW_SEQUENCE_START_TOKEN;
+			stack[depth++] = tok.start_mark;
+		} else if (!stop && (tok.type == YAML_FLOW_SEQUENCE_END_TOKEN || tok.type == YAML_FLOW_MAPPING_END_TOKEN) &&
+			   depth > 0) {
+			depth--;
+		}
+		yaml_token_delete(&tok);
+		if (stop)
+			break;
+	}
+	yaml_parser_delete(&p);
+	if (!depth || stack[depth - 1].line >= failed->problem_mark.line)
+		return 0;
+	*open = stack[depth - 1];
+	*seq = kinds[depth - 1];
+	return 1;
 }
 
 static void add_child(struct sm_arena *a, struct frame *f, struct sm_node *child)
@@ -107,10 +184,24 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 	while (!done && !failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			struct sm_pos p = mark_pos(file, parser.problem_mark);
+			yaml_mark_t open;
+			int seq;
 			if (parser.problem && strstr(parser.problem, "cannot start any token") &&
-			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t')
+			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t') {
 				sm_diag(SM_MSG_yaml_tab, &p);
-			else
+			} else if (unclosed_quote(&parser, buf, len, &open)) {
+				struct sm_pos q = mark_pos(file, open);
+				char what[120];
+				snprintf(what, sizeof what, "the quoted value that starts here is never closed "
+					 "(it runs on to line %d); add its closing quote", p.line);
+				sm_diag(SM_MSG_yaml_syntax, &q, what);
+			} else if (unclosed_flow(&parser, buf, len, &open, &seq)) {
+				struct sm_pos q = mark_pos(file, open);
+				char what[160];
+				snprintf(what, sizeof what, "the %s that starts here is not closed before line %d; add its closing %s",
+					 seq ? "[" : "{", p.line, seq ? "]" : "}");
+				sm_diag(SM_MSG_yaml_syntax, &q, what);
+			} else
 				sm_diag(SM_MSG_yaml_syntax, &p, parser.problem ? parser.problem : "malformed file");
 			failed = 1;
 			break;
@@ -138,6 +229,11 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 			node->kind = SM_NODE_SCALAR;
 			node->str = sm_arena_strndup(a, (const char *)ev.data.scalar.value, ev.data.scalar.length);
 			node->len = ev.data.scalar.length;
+			/* Escapes in quoted scalars ("\0", "\a") can make what the
+			 * file check let through. */
+			if (ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+			    sm_text_check(&pos, node->str, node->len))
+				failed = 1;
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			node->block = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 				      ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;

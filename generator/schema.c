@@ -11,7 +11,18 @@ static const char *shape(const struct sm_node *v)
 		return "it is a list";
 	if (v->kind == SM_NODE_MAP)
 		return "it is a mapping (key: value pairs)";
-	return v->str[0] ? "it is text" : "it is empty";
+	if (!v->str[0])
+		return "it is empty";
+	/* Quote the text it refuses, cut on a character boundary. */
+	static char buf[80];
+	size_t n = strlen(v->str);
+	if (n > 40) {
+		n = 40;
+		while (n && ((unsigned char)v->str[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(buf, sizeof buf, "it is the text '%.*s%s'", (int)n, v->str, n < strlen(v->str) ? "..." : "");
+	return buf;
 }
 
 int sm_schema_keys(const struct sm_node *map, const char *what, const char *const *keys)
@@ -128,6 +139,41 @@ int sm_schema_number(const struct sm_node *v, const char *key, double *out)
 		return -1;
 	}
 	*out = neg ? -x : x;
+	return 0;
+}
+
+static void out_of_range(const struct sm_node *v, const char *key, const char *of, const char *hint)
+{
+	char what[160];
+	snprintf(what, sizeof what, "%s%s%s", key, of ? " of " : "", of ? of : "");
+	sm_diag(SM_MSG_size_range, &v->pos, v->str, what, hint);
+}
+
+int sm_schema_int_in(const struct sm_node *v, const char *key, const char *of, long long lo,
+		     long long hi, const char *hint, long long *out)
+{
+	long long x;
+	if (sm_schema_int(v, key, &x))
+		return -1;
+	if (x < lo || x > hi) {
+		out_of_range(v, key, of, hint);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int sm_schema_number_in(const struct sm_node *v, const char *key, const char *of, double lo,
+			double hi, const char *hint, double *out)
+{
+	double x;
+	if (sm_schema_number(v, key, &x))
+		return -1;
+	if (x < lo || x > hi) {
+		out_of_range(v, key, of, hint);
+		return -1;
+	}
+	*out = x;
 	return 0;
 }
 

@@ -21,6 +21,13 @@ const char *sm_schema_str(struct sm_arena *a, const struct sm_node *v, const cha
 const char *sm_schema_text(struct sm_arena *a, const struct sm_node *v, const char *key); /* smart quotes */
 int sm_schema_int(const struct sm_node *v, const char *key, long long *out);
 int sm_schema_number(const struct sm_node *v, const char *key, double *out);
+/* The same, held to lo..hi: a value outside is size_range, quoting it,
+ * naming key and what it belongs to (of: "bijstand", or NULL) and saying
+ * hint (what to write). */
+int sm_schema_int_in(const struct sm_node *v, const char *key, const char *of, long long lo,
+		     long long hi, const char *hint, long long *out);
+int sm_schema_number_in(const struct sm_node *v, const char *key, const char *of, double lo,
+			double hi, const char *hint, double *out);
 /* Index of v's text among names (NULL-terminated), or -1 after reporting
  * bad_enum ("a goal status"). */
 int sm_schema_enum(const struct sm_node *v, const char *what, const char *const *names);

@@ -332,8 +332,12 @@ int sm_utf8_decode(const char *s, size_t len, uint32_t *cp);
 int sm_utf8_encode(uint32_t cp, char *out);
 /* Checks a buffer; on failure reports utf8_invalid at the right line and
  * column of file and returns -1. Characters above U+FFFF and control
- * characters other than tab, CR and LF are refused too. */
+ * characters (C0 other than tab, CR and LF, NUL included; DEL; C1) are
+ * refused too. Every loader holds its text to this one rule. */
 int sm_utf8_check(const char *file, const char *buf, size_t len);
+/* The same rule for text that is not where the file has it (a YAML scalar
+ * after its escapes are read, "\a" or "\0"); reports at pos. */
+int sm_text_check(const struct sm_pos *pos, const char *s, size_t len);
 /* The position of byte offset off in buf (line and column in characters). */
 struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off);
 /* Does the straight quote at s start a Dutch elision ('s, 't, 'n, '90)?

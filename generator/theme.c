@@ -374,6 +374,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				sm_diag(SM_MSG_font_missing, &x->pos, f);
 			t->font_files[i] = f;
 			t->font_paths[i] = p;
+			t->font_pos[i] = x->pos;
 		}
 	}
 	if ((v = sm_schema_get(m, "sizes")) && !sm_schema_keys(v, "'sizes'",
@@ -402,8 +403,8 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 		}
 		if ((x = sm_schema_get(v, "chart")) && sm_schema_is_seq(x, "chart", "write a list of colours")) {
 			if (x->n < 2 || x->n > SM_MAX_CHART_COLORS) {
-				sm_diag(SM_MSG_size_range, &x->pos, "the number of colours", "the chart palette",
-					"give 2 to 12 colours");
+				sm_diag(SM_MSG_size_range, &x->pos, sm_arena_printf(a, "%d colours", x->n),
+					"the chart palette", "give 2 to 12 colours");
 			} else {
 				t->nchart = 0;
 				for (int i = 0; i < x->n; i++)
@@ -644,11 +645,10 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
 		if (t->font_paths[i])
 			continue;
+		t->font_pos[i] = (struct sm_pos){ file ? file : "built-in layout", 0, 0 };
 		t->font_paths[i] = find_font(a, project, layout_dir, t->font_files[i]);
-		if (!t->font_paths[i]) {
-			struct sm_pos p = { file ? file : "built-in layout", 0, 0 };
-			sm_diag(SM_MSG_font_missing, &p, t->font_files[i]);
-		}
+		if (!t->font_paths[i])
+			sm_diag(SM_MSG_font_missing, &t->font_pos[i], t->font_files[i]);
 	}
 	double tw = t->page_w - t->m_inner - t->m_outer, th = t->page_h - t->m_top - t->m_bottom;
 	if (tw < 72 || th < 144) {

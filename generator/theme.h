@@ -105,6 +105,7 @@ struct sm_theme {
 	double m_top, m_bottom, m_inner, m_outer;
 	const char *font_files[SM_FACE_COUNT];   /* as named */
 	const char *font_paths[SM_FACE_COUNT];   /* found */
+	struct sm_pos font_pos[SM_FACE_COUNT];   /* where the layout names it */
 	double body, leading, h1, h2, h3, small;
 	struct sm_color primary, accent, text, muted, light, rule;
 	struct sm_color status[SM_STATUS_COUNT];

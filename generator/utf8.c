@@ -64,28 +64,60 @@ struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off)
 	return p;
 }
 
-int sm_utf8_check(const char *file, const char *buf, size_t len)
+/* The one rule for text in every file the engine reads (YAML, Markdown,
+ * CSV): UTF-8, no control characters but tab, CR and LF (a NUL would cut
+ * a value short, others reach the PDF as blank boxes), nothing above
+ * U+FFFF. Returns the offset of the first offence, or -1; *cp is 0 when
+ * the bytes there are not UTF-8. */
+static long first_refused(const char *buf, size_t len, size_t i, uint32_t *cp)
 {
-	size_t i = 0;
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-		i = 3;
 	while (i < len) {
-		uint32_t cp;
-		int n = sm_utf8_decode(buf + i, len - i, &cp);
+		int n = sm_utf8_decode(buf + i, len - i, cp);
 		if (!n) {
-			struct sm_pos p = sm_utf8_pos(file, buf, i);
-			sm_diag(SM_MSG_utf8_invalid, &p, (unsigned char)buf[i]);
-			return -1;
+			*cp = 0;
+			return (long)i;
 		}
-		if (cp > 0xFFFF || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-		    cp == 0x7F) {
-			struct sm_pos p = sm_utf8_pos(file, buf, i);
-			sm_diag(cp > 0xFFFF ? SM_MSG_utf8_outside_bmp : SM_MSG_control_char, &p, cp);
-			return -1;
+		if (*cp > 0xFFFF || (*cp < 0x20 && *cp != '\t' && *cp != '\n' && *cp != '\r') ||
+		    (*cp >= 0x7F && *cp <= 0x9F)) {
+			if (!*cp)
+				*cp = 0x110000;     /* NUL: not the "not UTF-8" mark */
+			return (long)i;
 		}
 		i += (size_t)n;
 	}
-	return 0;
+	return -1;
+}
+
+static void report(const struct sm_pos *p, const char *at, uint32_t cp)
+{
+	if (!cp)
+		sm_diag(SM_MSG_utf8_invalid, p, (unsigned char)*at);
+	else if (cp == 0x110000)
+		sm_diag(SM_MSG_control_char, p, 0u);
+	else
+		sm_diag(cp > 0xFFFF ? SM_MSG_utf8_outside_bmp : SM_MSG_control_char, p, cp);
+}
+
+int sm_utf8_check(const char *file, const char *buf, size_t len)
+{
+	size_t start = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	uint32_t cp;
+	long i = first_refused(buf, len, start, &cp);
+	if (i < 0)
+		return 0;
+	struct sm_pos p = sm_utf8_pos(file, buf, (size_t)i);
+	report(&p, buf + i, cp);
+	return -1;
+}
+
+int sm_text_check(const struct sm_pos *pos, const char *s, size_t len)
+{
+	uint32_t cp;
+	long i = first_refused(s, len, 0, &cp);
+	if (i < 0)
+		return 0;
+	report(pos, s + i, cp);
+	return -1;
 }
 
 static int is_letter(uint32_t c)

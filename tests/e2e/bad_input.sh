@@ -3,13 +3,20 @@
 # its `remove:` lines name), builds over an existing PDF, and asserts the
 # exit status, the file:line of the message, a fragment of it, and that
 # the existing PDF was left untouched with no temporary file beside it.
+#
+# A case's `message:` names the catalogue id it covers. The engine runs
+# with SM_TEST_MSG_IDS=1, which ends each message with its [id]; the case
+# passes only when one printed line carries that id, starts at `where:` and
+# says `says:`, so a case covers a message only by really printing it.
+# `message: none` is a case that expects no message at all.
 
 bad_case() {
 	local dir=$1 name
 	name=$(basename "$dir")
-	local status="" where="" says="" args="" project_dir="p"
+	local status="" where="" says="" args="" project_dir="p" message=""
 	while IFS= read -r line; do
 		case $line in
+		message:*) message=${line#message: } ;;
 		status:*) status=${line#status: } ;;
 		where:*) where=${line#where: } ;;
 		says:*) says=${line#says: } ;;
@@ -27,7 +34,7 @@ bad_case() {
 	printf 'an earlier good PDF\n' > "$s/out.pdf"
 	local err rc
 	# shellcheck disable=SC2086
-	err=$("$BIN" build "$s/$project_dir" -o "$s/out.pdf" $args 2>&1 >/dev/null)
+	err=$(SM_TEST_MSG_IDS=1 "$BIN" build "$s/$project_dir" -o "$s/out.pdf" $args 2>&1 >/dev/null)
 	rc=$?
 	local why=""
 	[ "$rc" = "${status:-1}" ] || why="exit status $rc, want ${status:-1}"
@@ -36,6 +43,21 @@ bad_case() {
 	fi
 	if [ -n "$says" ] && [[ $err != *"$says"* ]]; then
 		why="${why:+$why; }message does not say: $says"
+	fi
+	if [ "$message" = none ]; then
+		[ -z "$err" ] || why="${why:+$why; }a message was printed"
+	elif [ -z "$message" ] || [ -z "$says" ]; then
+		why="${why:+$why; }the case needs 'message:' and 'says:'"
+	else
+		# The labelled message itself, at its place, with its text.
+		local l found=""
+		while IFS= read -r l; do
+			[[ $l == *" [$message]" ]] || continue
+			[ -z "$where" ] || [[ $l == "$s/p/$where"* ]] || continue
+			[[ $l == *"$says"* ]] || continue
+			found=1
+		done <<< "$err"
+		[ -n "$found" ] || why="${why:+$why; }no '$message' message says: $says${where:+ at $where}"
 	fi
 	if [ "${status:-1}" = 0 ]; then
 		# A warning, not an error: the PDF is written, and it is valid.
@@ -51,18 +73,19 @@ for d in tests/bad/*/; do
 	bad_case "${d%/}"
 done
 
-# Every error in the catalog has a case (a few cannot be provoked from a
-# project folder; they are listed with the reason).
+# Every error and every warning in the catalog has a case (a few cannot be
+# provoked from a project folder; they are listed with the reason). A case
+# covers its message only by printing it (checked by bad_case above).
 catalog_cases() {
 	local missing=""
 	# write_failed has its own test (tests/e2e/reliability.sh); pdf_failed and
 	# too_many_pages need a broken PDF library or a 5000-page monitor;
 	# file_unreadable a file the engine may not read, which root always can.
 	local exempt=" write_failed pdf_failed too_many_pages file_unreadable "
-	for id in $(grep -o 'X([a-z_0-9]*, *SM_ERROR' generator/diag.h | sed 's/X(\([a-z_0-9]*\),.*/\1/'); do
+	for id in $(grep -oE 'X\([a-z_0-9]*, *SM_(ERROR|WARNING)' generator/diag.h | sed 's/X(\([a-z_0-9]*\),.*/\1/'); do
 		[[ $exempt == *" $id "* ]] && continue
 		grep -qx "message: $id" tests/bad/*/case 2>/dev/null || missing="$missing $id"
 	done
 	[ -z "$missing" ] || { echo "no bad-input case for:$missing"; return 1; }
 }
-check "every error message has a bad-input case" catalog_cases
+check "every error and warning message has a bad-input case" catalog_cases
