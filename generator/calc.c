@@ -2,33 +2,96 @@
  * here formats or draws. */
 #include "calc.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static struct sm_value *cell(const struct sm_data *d, int ind, int area, int slot)
+static const struct sm_value missing_cell;
+
+static unsigned hash3(int ind, int area, int period)
 {
-	return &d->cells[((size_t)ind * (size_t)d->narea + (size_t)area) * (size_t)d->nper + (size_t)slot];
+	uint64_t h = (uint64_t)(unsigned)ind * 0x9E3779B97F4A7C15u ^ (uint64_t)(unsigned)area * 0xC2B2AE3D27D4EB4Fu ^
+		     (uint64_t)(unsigned)period * 0x165667B19E3779F9u;
+	return (unsigned)(h ^ h >> 29);
 }
 
+/* The number of the cell, or -1 when it does not exist. */
+static int find(const struct sm_data *d, int ind, int area, int period)
+{
+	if (!d->nindex)
+		return -1;
+	for (unsigned i = hash3(ind, area, period) & (d->nindex - 1);; i = (i + 1) & (d->nindex - 1)) {
+		int k = d->index[i];
+		if (k < 0)
+			return -1;
+		const struct sm_value *c = &d->cells[k];
+		if (c->ind == ind && c->area == area && c->period == period)
+			return k;
+	}
+}
+
+static void index_put(struct sm_data *d, int k)
+{
+	const struct sm_value *c = &d->cells[k];
+	unsigned i = hash3(c->ind, c->area, c->period) & (d->nindex - 1);
+	while (d->index[i] >= 0)
+		i = (i + 1) & (d->nindex - 1);
+	d->index[i] = k;
+}
+
+/* The cell to fill: the existing one, or a new missing one. The pointer
+ * holds until the next call. */
+static struct sm_value *cell_put(struct sm_data *d, int ind, int area, int period)
+{
+	int k = find(d, ind, area, period);
+	if (k >= 0)
+		return &d->cells[k];
+	if ((unsigned)d->ncells * 2 >= d->nindex) {
+		unsigned n = d->nindex ? d->nindex * 2 : 1024;
+		d->index = sm_arena_alloc(d->a, (size_t)n * sizeof *d->index);
+		memset(d->index, 0xff, (size_t)n * sizeof *d->index);
+		d->nindex = n;
+		for (int i = 0; i < d->ncells; i++)
+			index_put(d, i);
+	}
+	SM_PUSH(d->a, d->cells, d->ncells, d->capcells, missing_cell);
+	struct sm_value *c = &d->cells[d->ncells - 1];
+	c->ind = ind;
+	c->area = area;
+	c->period = period;
+	index_put(d, d->ncells - 1);
+	return c;
+}
+
+/* The cell, or the shared missing one. */
+static const struct sm_value *cell(const struct sm_data *d, int ind, int area, int period)
+{
+	int k = find(d, ind, area, period);
+	return k >= 0 ? &d->cells[k] : &missing_cell;
+}
+
+/* The position of period in d->periods, or -1. */
 static int slot_of(const struct sm_data *d, int period)
 {
-	int y = SM_PERIOD_YEAR(period) - d->first_year;
-	if (y < 0 || y >= d->nyears)
-		return -1;
-	return y * 3 + SM_PERIOD_HALF(period);
-}
-
-static int period_of(const struct sm_data *d, int slot)
-{
-	return SM_PERIOD(d->first_year + slot / 3, slot % 3);
+	int lo = 0, hi = d->nper - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (d->periods[mid] == period)
+			return mid;
+		if (d->periods[mid] < period)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
 }
 
 const struct sm_value *sm_calc_cell(const struct sm_data *d, int ind, int area, int period)
 {
 	if (ind < 0 || area < 0 || ind >= d->nind || area >= d->narea)
 		return NULL;
-	int s = slot_of(d, period);
-	return s < 0 ? NULL : cell(d, ind, area, s);
+	return cell(d, ind, area, period);
 }
 
 int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *v)
@@ -49,8 +112,8 @@ int sm_calc_periods(const struct sm_data *d, int ind, int area, int *out, int ma
 	if (ind < 0 || area < 0)
 		return 0;
 	for (int s = 0; s < d->nper && n < max; s++)
-		if (present(cell(d, ind, area, s)))
-			out[n++] = period_of(d, s);
+		if (present(cell(d, ind, area, d->periods[s])))
+			out[n++] = d->periods[s];
 	return n;
 }
 
@@ -59,8 +122,8 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area)
 	if (ind < 0 || area < 0)
 		return -1;
 	for (int s = d->nper - 1; s >= 0; s--)
-		if (present(cell(d, ind, area, s)))
-			return period_of(d, s);
+		if (present(cell(d, ind, area, d->periods[s])))
+			return d->periods[s];
 	return -1;
 }
 
@@ -71,10 +134,10 @@ int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 		return -1;
 	/* A half year compares with the half year before it; a year with the
 	 * year before it that has data. */
-	int half = s % 3 != 0;
+	int half = SM_PERIOD_HALF(p) != 0;
 	for (int k = s - 1; k >= 0; k--)
-		if ((k % 3 != 0) == half && present(cell(d, ind, area, k)))
-			return period_of(d, k);
+		if ((SM_PERIOD_HALF(d->periods[k]) != 0) == half && present(cell(d, ind, area, d->periods[k])))
+			return d->periods[k];
 	return -1;
 }
 
@@ -210,20 +273,22 @@ static void suppress_small(const struct sm_indicator *in, struct sm_value *c)
 		c->state = SM_V_SUPPRESSED;
 }
 
-/* A ratio aggregate of area A over its buurten, for every period. */
-static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb)
+/* A ratio aggregate of area A over its buurten, for every period in which
+ * the indicator has data. */
+static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb, const unsigned char *has)
 {
 	const struct sm_doc *doc = d->doc;
 	const struct sm_indicator *in = &doc->indicators[ind];
 	int warned = 0;
 	for (int s = 0; s < d->nper; s++) {
-		struct sm_value *c = cell(d, ind, area, s);
-		if (c->state != SM_V_MISSING || c->flag == SM_FLAG_SECRET || nb == 0)
+		int p = d->periods[s];
+		const struct sm_value *given = cell(d, ind, area, p);
+		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || nb == 0)
 			continue;           /* a value the file gives stands */
 		double num = 0, den = 0, n = 0;
 		int all_n = 1, some = 0, missing = -1, suppressed = 0, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
-			const struct sm_value *b = cell(d, ind, buurten[k], s);
+			const struct sm_value *b = cell(d, ind, buurten[k], p);
 			if (!b->has_nd) {
 				if (missing < 0)
 					missing = buurten[k];
@@ -245,7 +310,6 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			continue;
 		if (missing >= 0) {
 			if (!warned++) {
-				int p = period_of(d, s);
 				char per[16];
 				snprintf(per, sizeof per, "%d%s", SM_PERIOD_YEAR(p),
 					 SM_PERIOD_HALF(p) ? (SM_PERIOD_HALF(p) == 1 ? "-H1" : "-H2") : "");
@@ -257,6 +321,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		}
 		if (den == 0)
 			continue;
+		struct sm_value *c = cell_put(d, ind, area, p);
 		c->state = SM_V_OK;
 		c->v = num / den * sm_unit_factor(in->unit);
 		c->num = num;
@@ -282,47 +347,65 @@ static void derive(struct sm_data *d, int ind, int *done)
 	int a = in->numerator.index, b = in->denominator.index;
 	if (a < 0 || b < 0 || !done[a] || !done[b])
 		return;
-	for (int area = 0; area < d->narea; area++)
-		for (int s = 0; s < d->nper; s++) {
-			struct sm_value *c = cell(d, ind, area, s);
-			if (c->state != SM_V_MISSING)
-				continue;
-			const struct sm_value *x = cell(d, a, area, s), *y = cell(d, b, area, s);
-			if (x->state == SM_V_MISSING || y->state == SM_V_MISSING)
-				continue;
-			if (x->state == SM_V_SUPPRESSED || y->state == SM_V_SUPPRESSED) {
-				c->state = SM_V_SUPPRESSED;
-				c->computed = 1;
-				continue;
-			}
-			if (y->v == 0)
-				continue;
-			c->state = SM_V_OK;
-			c->v = x->v / y->v * in->factor;
-			c->num = x->v;
-			c->den = y->v;
-			c->has_nd = 1;
+	/* Every cell of the numerator's indicator; cell_put may move them. */
+	int n = d->ncells;
+	for (int k = 0; k < n; k++) {
+		if (d->cells[k].ind != a)
+			continue;
+		int area = d->cells[k].area, p = d->cells[k].period;
+		if (cell(d, ind, area, p)->state != SM_V_MISSING)
+			continue;
+		struct sm_value x = d->cells[k], y = *cell(d, b, area, p);
+		if (x.state == SM_V_MISSING || y.state == SM_V_MISSING)
+			continue;
+		if (x.state == SM_V_SUPPRESSED || y.state == SM_V_SUPPRESSED) {
+			struct sm_value *c = cell_put(d, ind, area, p);
+			c->state = SM_V_SUPPRESSED;
 			c->computed = 1;
+			continue;
 		}
+		if (y.v == 0)
+			continue;
+		struct sm_value *c = cell_put(d, ind, area, p);
+		c->state = SM_V_OK;
+		c->v = x.v / y.v * in->factor;
+		c->num = x.v;
+		c->den = y.v;
+		c->has_nd = 1;
+		c->computed = 1;
+	}
 	done[ind] = 1;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
 }
 
 int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 {
 	memset(d, 0, sizeof *d);
 	d->doc = doc;
+	d->a = a;
 	d->nind = doc->nindicators;
 	d->narea = doc->nareas;
-	d->first_year = doc->first_year;
-	d->nyears = doc->nobs ? doc->last_year - doc->first_year + 1 : 0;
-	d->nper = d->nyears * 3;
-	d->cells = sm_arena_alloc(a, (size_t)(d->nind ? d->nind : 1) * (size_t)(d->narea ? d->narea : 1) *
-					(size_t)(d->nper ? d->nper : 1) * sizeof *d->cells);
 	d->latest_gm = sm_arena_alloc(a, (size_t)(d->nind + 1) * sizeof *d->latest_gm);
+	/* The periods that occur. */
+	d->periods = sm_arena_alloc(a, (size_t)(doc->nobs + 1) * sizeof *d->periods);
+	for (int i = 0; i < doc->nobs; i++)
+		d->periods[i] = doc->obs[i].period;
+	qsort(d->periods, (size_t)doc->nobs, sizeof *d->periods, cmp_int);
+	for (int i = 0; i < doc->nobs; i++)
+		if (!d->nper || d->periods[d->nper - 1] != d->periods[i])
+			d->periods[d->nper++] = d->periods[i];
+	/* Per indicator, the periods in which it has an observation. */
+	unsigned char *has = sm_arena_alloc(a, (size_t)d->nind * (size_t)d->nper + 1);
 	for (int i = 0; i < doc->nobs; i++) {
 		const struct sm_obs *o = &doc->obs[i];
 		const struct sm_indicator *in = &doc->indicators[o->indicator];
-		struct sm_value *c = cell(d, o->indicator, o->area, slot_of(d, o->period));
+		has[(size_t)o->indicator * (size_t)d->nper + (size_t)slot_of(d, o->period)] = 1;
+		struct sm_value *c = cell_put(d, o->indicator, o->area, o->period);
 		c->flag = (unsigned char)o->flag;
 		if ((o->has & SM_HAS_NUM) && (o->has & SM_HAS_DEN)) {
 			c->num = o->num;
@@ -349,25 +432,40 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 			c->state = SM_V_SUPPRESSED;
 		suppress_small(in, c);
 	}
-	/* Buurten per wijk and per gemeente. */
-	int *members = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *members);
+	/* Buurten per wijk and per gemeente, once. */
+	int *first = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *first);
+	int *count = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *count);
+	int total = 0;
+	for (int b = 0; b < d->narea; b++) {
+		const struct sm_area *bu = &doc->areas[b];
+		if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
+			continue;
+		count[bu->parent.index]++;
+		if (doc->areas[bu->parent.index].parent.index >= 0)
+			count[doc->areas[bu->parent.index].parent.index]++;
+	}
+	for (int area = 0; area < d->narea; area++) {
+		first[area] = total;
+		total += count[area];
+		count[area] = 0;
+	}
+	int *members = sm_arena_alloc(a, (size_t)(total + 1) * sizeof *members);
+	for (int b = 0; b < d->narea; b++) {
+		const struct sm_area *bu = &doc->areas[b];
+		if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
+			continue;
+		int w = bu->parent.index, g = doc->areas[w].parent.index;
+		members[first[w] + count[w]++] = b;
+		if (g >= 0)
+			members[first[g] + count[g]++] = b;
+	}
 	for (int ind = 0; ind < d->nind; ind++) {
 		if (!doc->indicators[ind].ratio)
 			continue;
 		for (int area = 0; area < d->narea; area++) {
-			const struct sm_area *ar = &doc->areas[area];
-			if (ar->level != SM_LEVEL_WIJK && ar->level != SM_LEVEL_GEMEENTE)
-				continue;
-			int nb = 0;
-			for (int b = 0; b < d->narea; b++) {
-				const struct sm_area *bu = &doc->areas[b];
-				if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
-					continue;
-				int wijk = bu->parent.index;
-				if (wijk == area || (ar->level == SM_LEVEL_GEMEENTE && doc->areas[wijk].parent.index == area))
-					members[nb++] = b;
-			}
-			aggregate(d, ind, area, members, nb);
+			enum sm_area_level lv = doc->areas[area].level;
+			if (lv == SM_LEVEL_WIJK || lv == SM_LEVEL_GEMEENTE)
+				aggregate(d, ind, area, members + first[area], count[area], has + (size_t)ind * (size_t)d->nper);
 		}
 	}
 	/* Derived indicators, in as many passes as their formulas need. */
@@ -380,5 +478,6 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 				derive(d, ind, done);
 	for (int ind = 0; ind < d->nind; ind++)
 		d->latest_gm[ind] = doc->gemeente >= 0 ? sm_calc_latest(d, ind, doc->gemeente) : -1;
+	d->a = NULL;
 	return 0;
 }
