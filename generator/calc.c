@@ -286,7 +286,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || nb == 0)
 			continue;           /* a value the file gives stands */
 		double num = 0, den = 0, n = 0;
-		int all_n = 1, some = 0, missing = -1, suppressed = 0, flag = SM_FLAG_NONE;
+		int all_n = 1, some = 0, missing = -1, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
 			const struct sm_value *b = cell(d, ind, buurten[k], p);
 			if (!b->has_nd) {
@@ -301,7 +301,6 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 				n += b->n;
 			else
 				all_n = 0;
-			suppressed += b->state == SM_V_SUPPRESSED;
 			/* A sum of provisional figures is provisional. */
 			if (b->flag == SM_FLAG_PROVISIONAL || (b->flag == SM_FLAG_REVISED && flag != SM_FLAG_PROVISIONAL))
 				flag = b->flag;
@@ -333,11 +332,339 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			c->n = n;
 			c->has_n = 1;
 		}
-		/* With exactly one buurt suppressed, the aggregate minus the
-		 * others would reveal it. */
-		if (suppressed == 1)
-			c->state = SM_V_SUPPRESSED;
 		suppress_small(in, c);
+	}
+}
+
+/* --------------------------------------------------- secondary suppression
+ *
+ * A reader who knows the public denominators turns every printed value
+ * into its numerator (within rounding), and every parent = sum of its
+ * children into an equation. A hidden cell is protected when the interval
+ * of numerators it could have, given everything printed, is at least
+ * min-n wide (or, when its denominator is smaller, the whole of 0 to its
+ * denominator). For one indicator and period the relations form a tree
+ * (gemeente = its wijken, wijk = its buurten), and on a tree the bounds
+ * that propagate through the equations are exactly those a linear
+ * programme finds. While a hidden cell is not protected, one more printed
+ * cell is hidden: the first, in the fixed cost order, that widens its
+ * interval. Printed values are taken as exact here, so the reader, who
+ * sees them rounded, can only know less. */
+
+enum { N_FIXED, N_HIDDEN, N_FREE };
+
+struct snode {
+	int area, parent, level;        /* parent: node number, -1 for the root */
+	int kids, nkids;                /* node numbers kids .. kids+nkids-1 */
+	int kind, hops;
+	double x, den, cap, lo, hi;
+	int has_den;
+	struct sm_value *c;             /* the cell, NULL when there is none */
+};
+
+struct stree {
+	struct snode *n;
+	int nn;
+	double min_n;
+	int percent;
+};
+
+static void widen(struct stree *t, int k)
+{
+	struct snode *m = &t->n[k];
+	if (m->kind == N_FIXED) {
+		m->lo = m->hi = m->x;
+	} else {
+		m->lo = 0;
+		m->hi = m->cap;
+	}
+}
+
+/* Bounds on every unknown numerator, from the equations, until they hold. */
+static void propagate(struct stree *t)
+{
+	for (int k = 0; k < t->nn; k++)
+		widen(t, k);
+	for (int pass = 0; pass < 64; pass++) {
+		int changed = 0;
+		for (int k = 0; k < t->nn; k++) {
+			struct snode *p = &t->n[k];
+			if (!p->nkids)
+				continue;
+			double slo = 0, shi = 0;
+			int inf = 0;
+			for (int j = p->kids; j < p->kids + p->nkids; j++) {
+				slo += t->n[j].lo;
+				if (isinf(t->n[j].hi))
+					inf++;
+				else
+					shi += t->n[j].hi;
+			}
+			if (p->kind != N_FIXED) {
+				if (slo > p->lo + 1e-9) {
+					p->lo = slo;
+					changed = 1;
+				}
+				if (!inf && shi < p->hi - 1e-9) {
+					p->hi = shi;
+					changed = 1;
+				}
+			}
+			for (int j = p->kids; j < p->kids + p->nkids; j++) {
+				struct snode *q = &t->n[j];
+				if (q->kind == N_FIXED)
+					continue;
+				/* The others at their most and their least. */
+				int others_inf = inf - isinf(q->hi);
+				double ohi = others_inf ? INFINITY : shi - (isinf(q->hi) ? 0 : q->hi);
+				double olo = slo - q->lo;
+				double lo = p->lo - ohi, hi = p->hi - olo;
+				if (lo > q->lo + 1e-9) {
+					q->lo = lo;
+					changed = 1;
+				}
+				if (hi < q->hi - 1e-9) {
+					q->hi = hi;
+					changed = 1;
+				}
+			}
+		}
+		if (!changed)
+			break;
+	}
+}
+
+static double need(const struct stree *t, const struct snode *m)
+{
+	double want = t->min_n > 1 ? t->min_n : 1;
+	return m->cap < want ? m->cap : want;
+}
+
+static int exposed(const struct stree *t, const struct snode *m)
+{
+	return m->kind == N_HIDDEN && m->hi - m->lo < need(t, m) - 1e-7;
+}
+
+/* The cost order: buurten before wijken, the gemeente last; then the
+ * smallest denominator; then the code. */
+static int cheaper(const struct sm_doc *doc, const struct snode *a, const struct snode *b)
+{
+	if (a->level != b->level)
+		return a->level > b->level;     /* SM_LEVEL_BUURT is the highest */
+	if (a->den != b->den)
+		return a->den < b->den;
+	return strcmp(doc->areas[a->area].code, doc->areas[b->area].code) < 0;
+}
+
+/* Steps through the equations from node k to every other node. */
+static void hops_from(struct stree *t, int k, int *queue)
+{
+	for (int i = 0; i < t->nn; i++)
+		t->n[i].hops = -1;
+	int head = 0, tail = 0;
+	t->n[k].hops = 0;
+	queue[tail++] = k;
+	while (head < tail) {
+		int u = queue[head++];
+		const struct snode *m = &t->n[u];
+		int nb[3][2] = { { m->kids, m->nkids }, { -1, 0 }, { -1, 0 } };
+		if (m->parent >= 0) {
+			nb[1][0] = m->parent;
+			nb[1][1] = 1;
+			nb[2][0] = t->n[m->parent].kids;
+			nb[2][1] = t->n[m->parent].nkids;
+		}
+		for (int g = 0; g < 3; g++)
+			for (int v = nb[g][0]; v >= 0 && v < nb[g][0] + nb[g][1]; v++)
+				if (t->n[v].hops < 0) {
+					t->n[v].hops = m->hops + 1;
+					queue[tail++] = v;
+				}
+	}
+}
+
+/* Hides printed cells until every hidden cell of the tree is protected.
+ * The cell hidden next is the first in the cost order whose hiding widens
+ * the exposed cell's interval; when no single one does (the interval is
+ * pinned from two sides), the nearest in steps through the equations,
+ * which opens the way for the next. The gemeente is hidden only when
+ * nothing else is left. */
+static void protect_tree(const struct sm_doc *doc, struct stree *t, int *queue)
+{
+	for (;;) {
+		propagate(t);
+		int v = -1;
+		for (int k = 0; k < t->nn; k++)
+			if (exposed(t, &t->n[k]) && (v < 0 || cheaper(doc, &t->n[k], &t->n[v])))
+				v = k;
+		if (v < 0)
+			return;
+		/* The candidates in the cost order: printed cells, not the gemeente. */
+		int nc = 0, gm = -1;
+		for (int k = 0; k < t->nn; k++) {
+			const struct snode *m = &t->n[k];
+			if (m->kind != N_FIXED || !m->c || m->c->state != SM_V_OK)
+				continue;
+			if (m->level == SM_LEVEL_GEMEENTE) {
+				gm = k;
+				continue;
+			}
+			int at = nc++;
+			while (at > 0 && cheaper(doc, m, &t->n[queue[at - 1]])) {
+				queue[at] = queue[at - 1];
+				at--;
+			}
+			queue[at] = k;
+		}
+		int pick = -1;
+		double before = t->n[v].hi - t->n[v].lo;
+		for (int i = 0; i < nc && i < 256 && pick < 0; i++) {
+			struct snode *m = &t->n[queue[i]];
+			m->kind = N_HIDDEN;
+			propagate(t);
+			if (t->n[v].hi - t->n[v].lo > before + 1e-7)
+				pick = queue[i];
+			m->kind = N_FIXED;
+		}
+		if (pick < 0 && nc) {
+			hops_from(t, v, queue + nc);
+			for (int i = 0; i < nc; i++)
+				if (t->n[queue[i]].hops >= 0 && (pick < 0 || t->n[queue[i]].hops < t->n[pick].hops))
+					pick = queue[i];
+		}
+		if (pick < 0)
+			pick = gm;
+		if (pick < 0)
+			return;             /* everything is hidden already */
+		t->n[pick].kind = N_HIDDEN;
+		t->n[pick].c->state = SM_V_SUPPRESSED;
+		t->n[pick].c->secondary = 1;
+	}
+}
+
+/* One node per area of the gemeente's tree, for indicator ind in period p. */
+static void add_node(struct sm_data *d, struct stree *t, int ind, int area, int parent, int p)
+{
+	struct snode *m = &t->n[t->nn++];
+	memset(m, 0, sizeof *m);
+	m->area = area;
+	m->parent = parent;
+	m->level = d->doc->areas[area].level;
+	int k = find(d, ind, area, p);
+	m->c = k >= 0 ? &d->cells[k] : NULL;
+	if (m->c && m->c->has_nd) {
+		m->den = m->c->den;
+		m->has_den = 1;
+	}
+}
+
+static void classify(const struct sm_data *d, struct stree *t, int k, int ind)
+{
+	struct snode *m = &t->n[k];
+	if (!m->has_den && m->nkids) {
+		/* A parent without its own denominator has its children's. */
+		double den = 0;
+		int all = 1;
+		for (int j = m->kids; j < m->kids + m->nkids; j++) {
+			den += t->n[j].den;
+			all &= t->n[j].has_den;
+		}
+		m->den = den;
+		m->has_den = all;
+	}
+	const struct sm_value *c = m->c;
+	double factor = sm_unit_factor(d->doc->indicators[ind].unit);
+	m->cap = t->percent && m->has_den ? m->den : INFINITY;
+	m->kind = N_FREE;
+	if (c && c->state == SM_V_SUPPRESSED) {
+		m->kind = N_HIDDEN;
+	} else if (c && c->state == SM_V_OK && (c->has_nd || m->has_den)) {
+		m->kind = N_FIXED;
+		m->x = c->has_nd ? c->num : c->v * m->den / factor;
+	} else if (c && c->has_nd && c->den == 0) {
+		m->kind = N_FIXED;          /* empty: nothing in it */
+		m->x = 0;
+	}
+}
+
+static int secondary_off(void)
+{
+	/* For the tests only: shows that the audit catches what this stage
+	 * prevents. */
+	const char *e = getenv("SOCIALE_MONITOR_TEST_NO_SECONDARY_SUPPRESSION");
+	return e && *e;
+}
+
+static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
+{
+	const struct sm_doc *doc = d->doc;
+	if (secondary_off())
+		return;
+	/* Which indicator and period have a hidden cell in a gemeente's tree. */
+	unsigned char *todo = sm_arena_alloc(a, (size_t)d->nind * (size_t)d->nper + 1);
+	int any = 0;
+	for (int k = 0; k < d->ncells; k++) {
+		const struct sm_value *c = &d->cells[k];
+		enum sm_area_level lv = doc->areas[c->area].level;
+		if (c->state == SM_V_SUPPRESSED && lv >= SM_LEVEL_GEMEENTE) {
+			todo[(size_t)c->ind * (size_t)d->nper + (size_t)slot_of(d, c->period)] = 1;
+			any = 1;
+		}
+	}
+	if (!any)
+		return;
+	/* The trees: each gemeente, its wijken, their buurten. */
+	int *kids = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *kids);
+	int *nkids = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *nkids);
+	int *order = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *order);
+	for (int i = 0; i < d->narea; i++)
+		if (doc->areas[i].parent.index >= 0)
+			nkids[doc->areas[i].parent.index]++;
+	int at = 0;
+	for (int i = 0; i < d->narea; i++) {
+		kids[i] = at;
+		at += nkids[i];
+		nkids[i] = 0;
+	}
+	for (int i = 0; i < d->narea; i++) {
+		int p = doc->areas[i].parent.index;
+		if (p >= 0)
+			order[kids[p] + nkids[p]++] = i;
+	}
+	struct stree t = { 0 };
+	t.n = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *t.n);
+	int *queue = sm_arena_alloc(a, 2 * (size_t)(d->narea + 1) * sizeof *queue);
+	for (int ind = 0; ind < d->nind; ind++) {
+		const struct sm_indicator *in = &doc->indicators[ind];
+		t.min_n = in->min_n;
+		t.percent = in->unit == SM_UNIT_PERCENT;
+		for (int s = 0; s < d->nper; s++) {
+			if (!todo[(size_t)ind * (size_t)d->nper + (size_t)s])
+				continue;
+			int p = d->periods[s];
+			for (int g = 0; g < d->narea; g++) {
+				if (doc->areas[g].level != SM_LEVEL_GEMEENTE || !nkids[g])
+					continue;
+				/* Breadth first: the gemeente, its wijken, their buurten,
+				 * so that each node's children are consecutive. */
+				t.nn = 0;
+				add_node(d, &t, ind, g, -1, p);
+				for (int k = 0; k < t.nn; k++) {
+					int area = t.n[k].area;
+					t.n[k].kids = t.nn;
+					t.n[k].nkids = nkids[area];
+					for (int j = 0; j < nkids[area]; j++)
+						add_node(d, &t, ind, order[kids[area] + j], k, p);
+				}
+				int hidden = 0;
+				for (int k = t.nn - 1; k >= 0; k--) {
+					classify(d, &t, k, ind);
+					hidden |= t.n[k].kind == N_HIDDEN;
+				}
+				if (hidden)
+					protect_tree(doc, &t, queue);
+			}
+		}
 	}
 }
 
@@ -468,6 +795,7 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 				aggregate(d, ind, area, members + first[area], count[area], has + (size_t)ind * (size_t)d->nper);
 		}
 	}
+	secondary_suppression(d, a);
 	/* Derived indicators, in as many passes as their formulas need. */
 	int *done = sm_arena_alloc(a, (size_t)(d->nind + 1) * sizeof *done);
 	for (int ind = 0; ind < d->nind; ind++)

@@ -16,6 +16,7 @@ struct sm_value {
 	unsigned char flag;         /* enum sm_flag */
 	unsigned char has_nd, has_n, has_ci;
 	unsigned char computed;     /* aggregated or derived by the engine */
+	unsigned char secondary;    /* hidden to protect another hidden cell */
 };
 
 /* Only the cells that exist are stored (observations, aggregates, derived
