@@ -81,7 +81,7 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		       h ? (h == 1 ? "-H1" : "-H2") : "",
 		       c->state == SM_V_OK ? "ok" : c->state == SM_V_SUPPRESSED ? (c->secondary ? "secondary" : "hidden") : "missing",
 		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
-		if (c->has_nd)
+		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
 			printf("%.17g\t%.17g", c->num, c->den);
 		else
 			printf("-\t-");
