@@ -25,7 +25,7 @@ PDF of an engine that has no dump).
 GLPK through Debian's python3-swiglpk.
 
     privacy_audit.py DUMP [--quiet]
-    privacy_audit.py DUMP --check-pdf PDFTEXT YEAR
+    privacy_audit.py DUMP --check-pdf PDFTEXT YEAR INDICATOR
     privacy_audit.py --from-pdf PROJECT PDFTEXT YEAR [--quiet]
 """
 import csv
@@ -272,10 +272,10 @@ def audit(m, quiet=False):
     return exposed
 
 
-def check_pdf(m, pdftext, year):
+def check_pdf(m, pdftext, year, indicator):
     """The dump against the PDF: the first table row of each area (a table
-    of the given year) shows what the dump says is printed, and no hidden
-    value of any year appears anywhere in the text."""
+    of the given year and indicator) shows what the dump says is printed,
+    and no hidden value appears anywhere in the text."""
     text = open(pdftext, encoding="utf-8").read()
     bad = 0
     for (ind, area, per), c in sorted(m.cells.items()):
@@ -283,7 +283,7 @@ def check_pdf(m, pdftext, year):
             continue
         hit = re.search(r"^\s*" + re.escape(m.areas[area][2]) + r"\s{2,}(\S+)", text, re.M)
         want = "." if c["state"] in ("hidden", "secondary") else c["printed"]
-        if per == year and c["state"] != "missing" and hit and hit.group(1).rstrip("*") != want:
+        if per == year and ind == indicator and c["state"] != "missing" and hit and hit.group(1).rstrip("*") != want:
             print("the PDF shows %s for %s in %s, the dump %s" % (hit.group(1), area, per, want))
             bad += 1
         if c["state"] in ("hidden", "secondary") and c["num"] is not None and c["den"]:
@@ -303,8 +303,8 @@ def main(argv):
         m = from_pdf(argv[1], argv[2], argv[3])
     else:
         m = read_dump(argv[0])
-        if len(argv) >= 4 and argv[1] == "--check-pdf":
-            return 1 if check_pdf(m, argv[2], argv[3]) else 0
+        if len(argv) >= 5 and argv[1] == "--check-pdf":
+            return 1 if check_pdf(m, argv[2], argv[3], argv[4]) else 0
     return 1 if audit(m, quiet) else 0
 
 
