@@ -354,6 +354,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 enum { N_FIXED, N_HIDDEN, N_FREE };
 
 struct snode {
+	const char *code;
 	int area, parent, level;        /* parent: node number, -1 for the root */
 	int kids, nkids;                /* node numbers kids .. kids+nkids-1 */
 	int kind, hops;
@@ -447,13 +448,22 @@ static int exposed(const struct stree *t, const struct snode *m)
 
 /* The cost order: buurten before wijken, the gemeente last; then the
  * smallest denominator; then the code. */
-static int cheaper(const struct sm_doc *doc, const struct snode *a, const struct snode *b)
+static int cheaper(const struct snode *a, const struct snode *b)
 {
 	if (a->level != b->level)
 		return a->level > b->level;     /* SM_LEVEL_BUURT is the highest */
 	if (a->den != b->den)
 		return a->den < b->den;
-	return strcmp(doc->areas[a->area].code, doc->areas[b->area].code) < 0;
+	return strcmp(a->code, b->code) < 0;
+}
+
+/* The nodes qsort compares (the engine runs one build at a time). */
+static const struct snode *sort_nodes;
+
+static int cmp_cost(const void *x, const void *y)
+{
+	const struct snode *a = &sort_nodes[*(const int *)x], *b = &sort_nodes[*(const int *)y];
+	return cheaper(a, b) ? -1 : cheaper(b, a) ? 1 : 0;
 }
 
 /* Steps through the equations from node k to every other node. */
@@ -489,32 +499,33 @@ static void hops_from(struct stree *t, int k, int *queue)
  * pinned from two sides), the nearest in steps through the equations,
  * which opens the way for the next. The gemeente is hidden only when
  * nothing else is left. */
-static void protect_tree(const struct sm_doc *doc, struct stree *t, int *queue)
+static void protect_tree(struct stree *t, int *queue)
 {
+	/* The nodes in the cost order, once: queue[nn .. 2nn-1]. */
+	int *by_cost = queue + t->nn;
+	for (int k = 0; k < t->nn; k++)
+		by_cost[k] = k;
+	sort_nodes = t->n;
+	qsort(by_cost, (size_t)t->nn, sizeof *by_cost, cmp_cost);
 	for (;;) {
 		propagate(t);
 		int v = -1;
-		for (int k = 0; k < t->nn; k++)
-			if (exposed(t, &t->n[k]) && (v < 0 || cheaper(doc, &t->n[k], &t->n[v])))
-				v = k;
+		for (int i = 0; i < t->nn && v < 0; i++)
+			if (exposed(t, &t->n[by_cost[i]]))
+				v = by_cost[i];
 		if (v < 0)
 			return;
 		/* The candidates in the cost order: printed cells, not the gemeente. */
 		int nc = 0, gm = -1;
-		for (int k = 0; k < t->nn; k++) {
+		for (int i = 0; i < t->nn; i++) {
+			int k = by_cost[i];
 			const struct snode *m = &t->n[k];
 			if (m->kind != N_FIXED || !m->c || m->c->state != SM_V_OK)
 				continue;
-			if (m->level == SM_LEVEL_GEMEENTE) {
+			if (m->level == SM_LEVEL_GEMEENTE)
 				gm = k;
-				continue;
-			}
-			int at = nc++;
-			while (at > 0 && cheaper(doc, m, &t->n[queue[at - 1]])) {
-				queue[at] = queue[at - 1];
-				at--;
-			}
-			queue[at] = k;
+			else
+				queue[nc++] = k;
 		}
 		int pick = -1;
 		double before = t->n[v].hi - t->n[v].lo;
@@ -527,7 +538,7 @@ static void protect_tree(const struct sm_doc *doc, struct stree *t, int *queue)
 			m->kind = N_FIXED;
 		}
 		if (pick < 0 && nc) {
-			hops_from(t, v, queue + nc);
+			hops_from(t, v, queue + 2 * t->nn);
 			for (int i = 0; i < nc; i++)
 				if (t->n[queue[i]].hops >= 0 && (pick < 0 || t->n[queue[i]].hops < t->n[pick].hops))
 					pick = queue[i];
@@ -548,6 +559,7 @@ static void add_node(struct sm_data *d, struct stree *t, int ind, int area, int 
 	struct snode *m = &t->n[t->nn++];
 	memset(m, 0, sizeof *m);
 	m->area = area;
+	m->code = d->doc->areas[area].code;
 	m->parent = parent;
 	m->level = d->doc->areas[area].level;
 	int k = find(d, ind, area, p);
@@ -633,7 +645,7 @@ static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
 	}
 	struct stree t = { 0 };
 	t.n = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *t.n);
-	int *queue = sm_arena_alloc(a, 2 * (size_t)(d->narea + 1) * sizeof *queue);
+	int *queue = sm_arena_alloc(a, 3 * (size_t)(d->narea + 1) * sizeof *queue);
 	for (int ind = 0; ind < d->nind; ind++) {
 		const struct sm_indicator *in = &doc->indicators[ind];
 		t.min_n = in->min_n;
@@ -662,7 +674,7 @@ static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
 					hidden |= t.n[k].kind == N_HIDDEN;
 				}
 				if (hidden)
-					protect_tree(doc, &t, queue);
+					protect_tree(&t, queue);
 			}
 		}
 	}
