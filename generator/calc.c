@@ -11,9 +11,12 @@ static const struct sm_value missing_cell;
 
 static unsigned hash3(int ind, int area, int period)
 {
-	uint64_t h = (uint64_t)(unsigned)ind * 0x9E3779B97F4A7C15u ^ (uint64_t)(unsigned)area * 0xC2B2AE3D27D4EB4Fu ^
-		     (uint64_t)(unsigned)period * 0x165667B19E3779F9u;
-	return (unsigned)(h ^ h >> 29);
+	uint64_t h = ((uint64_t)(unsigned)ind << 40 ^ (uint64_t)(unsigned)area << 20) * 0x9E3779B97F4A7C15u ^
+		     (uint64_t)(unsigned)period;
+	/* splitmix64's finaliser: every input bit reaches the low bits. */
+	h = (h ^ h >> 30) * 0xBF58476D1CE4E5B9u;
+	h = (h ^ h >> 27) * 0x94D049BB133111EBu;
+	return (unsigned)(h ^ h >> 31);
 }
 
 /* The number of the cell, or -1 when it does not exist. */
