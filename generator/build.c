@@ -4,6 +4,7 @@
  * of the whole pipeline both call it. */
 #include "layout.h"
 #include "hyphenate.h"
+#include "numfmt.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,61 @@ static void dump_model(const struct sm_doc *d)
 		for (int g = 0; g < ch->ngoals; g++)
 			printf("  goal %s %s \"%s\"\n", ch->goals[g].id ? ch->goals[g].id : "?",
 			       sm_status_names[ch->goals[g].status], ch->goals[g].title ? ch->goals[g].title : "");
+	}
+}
+
+static int cmp_cell(const void *x, const void *y)
+{
+	const struct sm_value *a = *(const struct sm_value *const *)x, *b = *(const struct sm_value *const *)y;
+	if (a->ind != b->ind)
+		return a->ind - b->ind;
+	if (a->area != b->area)
+		return a->area - b->area;
+	return a->period - b->period;
+}
+
+/* The computed figures, one tab-separated line each, for the privacy audit
+ * of the tests: the area register, the indicators, then every cell with
+ * what a table prints for it (a number, or '.' when hidden). */
+static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *d)
+{
+	static const char *const levels[] = { "land", "reference", "gemeente", "wijk", "buurt" };
+	for (int i = 0; i < doc->nareas; i++) {
+		const struct sm_area *ar = &doc->areas[i];
+		printf("area\t%s\t%s\t%s\t%s\n", ar->code, levels[ar->level],
+		       ar->parent.index >= 0 ? doc->areas[ar->parent.index].code : "-", ar->name);
+	}
+	for (int i = 0; i < doc->nindicators; i++) {
+		const struct sm_indicator *in = &doc->indicators[i];
+		printf("indicator\t%s\t%g\t%d\t%d\t%d\n", in->id, sm_unit_factor(in->unit), in->decimals, in->min_n,
+		       in->unit == SM_UNIT_PERCENT);
+	}
+	const struct sm_value **cells = sm_arena_alloc(a, (size_t)(d->ncells + 1) * sizeof *cells);
+	for (int k = 0; k < d->ncells; k++)
+		cells[k] = &d->cells[k];
+	qsort(cells, (size_t)d->ncells, sizeof *cells, cmp_cell);
+	for (int k = 0; k < d->ncells; k++) {
+		const struct sm_value *c = cells[k];
+		const struct sm_indicator *in = &doc->indicators[c->ind];
+		if (c->state == SM_V_MISSING && !c->has_nd)
+			continue;
+		int h = SM_PERIOD_HALF(c->period);
+		printf("cell\t%s\t%s\t%d%s\t%s\t%s\t", in->id, doc->areas[c->area].code, SM_PERIOD_YEAR(c->period),
+		       h ? (h == 1 ? "-H1" : "-H2") : "",
+		       c->state == SM_V_OK ? "ok" : c->state == SM_V_SUPPRESSED ? (c->secondary ? "secondary" : "hidden") : "missing",
+		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
+		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
+			printf("%.17g\t%.17g", c->num, c->den);
+		else
+			printf("-\t-");
+		/* The change a table prints, and the period it is measured from. */
+		int q = c->state == SM_V_OK ? sm_calc_change_base(d, c->ind, c->area, c->period) : -1;
+		const struct sm_value *o = q >= 0 ? sm_calc_cell(d, c->ind, c->area, q) : NULL;
+		if (o && o->state == SM_V_OK)
+			printf("\t%s\t%d%s\n", sm_fmt_change(a, c->v - o->v, in->decimals), SM_PERIOD_YEAR(q),
+			       SM_PERIOD_HALF(q) ? (SM_PERIOD_HALF(q) == 1 ? "-H1" : "-H2") : "");
+		else
+			printf("\t-\t-\n");
 	}
 }
 
@@ -84,6 +140,10 @@ int sm_run(const struct sm_run_opts *o)
 			goto done;
 		}
 		printf("%s: no errors%s\n", dir, sm_diag_warnings() ? ", see the warnings above" : "");
+		goto done;
+	}
+	if (dump && !strcmp(dump, "cells")) {
+		dump_cells(&arena, &doc, &data);
 		goto done;
 	}
 	if (dump && !strcmp(dump, "model")) {

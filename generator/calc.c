@@ -2,33 +2,99 @@
  * here formats or draws. */
 #include "calc.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static struct sm_value *cell(const struct sm_data *d, int ind, int area, int slot)
+static const struct sm_value missing_cell;
+
+static unsigned hash3(int ind, int area, int period)
 {
-	return &d->cells[((size_t)ind * (size_t)d->narea + (size_t)area) * (size_t)d->nper + (size_t)slot];
+	uint64_t h = ((uint64_t)(unsigned)ind << 40 ^ (uint64_t)(unsigned)area << 20) * 0x9E3779B97F4A7C15u ^
+		     (uint64_t)(unsigned)period;
+	/* splitmix64's finaliser: every input bit reaches the low bits. */
+	h = (h ^ h >> 30) * 0xBF58476D1CE4E5B9u;
+	h = (h ^ h >> 27) * 0x94D049BB133111EBu;
+	return (unsigned)(h ^ h >> 31);
 }
 
+/* The number of the cell, or -1 when it does not exist. */
+static int find(const struct sm_data *d, int ind, int area, int period)
+{
+	if (!d->nindex)
+		return -1;
+	for (unsigned i = hash3(ind, area, period) & (d->nindex - 1);; i = (i + 1) & (d->nindex - 1)) {
+		int k = d->index[i];
+		if (k < 0)
+			return -1;
+		const struct sm_value *c = &d->cells[k];
+		if (c->ind == ind && c->area == area && c->period == period)
+			return k;
+	}
+}
+
+static void index_put(struct sm_data *d, int k)
+{
+	const struct sm_value *c = &d->cells[k];
+	unsigned i = hash3(c->ind, c->area, c->period) & (d->nindex - 1);
+	while (d->index[i] >= 0)
+		i = (i + 1) & (d->nindex - 1);
+	d->index[i] = k;
+}
+
+/* The cell to fill: the existing one, or a new missing one. The pointer
+ * holds until the next call. */
+static struct sm_value *cell_put(struct sm_data *d, int ind, int area, int period)
+{
+	int k = find(d, ind, area, period);
+	if (k >= 0)
+		return &d->cells[k];
+	if ((unsigned)d->ncells * 2 >= d->nindex) {
+		unsigned n = d->nindex ? d->nindex * 2 : 1024;
+		d->index = sm_arena_alloc(d->a, (size_t)n * sizeof *d->index);
+		memset(d->index, 0xff, (size_t)n * sizeof *d->index);
+		d->nindex = n;
+		for (int i = 0; i < d->ncells; i++)
+			index_put(d, i);
+	}
+	SM_PUSH(d->a, d->cells, d->ncells, d->capcells, missing_cell);
+	struct sm_value *c = &d->cells[d->ncells - 1];
+	c->ind = ind;
+	c->area = area;
+	c->period = period;
+	index_put(d, d->ncells - 1);
+	return c;
+}
+
+/* The cell, or the shared missing one. */
+static const struct sm_value *cell(const struct sm_data *d, int ind, int area, int period)
+{
+	int k = find(d, ind, area, period);
+	return k >= 0 ? &d->cells[k] : &missing_cell;
+}
+
+/* The position of period in d->periods, or -1. */
 static int slot_of(const struct sm_data *d, int period)
 {
-	int y = SM_PERIOD_YEAR(period) - d->first_year;
-	if (y < 0 || y >= d->nyears)
-		return -1;
-	return y * 3 + SM_PERIOD_HALF(period);
-}
-
-static int period_of(const struct sm_data *d, int slot)
-{
-	return SM_PERIOD(d->first_year + slot / 3, slot % 3);
+	int lo = 0, hi = d->nper - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (d->periods[mid] == period)
+			return mid;
+		if (d->periods[mid] < period)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
 }
 
 const struct sm_value *sm_calc_cell(const struct sm_data *d, int ind, int area, int period)
 {
 	if (ind < 0 || area < 0 || ind >= d->nind || area >= d->narea)
 		return NULL;
-	int s = slot_of(d, period);
-	return s < 0 ? NULL : cell(d, ind, area, s);
+	return cell(d, ind, area, period);
 }
 
 int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *v)
@@ -49,8 +115,8 @@ int sm_calc_periods(const struct sm_data *d, int ind, int area, int *out, int ma
 	if (ind < 0 || area < 0)
 		return 0;
 	for (int s = 0; s < d->nper && n < max; s++)
-		if (present(cell(d, ind, area, s)))
-			out[n++] = period_of(d, s);
+		if (present(cell(d, ind, area, d->periods[s])))
+			out[n++] = d->periods[s];
 	return n;
 }
 
@@ -59,8 +125,8 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area)
 	if (ind < 0 || area < 0)
 		return -1;
 	for (int s = d->nper - 1; s >= 0; s--)
-		if (present(cell(d, ind, area, s)))
-			return period_of(d, s);
+		if (present(cell(d, ind, area, d->periods[s])))
+			return d->periods[s];
 	return -1;
 }
 
@@ -71,10 +137,10 @@ int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 		return -1;
 	/* A half year compares with the half year before it; a year with the
 	 * year before it that has data. */
-	int half = s % 3 != 0;
+	int half = SM_PERIOD_HALF(p) != 0;
 	for (int k = s - 1; k >= 0; k--)
-		if ((k % 3 != 0) == half && present(cell(d, ind, area, k)))
-			return period_of(d, k);
+		if ((SM_PERIOD_HALF(d->periods[k]) != 0) == half && present(cell(d, ind, area, d->periods[k])))
+			return d->periods[k];
 	return -1;
 }
 
@@ -210,20 +276,22 @@ static void suppress_small(const struct sm_indicator *in, struct sm_value *c)
 		c->state = SM_V_SUPPRESSED;
 }
 
-/* A ratio aggregate of area A over its buurten, for every period. */
-static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb)
+/* A ratio aggregate of area A over its buurten, for every period in which
+ * the indicator has data. */
+static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb, const unsigned char *has)
 {
 	const struct sm_doc *doc = d->doc;
 	const struct sm_indicator *in = &doc->indicators[ind];
 	int warned = 0;
 	for (int s = 0; s < d->nper; s++) {
-		struct sm_value *c = cell(d, ind, area, s);
-		if (c->state != SM_V_MISSING || c->flag == SM_FLAG_SECRET || nb == 0)
+		int p = d->periods[s];
+		const struct sm_value *given = cell(d, ind, area, p);
+		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || nb == 0)
 			continue;           /* a value the file gives stands */
 		double num = 0, den = 0, n = 0;
-		int all_n = 1, some = 0, missing = -1, suppressed = 0, flag = SM_FLAG_NONE;
+		int all_n = 1, some = 0, missing = -1, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
-			const struct sm_value *b = cell(d, ind, buurten[k], s);
+			const struct sm_value *b = cell(d, ind, buurten[k], p);
 			if (!b->has_nd) {
 				if (missing < 0)
 					missing = buurten[k];
@@ -236,7 +304,6 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 				n += b->n;
 			else
 				all_n = 0;
-			suppressed += b->state == SM_V_SUPPRESSED;
 			/* A sum of provisional figures is provisional. */
 			if (b->flag == SM_FLAG_PROVISIONAL || (b->flag == SM_FLAG_REVISED && flag != SM_FLAG_PROVISIONAL))
 				flag = b->flag;
@@ -245,7 +312,6 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			continue;
 		if (missing >= 0) {
 			if (!warned++) {
-				int p = period_of(d, s);
 				char per[16];
 				snprintf(per, sizeof per, "%d%s", SM_PERIOD_YEAR(p),
 					 SM_PERIOD_HALF(p) ? (SM_PERIOD_HALF(p) == 1 ? "-H1" : "-H2") : "");
@@ -257,6 +323,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		}
 		if (den == 0)
 			continue;
+		struct sm_value *c = cell_put(d, ind, area, p);
 		c->state = SM_V_OK;
 		c->v = num / den * sm_unit_factor(in->unit);
 		c->num = num;
@@ -268,11 +335,351 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			c->n = n;
 			c->has_n = 1;
 		}
-		/* With exactly one buurt suppressed, the aggregate minus the
-		 * others would reveal it. */
-		if (suppressed == 1)
-			c->state = SM_V_SUPPRESSED;
 		suppress_small(in, c);
+	}
+}
+
+/* --------------------------------------------------- secondary suppression
+ *
+ * A reader who knows the public denominators turns every printed value
+ * into its numerator (within rounding), and every parent = sum of its
+ * children into an equation. A hidden cell is protected when the interval
+ * of numerators it could have, given everything printed, is at least
+ * min-n wide (or, when its denominator is smaller, the whole of 0 to its
+ * denominator). For one indicator and period the relations form a tree
+ * (gemeente = its wijken, wijk = its buurten), and on a tree the bounds
+ * that propagate through the equations are exactly those a linear
+ * programme finds. While a hidden cell is not protected, one more printed
+ * cell is hidden: the first, in the fixed cost order, that widens its
+ * interval. Printed values are taken as exact here, so the reader, who
+ * sees them rounded, can only know less. */
+
+enum { N_FIXED, N_HIDDEN, N_FREE };
+
+struct snode {
+	const char *code;
+	int area, parent, level;        /* parent: node number, -1 for the root */
+	int kids, nkids;                /* node numbers kids .. kids+nkids-1 */
+	int kind, hops;
+	double x, den, cap, lo, hi;
+	int has_den;
+	struct sm_value *c;             /* the cell, NULL when there is none */
+};
+
+struct stree {
+	struct snode *n;
+	int nn;
+	double min_n;
+	int percent;
+};
+
+static void widen(struct stree *t, int k)
+{
+	struct snode *m = &t->n[k];
+	if (m->kind == N_FIXED) {
+		m->lo = m->hi = m->x;
+	} else {
+		m->lo = 0;
+		m->hi = m->cap;
+	}
+}
+
+/* Bounds on every unknown numerator, from the equations, until they hold. */
+static void propagate(struct stree *t)
+{
+	for (int k = 0; k < t->nn; k++)
+		widen(t, k);
+	for (int pass = 0; pass < 64; pass++) {
+		int changed = 0;
+		for (int k = 0; k < t->nn; k++) {
+			struct snode *p = &t->n[k];
+			if (!p->nkids)
+				continue;
+			double slo = 0, shi = 0;
+			int inf = 0;
+			for (int j = p->kids; j < p->kids + p->nkids; j++) {
+				slo += t->n[j].lo;
+				if (isinf(t->n[j].hi))
+					inf++;
+				else
+					shi += t->n[j].hi;
+			}
+			if (p->kind != N_FIXED) {
+				if (slo > p->lo + 1e-9) {
+					p->lo = slo;
+					changed = 1;
+				}
+				if (!inf && shi < p->hi - 1e-9) {
+					p->hi = shi;
+					changed = 1;
+				}
+			}
+			for (int j = p->kids; j < p->kids + p->nkids; j++) {
+				struct snode *q = &t->n[j];
+				if (q->kind == N_FIXED)
+					continue;
+				/* The others at their most and their least. */
+				int others_inf = inf - isinf(q->hi);
+				double ohi = others_inf ? INFINITY : shi - (isinf(q->hi) ? 0 : q->hi);
+				double olo = slo - q->lo;
+				double lo = p->lo - ohi, hi = p->hi - olo;
+				if (lo > q->lo + 1e-9) {
+					q->lo = lo;
+					changed = 1;
+				}
+				if (hi < q->hi - 1e-9) {
+					q->hi = hi;
+					changed = 1;
+				}
+			}
+		}
+		if (!changed)
+			break;
+	}
+}
+
+static double need(const struct stree *t, const struct snode *m)
+{
+	double want = t->min_n > 1 ? t->min_n : 1;
+	return m->cap < want ? m->cap : want;
+}
+
+static int exposed(const struct stree *t, const struct snode *m)
+{
+	return m->kind == N_HIDDEN && m->hi - m->lo < need(t, m) - 1e-7;
+}
+
+/* The cost order: buurten before wijken, the gemeente last; then the
+ * smallest denominator; then the code. */
+static int cheaper(const struct snode *a, const struct snode *b)
+{
+	if (a->level != b->level)
+		return a->level > b->level;     /* SM_LEVEL_BUURT is the highest */
+	if (a->den != b->den)
+		return a->den < b->den;
+	return strcmp(a->code, b->code) < 0;
+}
+
+/* The nodes qsort compares (the engine runs one build at a time). */
+static const struct snode *sort_nodes;
+
+static int cmp_cost(const void *x, const void *y)
+{
+	const struct snode *a = &sort_nodes[*(const int *)x], *b = &sort_nodes[*(const int *)y];
+	return cheaper(a, b) ? -1 : cheaper(b, a) ? 1 : 0;
+}
+
+/* Steps through the equations from node k to every other node. */
+static void hops_from(struct stree *t, int k, int *queue)
+{
+	for (int i = 0; i < t->nn; i++)
+		t->n[i].hops = -1;
+	int head = 0, tail = 0;
+	t->n[k].hops = 0;
+	queue[tail++] = k;
+	while (head < tail) {
+		int u = queue[head++];
+		const struct snode *m = &t->n[u];
+		int nb[3][2] = { { m->kids, m->nkids }, { -1, 0 }, { -1, 0 } };
+		if (m->parent >= 0) {
+			nb[1][0] = m->parent;
+			nb[1][1] = 1;
+			nb[2][0] = t->n[m->parent].kids;
+			nb[2][1] = t->n[m->parent].nkids;
+		}
+		for (int g = 0; g < 3; g++)
+			for (int v = nb[g][0]; v >= 0 && v < nb[g][0] + nb[g][1]; v++)
+				if (t->n[v].hops < 0) {
+					t->n[v].hops = m->hops + 1;
+					queue[tail++] = v;
+				}
+	}
+}
+
+/* Hides printed cells until every hidden cell of the tree is protected.
+ * The cell hidden next is the first in the cost order whose hiding widens
+ * the exposed cell's interval; when no single one does (the interval is
+ * pinned from two sides), the nearest in steps through the equations,
+ * which opens the way for the next. The gemeente is hidden only when
+ * nothing else is left. */
+static void protect_tree(struct stree *t, int *queue)
+{
+	/* The nodes in the cost order, once: queue[nn .. 2nn-1]. */
+	int *by_cost = queue + t->nn;
+	for (int k = 0; k < t->nn; k++)
+		by_cost[k] = k;
+	sort_nodes = t->n;
+	qsort(by_cost, (size_t)t->nn, sizeof *by_cost, cmp_cost);
+	for (;;) {
+		propagate(t);
+		int v = -1;
+		for (int i = 0; i < t->nn && v < 0; i++)
+			if (exposed(t, &t->n[by_cost[i]]))
+				v = by_cost[i];
+		if (v < 0)
+			return;
+		/* The candidates in the cost order: printed cells, not the gemeente. */
+		int nc = 0, gm = -1;
+		for (int i = 0; i < t->nn; i++) {
+			int k = by_cost[i];
+			const struct snode *m = &t->n[k];
+			if (m->kind != N_FIXED || !m->c || m->c->state != SM_V_OK)
+				continue;
+			if (m->level == SM_LEVEL_GEMEENTE)
+				gm = k;
+			else
+				queue[nc++] = k;
+		}
+		int pick = -1;
+		double before = t->n[v].hi - t->n[v].lo;
+		for (int i = 0; i < nc && i < 256 && pick < 0; i++) {
+			struct snode *m = &t->n[queue[i]];
+			m->kind = N_HIDDEN;
+			propagate(t);
+			if (t->n[v].hi - t->n[v].lo > before + 1e-7)
+				pick = queue[i];
+			m->kind = N_FIXED;
+		}
+		if (pick < 0 && nc) {
+			hops_from(t, v, queue + 2 * t->nn);
+			for (int i = 0; i < nc; i++)
+				if (t->n[queue[i]].hops >= 0 && (pick < 0 || t->n[queue[i]].hops < t->n[pick].hops))
+					pick = queue[i];
+		}
+		if (pick < 0)
+			pick = gm;
+		if (pick < 0)
+			return;             /* everything is hidden already */
+		t->n[pick].kind = N_HIDDEN;
+		t->n[pick].c->state = SM_V_SUPPRESSED;
+		t->n[pick].c->secondary = 1;
+	}
+}
+
+/* One node per area of the gemeente's tree, for indicator ind in period p. */
+static void add_node(struct sm_data *d, struct stree *t, int ind, int area, int parent, int p)
+{
+	struct snode *m = &t->n[t->nn++];
+	memset(m, 0, sizeof *m);
+	m->area = area;
+	m->code = d->doc->areas[area].code;
+	m->parent = parent;
+	m->level = d->doc->areas[area].level;
+	int k = find(d, ind, area, p);
+	m->c = k >= 0 ? &d->cells[k] : NULL;
+	if (m->c && m->c->has_nd) {
+		m->den = m->c->den;
+		m->has_den = 1;
+	}
+}
+
+static void classify(const struct sm_data *d, struct stree *t, int k, int ind)
+{
+	struct snode *m = &t->n[k];
+	if (!m->has_den && m->nkids) {
+		/* A parent without its own denominator has its children's. */
+		double den = 0;
+		int all = 1;
+		for (int j = m->kids; j < m->kids + m->nkids; j++) {
+			den += t->n[j].den;
+			all &= t->n[j].has_den;
+		}
+		m->den = den;
+		m->has_den = all;
+	}
+	const struct sm_value *c = m->c;
+	double factor = sm_unit_factor(d->doc->indicators[ind].unit);
+	m->cap = t->percent && m->has_den ? m->den : INFINITY;
+	m->kind = N_FREE;
+	if (c && c->state == SM_V_SUPPRESSED) {
+		m->kind = N_HIDDEN;
+	} else if (c && c->state == SM_V_OK && (c->has_nd || m->has_den)) {
+		m->kind = N_FIXED;
+		m->x = c->has_nd ? c->num : c->v * m->den / factor;
+	} else if (c && c->has_nd && c->den == 0) {
+		m->kind = N_FIXED;          /* empty: nothing in it */
+		m->x = 0;
+	}
+}
+
+static int secondary_off(void)
+{
+	/* For the tests only: shows that the audit catches what this stage
+	 * prevents. */
+	const char *e = getenv("SOCIALE_MONITOR_TEST_NO_SECONDARY_SUPPRESSION");
+	return e && *e;
+}
+
+static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
+{
+	const struct sm_doc *doc = d->doc;
+	if (secondary_off())
+		return;
+	/* Which indicator and period have a hidden cell in a gemeente's tree. */
+	unsigned char *todo = sm_arena_alloc(a, (size_t)d->nind * (size_t)d->nper + 1);
+	int any = 0;
+	for (int k = 0; k < d->ncells; k++) {
+		const struct sm_value *c = &d->cells[k];
+		enum sm_area_level lv = doc->areas[c->area].level;
+		if (c->state == SM_V_SUPPRESSED && lv >= SM_LEVEL_GEMEENTE) {
+			todo[(size_t)c->ind * (size_t)d->nper + (size_t)slot_of(d, c->period)] = 1;
+			any = 1;
+		}
+	}
+	if (!any)
+		return;
+	/* The trees: each gemeente, its wijken, their buurten. */
+	int *kids = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *kids);
+	int *nkids = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *nkids);
+	int *order = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *order);
+	for (int i = 0; i < d->narea; i++)
+		if (doc->areas[i].parent.index >= 0)
+			nkids[doc->areas[i].parent.index]++;
+	int at = 0;
+	for (int i = 0; i < d->narea; i++) {
+		kids[i] = at;
+		at += nkids[i];
+		nkids[i] = 0;
+	}
+	for (int i = 0; i < d->narea; i++) {
+		int p = doc->areas[i].parent.index;
+		if (p >= 0)
+			order[kids[p] + nkids[p]++] = i;
+	}
+	struct stree t = { 0 };
+	t.n = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *t.n);
+	int *queue = sm_arena_alloc(a, 3 * (size_t)(d->narea + 1) * sizeof *queue);
+	for (int ind = 0; ind < d->nind; ind++) {
+		const struct sm_indicator *in = &doc->indicators[ind];
+		t.min_n = in->min_n;
+		t.percent = in->unit == SM_UNIT_PERCENT;
+		for (int s = 0; s < d->nper; s++) {
+			if (!todo[(size_t)ind * (size_t)d->nper + (size_t)s])
+				continue;
+			int p = d->periods[s];
+			for (int g = 0; g < d->narea; g++) {
+				if (doc->areas[g].level != SM_LEVEL_GEMEENTE || !nkids[g])
+					continue;
+				/* Breadth first: the gemeente, its wijken, their buurten,
+				 * so that each node's children are consecutive. */
+				t.nn = 0;
+				add_node(d, &t, ind, g, -1, p);
+				for (int k = 0; k < t.nn; k++) {
+					int area = t.n[k].area;
+					t.n[k].kids = t.nn;
+					t.n[k].nkids = nkids[area];
+					for (int j = 0; j < nkids[area]; j++)
+						add_node(d, &t, ind, order[kids[area] + j], k, p);
+				}
+				int hidden = 0;
+				for (int k = t.nn - 1; k >= 0; k--) {
+					classify(d, &t, k, ind);
+					hidden |= t.n[k].kind == N_HIDDEN;
+				}
+				if (hidden)
+					protect_tree(&t, queue);
+			}
+		}
 	}
 }
 
@@ -282,47 +689,65 @@ static void derive(struct sm_data *d, int ind, int *done)
 	int a = in->numerator.index, b = in->denominator.index;
 	if (a < 0 || b < 0 || !done[a] || !done[b])
 		return;
-	for (int area = 0; area < d->narea; area++)
-		for (int s = 0; s < d->nper; s++) {
-			struct sm_value *c = cell(d, ind, area, s);
-			if (c->state != SM_V_MISSING)
-				continue;
-			const struct sm_value *x = cell(d, a, area, s), *y = cell(d, b, area, s);
-			if (x->state == SM_V_MISSING || y->state == SM_V_MISSING)
-				continue;
-			if (x->state == SM_V_SUPPRESSED || y->state == SM_V_SUPPRESSED) {
-				c->state = SM_V_SUPPRESSED;
-				c->computed = 1;
-				continue;
-			}
-			if (y->v == 0)
-				continue;
-			c->state = SM_V_OK;
-			c->v = x->v / y->v * in->factor;
-			c->num = x->v;
-			c->den = y->v;
-			c->has_nd = 1;
+	/* Every cell of the numerator's indicator; cell_put may move them. */
+	int n = d->ncells;
+	for (int k = 0; k < n; k++) {
+		if (d->cells[k].ind != a)
+			continue;
+		int area = d->cells[k].area, p = d->cells[k].period;
+		if (cell(d, ind, area, p)->state != SM_V_MISSING)
+			continue;
+		struct sm_value x = d->cells[k], y = *cell(d, b, area, p);
+		if (x.state == SM_V_MISSING || y.state == SM_V_MISSING)
+			continue;
+		if (x.state == SM_V_SUPPRESSED || y.state == SM_V_SUPPRESSED) {
+			struct sm_value *c = cell_put(d, ind, area, p);
+			c->state = SM_V_SUPPRESSED;
 			c->computed = 1;
+			continue;
 		}
+		if (y.v == 0)
+			continue;
+		struct sm_value *c = cell_put(d, ind, area, p);
+		c->state = SM_V_OK;
+		c->v = x.v / y.v * in->factor;
+		c->num = x.v;
+		c->den = y.v;
+		c->has_nd = 1;
+		c->computed = 1;
+	}
 	done[ind] = 1;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
 }
 
 int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 {
 	memset(d, 0, sizeof *d);
 	d->doc = doc;
+	d->a = a;
 	d->nind = doc->nindicators;
 	d->narea = doc->nareas;
-	d->first_year = doc->first_year;
-	d->nyears = doc->nobs ? doc->last_year - doc->first_year + 1 : 0;
-	d->nper = d->nyears * 3;
-	d->cells = sm_arena_alloc(a, (size_t)(d->nind ? d->nind : 1) * (size_t)(d->narea ? d->narea : 1) *
-					(size_t)(d->nper ? d->nper : 1) * sizeof *d->cells);
 	d->latest_gm = sm_arena_alloc(a, (size_t)(d->nind + 1) * sizeof *d->latest_gm);
+	/* The periods that occur. */
+	d->periods = sm_arena_alloc(a, (size_t)(doc->nobs + 1) * sizeof *d->periods);
+	for (int i = 0; i < doc->nobs; i++)
+		d->periods[i] = doc->obs[i].period;
+	qsort(d->periods, (size_t)doc->nobs, sizeof *d->periods, cmp_int);
+	for (int i = 0; i < doc->nobs; i++)
+		if (!d->nper || d->periods[d->nper - 1] != d->periods[i])
+			d->periods[d->nper++] = d->periods[i];
+	/* Per indicator, the periods in which it has an observation. */
+	unsigned char *has = sm_arena_alloc(a, (size_t)d->nind * (size_t)d->nper + 1);
 	for (int i = 0; i < doc->nobs; i++) {
 		const struct sm_obs *o = &doc->obs[i];
 		const struct sm_indicator *in = &doc->indicators[o->indicator];
-		struct sm_value *c = cell(d, o->indicator, o->area, slot_of(d, o->period));
+		has[(size_t)o->indicator * (size_t)d->nper + (size_t)slot_of(d, o->period)] = 1;
+		struct sm_value *c = cell_put(d, o->indicator, o->area, o->period);
 		c->flag = (unsigned char)o->flag;
 		if ((o->has & SM_HAS_NUM) && (o->has & SM_HAS_DEN)) {
 			c->num = o->num;
@@ -349,27 +774,43 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 			c->state = SM_V_SUPPRESSED;
 		suppress_small(in, c);
 	}
-	/* Buurten per wijk and per gemeente. */
-	int *members = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *members);
+	/* Buurten per wijk and per gemeente, once. */
+	int *first = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *first);
+	int *count = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *count);
+	int total = 0;
+	for (int b = 0; b < d->narea; b++) {
+		const struct sm_area *bu = &doc->areas[b];
+		if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
+			continue;
+		count[bu->parent.index]++;
+		if (doc->areas[bu->parent.index].parent.index >= 0)
+			count[doc->areas[bu->parent.index].parent.index]++;
+	}
+	for (int area = 0; area < d->narea; area++) {
+		first[area] = total;
+		total += count[area];
+		count[area] = 0;
+	}
+	int *members = sm_arena_alloc(a, (size_t)(total + 1) * sizeof *members);
+	for (int b = 0; b < d->narea; b++) {
+		const struct sm_area *bu = &doc->areas[b];
+		if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
+			continue;
+		int w = bu->parent.index, g = doc->areas[w].parent.index;
+		members[first[w] + count[w]++] = b;
+		if (g >= 0)
+			members[first[g] + count[g]++] = b;
+	}
 	for (int ind = 0; ind < d->nind; ind++) {
 		if (!doc->indicators[ind].ratio)
 			continue;
 		for (int area = 0; area < d->narea; area++) {
-			const struct sm_area *ar = &doc->areas[area];
-			if (ar->level != SM_LEVEL_WIJK && ar->level != SM_LEVEL_GEMEENTE)
-				continue;
-			int nb = 0;
-			for (int b = 0; b < d->narea; b++) {
-				const struct sm_area *bu = &doc->areas[b];
-				if (bu->level != SM_LEVEL_BUURT || bu->parent.index < 0)
-					continue;
-				int wijk = bu->parent.index;
-				if (wijk == area || (ar->level == SM_LEVEL_GEMEENTE && doc->areas[wijk].parent.index == area))
-					members[nb++] = b;
-			}
-			aggregate(d, ind, area, members, nb);
+			enum sm_area_level lv = doc->areas[area].level;
+			if (lv == SM_LEVEL_WIJK || lv == SM_LEVEL_GEMEENTE)
+				aggregate(d, ind, area, members + first[area], count[area], has + (size_t)ind * (size_t)d->nper);
 		}
 	}
+	secondary_suppression(d, a);
 	/* Derived indicators, in as many passes as their formulas need. */
 	int *done = sm_arena_alloc(a, (size_t)(d->nind + 1) * sizeof *done);
 	for (int ind = 0; ind < d->nind; ind++)
@@ -380,5 +821,6 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 				derive(d, ind, done);
 	for (int ind = 0; ind < d->nind; ind++)
 		d->latest_gm[ind] = doc->gemeente >= 0 ? sm_calc_latest(d, ind, doc->gemeente) : -1;
+	d->a = NULL;
 	return 0;
 }

@@ -10,18 +10,28 @@
 enum sm_vstate { SM_V_MISSING, SM_V_OK, SM_V_SUPPRESSED };
 
 struct sm_value {
+	int ind, area, period;      /* where it is */
 	double v, num, den, n, lower, upper;
 	unsigned char state;        /* enum sm_vstate */
 	unsigned char flag;         /* enum sm_flag */
 	unsigned char has_nd, has_n, has_ci;
 	unsigned char computed;     /* aggregated or derived by the engine */
+	unsigned char secondary;    /* hidden to protect another hidden cell */
 };
 
+/* Only the cells that exist are stored (observations, aggregates, derived
+ * values), found through a hash on indicator, area and period, so memory
+ * follows the data and not the span of its years. Read them through the
+ * functions below. */
 struct sm_data {
 	const struct sm_doc *doc;
 	int nind, narea;
-	int first_year, nyears, nper;   /* periods: 3 slots a year (year, H1, H2) */
-	struct sm_value *cells;         /* [indicator][area][period slot] */
+	int *periods, nper;             /* every period with an observation, ascending */
+	struct sm_value *cells;         /* in no particular order */
+	int ncells, capcells;
+	int *index;                     /* open addressing: cell number, -1 empty */
+	unsigned nindex;                /* a power of two */
+	struct sm_arena *a;             /* where cells are added (while computing) */
 	int *latest_gm;                 /* per indicator: latest period with data for the gemeente, -1 */
 };
 
@@ -31,7 +41,8 @@ enum sm_judgement { SM_J_NONE, SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURAB
 int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *out);
 
 /* The cell of an indicator, area and period (a period as SM_PERIOD makes
- * it); NULL outside the data. */
+ * it): a cell in state SM_V_MISSING when there is none; NULL for an
+ * indicator or area that does not exist. */
 const struct sm_value *sm_calc_cell(const struct sm_data *d, int ind, int area, int period);
 /* A value that may be printed and used: state OK. */
 int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *v);

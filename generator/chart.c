@@ -67,6 +67,7 @@ struct chart {
 	struct sm_items *it;
 	double w, fs;
 	struct sm_color grid, axis, muted, text;
+	int hidden;                 /* drew a '.' for a hidden value: explain it */
 };
 
 static void text_at(struct chart *c, double x, double y, const char *s, int role, struct sm_color col, int align)
@@ -549,6 +550,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 			text_at(c, xb + 3, by + bh / 2 + c->fs * 0.35, lab, SM_FACE_REGULAR, c->text, 0);
 		} else if (bars[i].state == SM_V_SUPPRESSED) {
 			text_at(c, XV(0) + 3, by + bh / 2 + c->fs * 0.35, ".", SM_FACE_BOLD, c->text, 0);
+			c->hidden = 1;
 		}
 		y += row;
 	}
@@ -598,6 +600,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 				continue;
 			if (v->state == SM_V_SUPPRESSED) {
 				text_at(c, x + cw / 2, bottom - 3, ".", SM_FACE_BOLD, c->text, 1);
+				c->hidden = 1;
 				continue;
 			}
 			double y0 = ymap(&tk, 0, top, bottom), y1 = ymap(&tk, v->v, top, bottom);
@@ -882,6 +885,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			}
 			const char *txt = !v || v->state == SM_V_MISSING ? "" : v->state == SM_V_SUPPRESSED ? "."
 					  : sm_fmt_num(L->a, v->v, in->decimals, 1);
+			c->hidden |= v && v->state == SM_V_SUPPRESSED;
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
 		}
 		y += rh;
@@ -963,8 +967,9 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	box->h = h;
 	box->keep_next = 1;
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
-	if (src)
-		sm_block_footnote(L, src, NULL);
+	const char *note = c.hidden ? sm_arena_printf(L->a, ". = %s", L->t->labels[SM_LABEL_sym_unknown]) : NULL;
+	if (src || note)
+		sm_block_footnote(L, src, note);
 	else
 		L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.6);

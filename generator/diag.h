@@ -73,6 +73,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(csv_duplicate,     SM_ERROR,   "%s appears twice: also on line %d; keep one of them") \
 	X(csv_flag,          SM_ERROR,   "'%s' is not a flag; write * (voorlopig), ** (nader voorlopig), . (onbekend of geheim) or - (nihil)") \
 	X(csv_period,        SM_ERROR,   "'%s' is not a period; write a year (2023) or a half year (2023-H1)") \
+	X(csv_future_period, SM_ERROR,   "period '%s' is after %d, the year after this edition (%d); correct the year") \
 	X(area_code,         SM_ERROR,   "'%s' is not a CBS %s code; write %s") \
 	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
 	X(area_parent,       SM_ERROR,   "%s") \

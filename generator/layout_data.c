@@ -205,7 +205,7 @@ int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *a
 	}
 	/* Every period with data for the block, in the range or overall. */
 	for (int s = 0; s < d->nper; s++) {
-		int p = SM_PERIOD(d->first_year + s / 3, s % 3);
+		int p = d->periods[s];
 		if (y->kind == SM_YEARS_RANGE && (p < y->from || p > y->to))
 			continue;
 		int any = 0;

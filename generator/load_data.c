@@ -336,6 +336,12 @@ static void load_observations(struct obs_ctx *x, const char *file)
 			struct sm_pos p = sm_csv_pos(&c, r, at[C_YEAR]);
 			sm_diag(SM_MSG_csv_period, &p, f[C_YEAR]);
 			ok = 0;
+		} else if (d->edition > 0 && SM_PERIOD_YEAR(o.period) > d->edition + 1) {
+			/* A typo such as 2923: no data can come from later than the
+			 * year after the edition. */
+			struct sm_pos p = sm_csv_pos(&c, r, at[C_YEAR]);
+			sm_diag(SM_MSG_csv_future_period, &p, f[C_YEAR], d->edition + 1, d->edition);
+			ok = 0;
 		}
 		static const int num_cols[] = { C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER };
 		static const unsigned bits[] = { SM_HAS_VALUE, SM_HAS_NUM, SM_HAS_DEN, SM_HAS_N, SM_HAS_LOWER, SM_HAS_UPPER };

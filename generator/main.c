@@ -32,7 +32,9 @@ static const char help[] =
 	"Options of build:\n"
 	"  -o FILE             write the PDF to FILE (default: out/<gemeente>-sociale-monitor-<editie>.pdf)\n"
 	"  --layout NAME|FILE  use this layout instead of the one monitor.yaml names\n"
-	"  --dump=model|layout print the loaded model or the laid-out pages instead of a PDF\n"
+	"  --dump=model|layout|cells\n"
+	"                      print the loaded model, the laid-out pages or the computed\n"
+	"                      figures (one line per cell, for audits) instead of a PDF\n"
 	"\n"
 	"Exit status: 0 PDF written, 1 errors in the content or layout (no PDF written),\n"
 	"2 bad command line, 3 system error.\n"
@@ -141,8 +143,8 @@ int main(int argc, char **argv)
 			layout = a + 9;
 		} else if (!strncmp(a, "--dump=", 7)) {
 			dump = a + 7;
-			if (strcmp(dump, "model") && strcmp(dump, "layout")) {
-				fprintf(stderr, "sociale-monitor: error: --dump takes model or layout\n");
+			if (strcmp(dump, "model") && strcmp(dump, "layout") && strcmp(dump, "cells")) {
+				fprintf(stderr, "sociale-monitor: error: --dump takes model, layout or cells\n");
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
