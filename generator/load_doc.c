@@ -11,6 +11,7 @@ struct ctx {
 	struct sm_arena *a;
 	const char *dir;
 	struct sm_doc *doc;
+	struct sm_image_set images;     /* decoded once, however often shown */
 };
 
 const char *const sm_status_names[SM_STATUS_COUNT] = {
@@ -353,7 +354,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
 			b->file_pos = f->pos;
 			if (b->file)
-				b->image = sm_image_load(c->a, b->file, &f->pos);
+				b->image = sm_image_load(c->a, &c->images, b->file, &f->pos);
 		}
 		b->caption = sm_schema_text(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_text(c->a, sm_schema_get(v, "credit"), "credit");

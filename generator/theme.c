@@ -420,6 +420,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			t->cover = (enum sm_cover_style)s;
 		const char *img_keys[] = { "logo", "photo" };
 		const char **img_out[] = { &t->logo, &t->photo };
+		struct sm_image_set images = { 0 };     /* one file as logo and photo: decoded once */
 		for (int i = 0; i < 2; i++) {
 			x = sm_schema_get(v, img_keys[i]);
 			const char *f = sm_schema_str(a, x, img_keys[i]);
@@ -441,7 +442,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				sm_diag(safe ? SM_MSG_file_missing : SM_MSG_path_outside, &x->pos, f);
 			*img_out[i] = p;
 			if (p) {
-				struct sm_image *im = sm_image_load(a, p, &x->pos);
+				struct sm_image *im = sm_image_load(a, &images, p, &x->pos);
 				if (i == 0)
 					t->logo_image = im;
 				else
