@@ -19,6 +19,10 @@
 #define SM_YAML_MAX_NODES  1000000
 #define SM_MD_MAX_DEPTH    12            /* nested lists and quotes */
 #define SM_MAX_PAGES       5000
+/* Text that is not prose (Markdown) is short: titles and names repeat in
+ * running heads, tables, the contents and the outline. In characters. */
+#define SM_MAX_TITLE       300           /* titles, subtitles, captions, sources */
+#define SM_MAX_NAME        200           /* names, labels, ids, units, running heads */
 
 struct sm_image;
 
@@ -334,6 +338,9 @@ int sm_utf8_encode(uint32_t cp, char *out);
  * column of file and returns -1. Characters above U+FFFF and control
  * characters other than tab, CR and LF are refused too. */
 int sm_utf8_check(const char *file, const char *buf, size_t len);
+/* Is s at most max characters long (SM_MAX_TITLE, SM_MAX_NAME)? If not,
+ * reports text_too_long at pos, naming the field key, and returns -1. */
+int sm_utf8_limit(const char *s, int max, const char *key, const struct sm_pos *pos);
 /* The position of byte offset off in buf (line and column in characters). */
 struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off);
 /* Does the straight quote at s start a Dutch elision ('s, 't, 'n, '90)?

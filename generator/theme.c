@@ -304,6 +304,8 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 		sm_diag(SM_MSG_wrong_type, &v->pos, key, "text", "such as \"{chapter}\"");
 		return NULL;
 	}
+	if (sm_utf8_limit(v->str, SM_MAX_NAME, key, &v->pos))
+		return NULL;      /* it is repeated on every page */
 	for (const char *p = strchr(v->str, '{'); p; p = strchr(p + 1, '{')) {
 		const char *e = strchr(p, '}');
 		char name[40] = "";
@@ -500,13 +502,13 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 		if (!sm_schema_keys(v, "'labels'", keys2)) {
 			for (int i = 0; i < SM_LABEL_COUNT; i++)
 				if ((x = sm_schema_get(v, label_keys[i])))
-					t->labels[i] = sm_schema_text(a, x, label_keys[i]) ?: t->labels[i];
+					t->labels[i] = sm_schema_name(a, x, label_keys[i]) ?: t->labels[i];
 			if ((x = sm_schema_get(v, "status-words")) && !sm_schema_keys(x, "'status-words'",
 					(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL }))
 				for (int s = 1; s < SM_STATUS_COUNT; s++) {
 					const struct sm_node *w = sm_schema_get(x, sm_status_names[s]);
 					if (w)
-						t->status_words[s] = sm_schema_text(a, w, sm_status_names[s]) ?: t->status_words[s];
+						t->status_words[s] = sm_schema_name(a, w, sm_status_names[s]) ?: t->status_words[s];
 				}
 		}
 	}
