@@ -11,7 +11,6 @@ struct ctx {
 	struct sm_arena *a;
 	const char *dir;
 	struct sm_doc *doc;
-	struct sm_image_set images;     /* decoded once, however often shown */
 };
 
 const char *const sm_status_names[SM_STATUS_COUNT] = {
@@ -354,7 +353,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
 			b->file_pos = f->pos;
 			if (b->file)
-				b->image = sm_image_load(c->a, &c->images, b->file, &f->pos);
+				b->image = sm_image_load(c->a, c->doc->images, b->file, &f->pos);
 		}
 		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
@@ -744,6 +743,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	struct ctx cx = { a, dir, doc }, *c = &cx;
 	memset(doc, 0, sizeof *doc);
 	doc->dir = dir;
+	doc->images = sm_arena_alloc(a, sizeof *doc->images);
 	const char *path = display_path(c, "monitor.yaml");
 	if (!sm_file_exists(path)) {
 		struct sm_pos p = { path, 0, 0 };

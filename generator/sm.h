@@ -25,6 +25,7 @@
 #define SM_MAX_NAME        200           /* names, labels, ids, units, running heads */
 
 struct sm_image;
+struct sm_image_set;
 
 /* ---------------------------------------------------------------- YAML */
 
@@ -290,6 +291,7 @@ struct sm_doc {
 	struct sm_pos data_pos;
 	struct sm_chapter *chapters;
 	int nchapters;
+	struct sm_image_set *images;            /* image files decoded, each once (image.h) */
 
 	struct sm_indicator *indicators;
 	int nindicators;

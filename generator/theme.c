@@ -329,7 +329,7 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 /* ------------------------------------------------------------ apply */
 
 static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const char *project,
-		  const char *layout_dir, const char *beside)
+		  const char *layout_dir, const char *beside, struct sm_image_set *images)
 {
 	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
 					    "footer", "text", "tables", "charts", "quotes", "labels", NULL };
@@ -422,7 +422,6 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			t->cover = (enum sm_cover_style)s;
 		const char *img_keys[] = { "logo", "photo" };
 		const char **img_out[] = { &t->logo, &t->photo };
-		struct sm_image_set images = { 0 };     /* one file as logo and photo: decoded once */
 		for (int i = 0; i < 2; i++) {
 			x = sm_schema_get(v, img_keys[i]);
 			const char *f = sm_schema_str(a, x, img_keys[i]);
@@ -444,7 +443,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				sm_diag(safe ? SM_MSG_file_missing : SM_MSG_path_outside, &x->pos, f);
 			*img_out[i] = p;
 			if (p) {
-				struct sm_image *im = sm_image_load(a, &images, p, &x->pos);
+				struct sm_image *im = sm_image_load(a, images, p, &x->pos);
 				if (i == 0)
 					t->logo_image = im;
 				else
@@ -642,7 +641,7 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 		if (sm_yaml_load(a, file, buf, len, &root))
 			return -1;
 		if (root && !(root->kind == SM_NODE_SCALAR && !root->str[0]))
-			apply(a, root, t, project, layout_dir, beside);
+			apply(a, root, t, project, layout_dir, beside, doc->images);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
 		if (t->font_paths[i])
