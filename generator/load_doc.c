@@ -197,7 +197,7 @@ static void area_set(struct ctx *c, const struct sm_node *v, struct sm_area_set 
 		out->sel = SM_AREAS_BUURTEN;
 		return;
 	}
-	if (!sm_schema_strlist(c->a, v, "areas", &out->codes, &out->n))
+	if (!sm_schema_strlist(c->a, v, "areas", &out->codes, &out->n, SM_MAX_NAME))
 		out->sel = SM_AREAS_LIST;
 }
 
@@ -221,7 +221,8 @@ static void indicators_of(struct ctx *c, const struct sm_node *m, struct sm_bloc
 		sm_diag(SM_MSG_missing_key, &m->pos, what, "indicator", " (an id from the indicator catalogue)");
 		return;
 	}
-	sm_schema_strlist(c->a, one ? one : many, one ? "indicator" : "indicators", &b->indicators, &b->nindicators);
+	sm_schema_strlist(c->a, one ? one : many, one ? "indicator" : "indicators", &b->indicators, &b->nindicators,
+			  SM_MAX_NAME);
 }
 
 static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_block *b)
@@ -390,7 +391,7 @@ static void goal(struct ctx *c, const struct sm_node *m, struct sm_goal *g, stru
 		g->output = sm_schema_enum(lv, "goal level", levels) == 1;
 	const struct sm_node *ind = sm_schema_get(m, "indicators");
 	if (ind)
-		sm_schema_strlist(c->a, ind, "indicators", &g->indicators, &g->nindicators);
+		sm_schema_strlist(c->a, ind, "indicators", &g->indicators, &g->nindicators, SM_MAX_NAME);
 	const struct sm_node *st = sm_schema_get(m, "status");
 	g->status = SM_STATUS_AUTO;
 	g->status_pos = m->pos;
@@ -415,7 +416,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 		return;
 	iv->title = sm_schema_title(c->a, sm_schema_need(m, "an intervention", "title", ""), "title");
 	const struct sm_node *gs = sm_schema_get(m, "goals");
-	if (gs && !sm_schema_strlist(c->a, gs, "goals", &iv->goals, &iv->ngoals)) {
+	if (gs && !sm_schema_strlist(c->a, gs, "goals", &iv->goals, &iv->ngoals, SM_MAX_NAME)) {
 		const char **ids = sm_arena_alloc(c->a, (size_t)(ch->ngoals + 1) * sizeof *ids);
 		int nids = 0;
 		for (int j = 0; j < ch->ngoals; j++)
@@ -434,7 +435,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	const struct sm_node *pa = sm_schema_get(m, "partners");
 	if (pa) {
 		struct sm_ref *refs;
-		if (!sm_schema_strlist(c->a, pa, "partners", &refs, &iv->npartners)) {
+		if (!sm_schema_strlist(c->a, pa, "partners", &refs, &iv->npartners, SM_MAX_NAME)) {
 			iv->partners = sm_arena_alloc(c->a, (size_t)iv->npartners * sizeof *iv->partners);
 			for (int i = 0; i < iv->npartners; i++)
 				iv->partners[i] = sm_smart_text(c->a, refs[i].id);
@@ -590,7 +591,7 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 			ch->area_buurten = sm_schema_enum(v, "area level", levels) == 1;
 		v = sm_schema_need(m, "an areas chapter", "indicators", " (the indicators to profile)");
 		if (v)
-			sm_schema_strlist(c->a, v, "indicators", &ch->area_indicators, &ch->narea_indicators);
+			sm_schema_strlist(c->a, v, "indicators", &ch->area_indicators, &ch->narea_indicators, SM_MAX_NAME);
 		v = sm_schema_get(m, "threshold");
 		ch->threshold = 3;
 		if (v) {
@@ -816,7 +817,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	}
 	v = sm_schema_get(m, "references");
 	if (v)
-		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences);
+		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences, SM_MAX_NAME);
 	v = sm_schema_get(m, "baseline");
 	if (v && !sm_schema_int(v, "baseline", &x)) {
 		if (x < 1900 || x > 2999)
@@ -838,7 +839,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		co->reuse = sm_schema_text(a, sm_schema_get(v, "reuse"), "reuse");
 		const struct sm_node *ed = sm_schema_get(v, "editors");
 		struct sm_ref *refs;
-		if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors)) {
+		if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors, SM_MAX_NAME)) {
 			co->editors = sm_arena_alloc(a, (size_t)co->neditors * sizeof *co->editors);
 			for (int i = 0; i < co->neditors; i++)
 				co->editors[i] = sm_smart_text(a, refs[i].id);
@@ -860,7 +861,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		f = sm_schema_need(v, "'data'", "observations", " (a list of CSV files)");
 		struct sm_ref *refs;
 		int n;
-		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n)) {
+		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n, 0)) {
 			doc->observation_files = sm_arena_alloc(a, (size_t)n * sizeof *doc->observation_files);
 			for (int i = 0; i < n; i++) {
 				const char *p = sm_project_path(a, dir, refs[i].id, &refs[i].pos);

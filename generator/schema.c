@@ -198,7 +198,7 @@ int sm_schema_date(const struct sm_node *v, struct sm_date *out)
 }
 
 int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *key,
-		      struct sm_ref **out, int *n)
+		      struct sm_ref **out, int *n, int max)
 {
 	*out = NULL;
 	*n = 0;
@@ -209,7 +209,7 @@ int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *k
 			sm_diag(SM_MSG_empty_value, &v->pos, key, "write a list such as [a, b]");
 			return -1;
 		}
-		if (sm_utf8_limit(v->str, SM_MAX_NAME, key, &v->pos))
+		if (max && sm_utf8_limit(v->str, max, key, &v->pos))
 			return -1;
 		*out = sm_arena_alloc(a, sizeof **out);
 		(*out)[0] = (struct sm_ref){ v->str, v->pos, -1 };
@@ -233,7 +233,7 @@ int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *k
 			bad = 1;
 			continue;
 		}
-		if (sm_utf8_limit(it->str, SM_MAX_NAME, key, &it->pos)) {
+		if (max && sm_utf8_limit(it->str, max, key, &it->pos)) {
 			bad = 1;
 			continue;
 		}

@@ -31,10 +31,11 @@ int sm_schema_number(const struct sm_node *v, const char *key, double *out);
  * bad_enum ("a goal status"). */
 int sm_schema_enum(const struct sm_node *v, const char *what, const char *const *names);
 int sm_schema_date(const struct sm_node *v, struct sm_date *out);
-/* A list of scalars (a single scalar counts as a list of one): ids, codes
- * or names, each at most SM_MAX_NAME characters. */
+/* A list of scalars (a single scalar counts as a list of one), each at
+ * most max characters (SM_MAX_NAME for ids, codes and names; 0 for file
+ * paths, which have no limit of their own). */
 int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *key,
-		      struct sm_ref **out, int *n);
+		      struct sm_ref **out, int *n, int max);
 int sm_schema_is_seq(const struct sm_node *v, const char *key, const char *hint);
 int sm_schema_is_map(const struct sm_node *v, const char *key, const char *hint);
 
