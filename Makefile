@@ -91,7 +91,7 @@ ASAN_OBJS = $(SRCS:generator/%.c=build/asan/obj/%.o)
 
 build/asan/obj/%.o: generator/%.c | build/.deps-ok
 	@mkdir -p build/asan/obj
-	$(CC) -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers $(ASAN_FLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP $(ASAN_FLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/asan/sociale-monitor: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
@@ -136,4 +136,4 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 clean:
 	rm -rf build/obj build/unit-tests build/mkimages $(BIN) build/test build/asan build/fuzz
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)

@@ -109,6 +109,25 @@ char *sm_arena_printf(struct sm_arena *a, const char *fmt, ...)
 	return p;
 }
 
+char *sm_arena_join(struct sm_arena *a, const char *const *parts, int n, const char *sep)
+{
+	size_t seplen = strlen(sep), len = 0;
+	for (int i = 0; i < n; i++)
+		len += strlen(parts[i]) + (i ? seplen : 0);
+	char *s = alloc_raw(a, len + 1), *p = s;
+	for (int i = 0; i < n; i++) {
+		if (i) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		size_t l = strlen(parts[i]);
+		memcpy(p, parts[i], l);
+		p += l;
+	}
+	*p = 0;
+	return s;
+}
+
 void sm_arena_free(struct sm_arena *a)
 {
 	struct sm_arena_chunk *c = a->head;

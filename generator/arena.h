@@ -20,6 +20,9 @@ char *sm_arena_strdup(struct sm_arena *a, const char *s);
 char *sm_arena_strndup(struct sm_arena *a, const char *s, size_t n);
 char *sm_arena_printf(struct sm_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The n strings joined with sep between them, copied once (joining them
+ * one by one with sm_arena_printf copies the growing string n times). */
+char *sm_arena_join(struct sm_arena *a, const char *const *parts, int n, const char *sep);
 void sm_arena_free(struct sm_arena *a);
 /* Empties the arena for reuse (a scratch arena, per paragraph). */
 void sm_arena_reset(struct sm_arena *a);

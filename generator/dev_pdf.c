@@ -458,6 +458,12 @@ static void cw_text(struct cw *w, const struct sm_item *it)
 	cw_str(w, it->npts ? ")] TJ\n" : ") Tj\n");
 }
 
+struct placed {
+	const struct sm_image *image;
+	double w, h;                    /* the largest it is drawn, in pt */
+	HPDF_Image im;                  /* embedded at the first use */
+};
+
 struct render {
 	HPDF_Doc pdf;
 	HPDF_Page *pages;
@@ -469,9 +475,8 @@ struct render {
 	struct sm_fonts *fonts;
 	struct sm_arena scratch;                /* fitted image copies */
 	struct libdeflate_compressor *z;
-	const struct sm_image **img_keys;
-	HPDF_Image *img_vals;
-	int nimg, img_cap;
+	struct placed *img;                     /* each image once, with its largest placement */
+	int nimg;
 	struct cw cw;
 };
 
@@ -531,14 +536,45 @@ static HPDF_Image raw_image(struct render *r, const unsigned char *px, int w, in
 	return im;
 }
 
-/* Each image is embedded once, fitted to the size it is placed at. */
-static HPDF_Image image_for(struct render *r, const struct sm_item *it)
+static struct placed *placed(struct render *r, const struct sm_image *image)
 {
 	for (int i = 0; i < r->nimg; i++)
-		if (r->img_keys[i] == it->image)
-			return r->img_vals[i];
+		if (r->img[i].image == image)
+			return &r->img[i];
+	return NULL;
+}
+
+/* Where each image is drawn largest: one image may be the logo on the
+ * cover and a photo in a chapter, and is embedded once, sharp enough for
+ * both. */
+static void place_images(struct render *r)
+{
+	for (int i = 0; i < r->P->n; i++)
+		for (int k = 0; k < r->P->v[i].items.n; k++) {
+			const struct sm_item *it = &r->P->v[i].items.v[k];
+			if (it->kind != SM_ITEM_IMAGE || !it->image)
+				continue;
+			struct placed *p = placed(r, it->image);
+			if (!p) {
+				r->img = sm_xrealloc(r->img, (size_t)(r->nimg + 1) * sizeof *r->img);
+				p = &r->img[r->nimg++];
+				*p = (struct placed){ it->image, 0, 0, NULL };
+			}
+			p->w = fmax(p->w, it->w);
+			p->h = fmax(p->h, it->h);
+		}
+}
+
+/* Each image is embedded once, fitted to the largest size it is placed at. */
+static HPDF_Image image_for(struct render *r, const struct sm_item *it)
+{
+	struct placed *p = placed(r, it->image);
+	if (!p)
+		return NULL;
+	if (p->im)
+		return p->im;
 	struct sm_image fit = *it->image;
-	sm_image_fit(&r->scratch, &fit, it->w, it->h);
+	sm_image_fit(&r->scratch, &fit, p->w, p->h);
 	HPDF_Image im;
 	if (fit.jpeg) {
 		im = HPDF_LoadJpegImageFromMem(r->pdf, fit.jpeg, (HPDF_UINT)fit.jpeg_len);
@@ -550,13 +586,7 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 				HPDF_Image_AddSMask(im, mask);
 		}
 	}
-	if (r->nimg == r->img_cap) {
-		r->img_cap = r->img_cap ? r->img_cap * 2 : 8;
-		r->img_keys = sm_xrealloc(r->img_keys, (size_t)r->img_cap * sizeof *r->img_keys);
-		r->img_vals = sm_xrealloc(r->img_vals, (size_t)r->img_cap * sizeof *r->img_vals);
-	}
-	r->img_keys[r->nimg] = it->image;
-	r->img_vals[r->nimg++] = im;
+	p->im = im;
 	return im;
 }
 
@@ -806,6 +836,7 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 	}
 	if (failed(st, "adding pages"))
 		return -1;
+	place_images(r);
 	for (int i = 0; i < P->n; i++) {
 		int ours = 1;
 		for (int k = 0; k < P->v[i].items.n && ours; k++)
@@ -888,8 +919,7 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	HPDF_Free(r.pdf);
 	libdeflate_free_compressor(r.z);
 	free(r.pages);
-	free(r.img_keys);
-	free(r.img_vals);
+	free(r.img);
 	free(r.cw.buf);
 	sm_arena_free(&r.scratch);
 	/* mkstemp makes the file private; a PDF is for sharing. */

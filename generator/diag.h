@@ -47,6 +47,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(bad_years,         SM_ERROR,   "'%s' is not a period; write a year (2023), a range (2019-2023), a list ([2019, 2021]), latest or last-5") \
 	X(bad_code,          SM_ERROR,   "'%s' is not a CBS municipality code; write GM followed by four digits, such as GM1999") \
 	X(empty_value,       SM_ERROR,   "'%s' is empty; %s") \
+	X(text_too_long,     SM_ERROR,   "'%s' has %d characters, more than the %d allowed; shorten it%s") \
 	X(duplicate_id,      SM_ERROR,   "%s '%s' is used twice (first at %s); give each one its own id") \
 	X(unknown_indicator, SM_ERROR,   "unknown indicator '%s'%s; indicators come from %s") \
 	X(unknown_area,      SM_ERROR,   "unknown area '%s'%s; areas come from %s") \

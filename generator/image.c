@@ -11,6 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* A file of an image set, known by device and inode, so that two
+ * spellings of one path are one file. */
+struct sm_image_file {
+	dev_t dev;
+	ino_t ino;
+	struct sm_image *image;     /* NULL: it could not be read */
+};
 
 static int too_large(int w, int h, const char *file, const struct sm_pos *pos)
 {
@@ -155,7 +164,7 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	return img;
 }
 
-struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struct sm_pos *pos)
+static struct sm_image *decode(struct sm_arena *a, const char *path, const struct sm_pos *pos)
 {
 	size_t len;
 	const unsigned char *buf = (const unsigned char *)sm_read_file(a, path, &len, pos);
@@ -167,6 +176,20 @@ struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struc
 		return load_jpeg(a, path, buf, len, pos);
 	sm_diag(SM_MSG_image_format, pos, path);
 	return NULL;
+}
+
+struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const char *path,
+			       const struct sm_pos *pos)
+{
+	struct stat st;
+	if (!set || stat(path, &st))
+		return decode(a, path, pos);    /* sm_read_file reports what stat found */
+	for (int i = 0; i < set->n; i++)
+		if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino)
+			return set->v[i].image;
+	struct sm_image_file f = { st.st_dev, st.st_ino, decode(a, path, pos) };
+	SM_PUSH(a, set->v, set->n, set->cap, f);
+	return f.image;
 }
 
 /* Area-average downsampling of one channel set. */

@@ -18,9 +18,19 @@ struct sm_image {
 	size_t jpeg_len;
 };
 
-/* Decodes path; reports a positioned error at pos and returns NULL when it
- * is missing, not PNG or JPEG, truncated, corrupt or too large. */
-struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struct sm_pos *pos);
+/* The files decoded so far, each once: a monitor that shows one photo in
+ * twenty blocks holds its pixels once (and the PDF embeds them once). */
+struct sm_image_set {
+	struct sm_image_file *v;
+	int n, cap;
+};
+
+/* Decodes path, or finds it in set (may be NULL) when that file was
+ * decoded before; reports a positioned error at pos and returns NULL when
+ * it is missing, not PNG or JPEG, truncated, corrupt or too large (a
+ * broken file is reported at its first use only). */
+struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const char *path,
+			       const struct sm_pos *pos);
 /* Downsamples to about 220 dpi at the placed size (in pt) and, for photos,
  * encodes the JPEG to embed. */
 void sm_image_fit(struct sm_arena *a, struct sm_image *img, double w_pt, double h_pt);

@@ -119,6 +119,9 @@ struct sm_layout {
 	const struct sm_theme *t;
 	struct sm_fonts *fonts;
 	struct sm_flow flow;
+	double flow_h;                  /* boxes so far, each at most a page high */
+	int nbreaks;                    /* chapter starts so far */
+	int full;                       /* more than SM_MAX_PAGES: reported, stop */
 	struct sm_pages *pages;
 	double tw, th;              /* text area */
 };

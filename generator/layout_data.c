@@ -4,6 +4,7 @@
  * and the definitions chapter. Numbers are formatted here, through numfmt. */
 #include "layout.h"
 #include "numfmt.h"
+#include "strmap.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,21 +119,19 @@ static const char *symbols_note(struct sm_layout *L, const struct symbols *sy, c
 
 const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n)
 {
-	char *s = NULL;
+	/* Each source once, in the order of the indicators. */
+	const char **srcs = sm_arena_alloc(L->a, ((size_t)n + 1) * sizeof *srcs);
+	int ns = 0;
+	struct sm_strmap seen;
+	sm_strmap_init(L->a, &seen, (unsigned)n);
 	for (int i = 0; i < n; i++) {
 		int k = inds[i].index;
 		const char *src = k >= 0 ? L->doc->indicators[k].source : NULL;
-		if (!src)
-			continue;
-		int dup = 0;
-		for (int j = 0; j < i && !dup; j++) {
-			int q = inds[j].index;
-			dup = q >= 0 && L->doc->indicators[q].source && !strcmp(L->doc->indicators[q].source, src);
-		}
-		if (!dup)
-			s = s ? sm_arena_printf(L->a, "%s; %s", s, src) : sm_arena_strdup(L->a, src);
+		if (src && sm_strmap_put(L->a, &seen, src, ns) < 0)
+			srcs[ns++] = src;
 	}
-	return s ? sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_source], s) : NULL;
+	return ns ? sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_source], sm_arena_join(L->a, srcs, ns, "; "))
+		  : NULL;
 }
 
 /* ------------------------------------------------------------ areas */
@@ -275,15 +274,14 @@ static const char *change_note(struct sm_layout *L, const struct sm_block *b)
  * its indicators (a warning asked for a title then). */
 const char *sm_block_title(struct sm_layout *L, const struct sm_block *b)
 {
-	char *s = NULL;
+	const char **names = sm_arena_alloc(L->a, ((size_t)b->nindicators + 1) * sizeof *names);
+	int n = 0;
 	for (int i = 0; i < b->nindicators; i++) {
 		int k = b->indicators[i].index;
-		if (k < 0)
-			continue;
-		const char *n = L->doc->indicators[k].name;
-		s = s ? sm_arena_printf(L->a, "%s \xC2\xB7 %s", s, n) : sm_arena_strdup(L->a, n);
+		if (k >= 0)
+			names[n++] = L->doc->indicators[k].name;
 	}
-	return s;
+	return n ? sm_arena_join(L->a, names, n, " \xC2\xB7 ") : NULL;
 }
 
 static void years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)

@@ -104,16 +104,14 @@ static void marker(struct sm_layout *L, int box, const char *m, const struct sm_
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
 {
 	const double list_step = 14, quote_step = 12;
-	for (int i = 0; i < r->n; i++) {
+	for (int i = 0; i < r->n && !L->full; i++) {
 		const struct sm_para *p = &r->paras[i];
 		if (p->kind == SM_PARA_HEADING) {
-			char *title = NULL;
-			size_t len = 0;
+			/* The runs as one plain text, a line break as a space. */
+			const char **parts = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *parts);
 			for (int k = 0; k < p->nruns; k++)
-				len += strlen(p->runs[k].text);
-			title = sm_arena_alloc(L->a, len + 1);
-			for (int k = 0; k < p->nruns; k++)
-				strcat(title, strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ");
+				parts[k] = strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ";
+			const char *title = sm_arena_join(L->a, parts, p->nruns, "");
 			if (p->heading == 1)
 				sm_layout_section(L, title, 1);
 			else
@@ -438,10 +436,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 
 static const char *join_list(struct sm_layout *L, const char *const *v, int n)
 {
-	char *s = NULL;
-	for (int i = 0; i < n; i++)
-		s = s ? sm_arena_printf(L->a, "%s, %s", s, v[i]) : sm_arena_strdup(L->a, v[i]);
-	return s;
+	return sm_arena_join(L->a, v, n, ", ");
 }
 
 static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const struct sm_intervention *iv)
@@ -637,7 +632,8 @@ int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_
 	L.tw = t->page_w - t->m_inner - t->m_outer;
 	L.th = t->page_h - t->m_top - t->m_bottom;
 	int number = 0;
-	for (int c = 0; c < doc->nchapters; c++) {
+	/* An error (more pages than the limit) stops the work. */
+	for (int c = 0; c < doc->nchapters && !L.full; c++) {
 		const struct sm_chapter *ch = &doc->chapters[c];
 		int numbered = ch->kind == SM_CH_THEME || ch->kind == SM_CH_TEXT || ch->kind == SM_CH_SUMMARY ||
 			       ch->kind == SM_CH_AREAS;
@@ -653,7 +649,8 @@ int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_
 		default: break;
 		}
 	}
-	sm_paginate(&L);
+	if (!L.full)
+		sm_paginate(&L);
 	sm_arena_free(&L.scratch);
 	return sm_diag_errors() ? -1 : 0;
 }

@@ -13,6 +13,18 @@ struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_ite
 	return &it->v[it->n - 1];
 }
 
+/* Reports too_many_pages as soon as the flow cannot fit in SM_MAX_PAGES
+ * pages, so that layout stops there instead of setting the rest: a page
+ * holds at most th of boxes (each counted at most a page high), and every
+ * chapter starts a page. */
+static void too_many_pages(struct sm_layout *L)
+{
+	if (L->full || (L->nbreaks <= SM_MAX_PAGES && L->flow_h <= SM_MAX_PAGES * (L->th + 0.01)))
+		return;
+	sm_diag(SM_MSG_too_many_pages, NULL, SM_MAX_PAGES);
+	L->full = 1;
+}
+
 struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h)
 {
 	struct sm_flow_item f;
@@ -23,6 +35,8 @@ struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h)
 	f.chapter = -1;
 	f.repeat = -1;
 	SM_PUSH(L->a, L->flow.v, L->flow.n, L->flow.cap, f);
+	L->flow_h += h < L->th ? h : L->th;
+	too_many_pages(L);
 	return &L->flow.v[L->flow.n - 1];
 }
 
@@ -30,6 +44,7 @@ void sm_flow_space(struct sm_layout *L, double h)
 {
 	struct sm_flow_item *f = sm_flow_box(L, h);
 	f->kind = SM_FLOW_SPACE;
+	L->flow_h -= h < L->th ? h : L->th;     /* a space may vanish at a page top */
 }
 
 void sm_flow_break(struct sm_layout *L, int chapter, int right)
@@ -38,6 +53,8 @@ void sm_flow_break(struct sm_layout *L, int chapter, int right)
 	f->kind = SM_FLOW_BREAK;
 	f->chapter = chapter;
 	f->right = right;
+	L->nbreaks++;
+	too_many_pages(L);
 }
 
 int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char *number)

@@ -17,7 +17,9 @@ static struct sm_page *new_page(struct sm_layout *L, enum sm_page_kind kind, int
 {
 	struct sm_pages *P = L->pages;
 	if (P->n >= SM_MAX_PAGES) {
-		sm_diag(SM_MSG_too_many_pages, NULL, SM_MAX_PAGES);
+		if (!L->full)
+			sm_diag(SM_MSG_too_many_pages, NULL, SM_MAX_PAGES);
+		L->full = 1;
 		return NULL;
 	}
 	struct sm_page pg;
@@ -429,8 +431,6 @@ void sm_paginate(struct sm_layout *L)
 	/* Front matter: the cover, its blank back, the contents, padded so
 	 * that the first chapter starts on a right-hand page. */
 	struct sm_page *pg = new_page(L, SM_PAGE_COVER, -1);
-	if (!pg)
-		return;
 	if (t->start_right)
 		new_page(L, SM_PAGE_BLANK, -1);
 	int toc_first = P->n, ntoc = toc_pages(L);
@@ -439,6 +439,8 @@ void sm_paginate(struct sm_layout *L)
 	if (t->start_right && P->n % 2)
 		new_page(L, SM_PAGE_BLANK, -1);
 	P->nfront = P->n;
+	if (!pg || L->full)
+		return;
 
 	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * sizeof *need);
 	chains(L, need);
@@ -490,6 +492,10 @@ void sm_paginate(struct sm_layout *L)
 		y += f->h;
 	}
 	free(need);
+	/* Past the limit nothing more is set: the cover, contents and running
+	 * heads of thousands of pages would be work for a PDF not written. */
+	if (L->full)
+		return;
 	/* Labels: roman in the front matter, arabic from 1 after it. */
 	for (int i = 0; i < P->n; i++)
 		P->v[i].label = i < P->nfront ? roman(L->a, i + 1) : sm_arena_printf(L->a, "%d", i - P->nfront + 1);

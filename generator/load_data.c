@@ -151,6 +151,10 @@ static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *co
 			sm_diag(SM_MSG_area_code, &ar->pos, f[0], "buurt", "BU and eight digits or capitals, such as BU19990101");
 			continue;
 		}
+		/* A name stands in every table and chart of its area. */
+		struct sm_pos np = sm_csv_pos(&c, r, at[1]);
+		if (sm_utf8_limit(ar->name, SM_MAX_NAME, c.rows[0].fields[at[1]], &np))
+			continue;
 		if (!ar->name[0])
 			ar->name = ar->code;
 		ar->parent = (struct sm_ref){ f[3][0] ? f[3] : NULL, sm_csv_pos(&c, r, at[3]), -1 };

@@ -200,7 +200,7 @@ static void area_set(struct ctx *c, const struct sm_node *v, struct sm_area_set 
 		out->sel = SM_AREAS_BUURTEN;
 		return;
 	}
-	if (!sm_schema_strlist(c->a, v, "areas", &out->codes, &out->n))
+	if (!sm_schema_strlist(c->a, v, "areas", &out->codes, &out->n, SM_MAX_NAME))
 		out->sel = SM_AREAS_LIST;
 }
 
@@ -224,7 +224,8 @@ static void indicators_of(struct ctx *c, const struct sm_node *m, struct sm_bloc
 		sm_diag(SM_MSG_missing_key, &m->pos, what, "indicator", " (an id from the indicator catalogue)");
 		return;
 	}
-	sm_schema_strlist(c->a, one ? one : many, one ? "indicator" : "indicators", &b->indicators, &b->nindicators);
+	sm_schema_strlist(c->a, one ? one : many, one ? "indicator" : "indicators", &b->indicators, &b->nindicators,
+			  SM_MAX_NAME);
 }
 
 static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_block *b)
@@ -266,7 +267,7 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 	}
 	indicators_of(c, m, b, what);
 	const struct sm_node *title = sm_schema_get(m, "title");
-	b->title = sm_schema_text(c->a, title, "title");
+	b->title = sm_schema_title(c->a, title, "title");
 	if (b->nindicators > 1 && !title)
 		sm_diag(SM_MSG_title_needed, &m->pos, b->kind == SM_BLOCK_TABLE ? "table" : "chart");
 	area_set(c, sm_schema_get(m, "areas"), &b->areas);
@@ -344,7 +345,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		if (sm_schema_keys(v, "a quote", keys))
 			break;
 		b->quote = sm_schema_text(c->a, sm_schema_need(v, "a quote", "text", ""), "text");
-		b->source = sm_schema_text(c->a, sm_schema_get(v, "source"), "source");
+		b->source = sm_schema_name(c->a, sm_schema_get(v, "source"), "source");
 		break;
 	}
 	case SM_BLOCK_IMAGE: {
@@ -357,10 +358,10 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
 			b->file_pos = f->pos;
 			if (b->file)
-				b->image = sm_image_load(c->a, b->file, &f->pos);
+				b->image = sm_image_load(c->a, c->doc->images, b->file, &f->pos);
 		}
-		b->caption = sm_schema_text(c->a, sm_schema_get(v, "caption"), "caption");
-		b->credit = sm_schema_text(c->a, sm_schema_get(v, "credit"), "credit");
+		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
+		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
 		break;
 	}
 	}
@@ -387,14 +388,14 @@ static void goal(struct ctx *c, const struct sm_node *m, struct sm_goal *g, stru
 	g->chapter = ch;
 	if (sm_schema_keys(m, "a goal", keys))
 		return;
-	g->id = sm_schema_str(c->a, sm_schema_need(m, "a goal", "id", " (a short code such as BZ1)"), "id");
-	g->title = sm_schema_text(c->a, sm_schema_need(m, "a goal", "title", ""), "title");
+	g->id = sm_schema_id(c->a, sm_schema_need(m, "a goal", "id", " (a short code such as BZ1)"), "id");
+	g->title = sm_schema_title(c->a, sm_schema_need(m, "a goal", "title", ""), "title");
 	const struct sm_node *lv = sm_schema_get(m, "level");
 	if (lv)
 		g->output = sm_schema_enum(lv, "goal level", levels) == 1;
 	const struct sm_node *ind = sm_schema_get(m, "indicators");
 	if (ind)
-		sm_schema_strlist(c->a, ind, "indicators", &g->indicators, &g->nindicators);
+		sm_schema_strlist(c->a, ind, "indicators", &g->indicators, &g->nindicators, SM_MAX_NAME);
 	const struct sm_node *st = sm_schema_get(m, "status");
 	g->status = SM_STATUS_AUTO;
 	g->status_pos = m->pos;
@@ -417,9 +418,9 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	iv->pos = m->pos;
 	if (sm_schema_keys(m, "an intervention", keys))
 		return;
-	iv->title = sm_schema_text(c->a, sm_schema_need(m, "an intervention", "title", ""), "title");
+	iv->title = sm_schema_title(c->a, sm_schema_need(m, "an intervention", "title", ""), "title");
 	const struct sm_node *gs = sm_schema_get(m, "goals");
-	if (gs && !sm_schema_strlist(c->a, gs, "goals", &iv->goals, &iv->ngoals)) {
+	if (gs && !sm_schema_strlist(c->a, gs, "goals", &iv->goals, &iv->ngoals, SM_MAX_NAME)) {
 		const char **ids = sm_arena_alloc(c->a, (size_t)(ch->ngoals + 1) * sizeof *ids);
 		int nids = 0;
 		for (int j = 0; j < ch->ngoals; j++)
@@ -438,7 +439,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	const struct sm_node *pa = sm_schema_get(m, "partners");
 	if (pa) {
 		struct sm_ref *refs;
-		if (!sm_schema_strlist(c->a, pa, "partners", &refs, &iv->npartners)) {
+		if (!sm_schema_strlist(c->a, pa, "partners", &refs, &iv->npartners, SM_MAX_NAME)) {
 			iv->partners = sm_arena_alloc(c->a, (size_t)iv->npartners * sizeof *iv->partners);
 			for (int i = 0; i < iv->npartners; i++)
 				iv->partners[i] = sm_smart_text(c->a, refs[i].id);
@@ -452,7 +453,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 		sm_schema_keys(r, "reach", rk);
 		const struct sm_node *rv = sm_schema_need(r, "reach", "value", "");
 		iv->has_reach = rv && !sm_schema_number_in(rv, "the reach", NULL, 0, 1e15, "write a number of 0 or more", &iv->reach);
-		iv->reach_unit = sm_schema_text(c->a, sm_schema_need(r, "reach", "unit", " (such as huishoudens)"), "unit");
+		iv->reach_unit = sm_schema_name(c->a, sm_schema_need(r, "reach", "unit", " (such as huishoudens)"), "unit");
 	}
 	const struct sm_node *b = sm_schema_get(m, "budget");
 	if (b && sm_schema_is_map(b, "budget", "write it as {planned: 1250, actual: 1190} (x € 1.000)")) {
@@ -484,7 +485,7 @@ static void titled_texts(struct ctx *c, const struct sm_node *v, const char *key
 		const struct sm_node *m = v->items[i];
 		if (sm_schema_keys(m, what, keys))
 			continue;
-		titles[*n] = sm_schema_text(c->a, sm_schema_need(m, what, "title", ""), "title");
+		titles[*n] = sm_schema_title(c->a, sm_schema_need(m, what, "title", ""), "title");
 		rich(c, sm_schema_need(m, what, "text", ""), "text", &texts[*n]);
 		(*n)++;
 	}
@@ -535,7 +536,7 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 	ch->kind = k < 0 ? SM_CH_TEXT : (enum sm_chapter_kind)k;
 	if (k >= 0)
 		sm_schema_keys(m, sm_arena_printf(c->a, "a %s chapter", chapter_kinds[k]), chapter_keys(ch->kind));
-	ch->title = sm_schema_text(c->a, sm_schema_need(m, "a chapter", "title", ""), "title");
+	ch->title = sm_schema_title(c->a, sm_schema_need(m, "a chapter", "title", ""), "title");
 	rich(c, sm_schema_get(m, "text"), "text", &ch->text);
 	switch (ch->kind) {
 	case SM_CH_FOREWORD: {
@@ -543,8 +544,8 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 		if (s && sm_schema_is_map(s, "signed", "write it as {name: ..., role: ...}")) {
 			static const char *const keys[] = { "name", "role", NULL };
 			sm_schema_keys(s, "'signed'", keys);
-			ch->signed_name = sm_schema_text(c->a, sm_schema_need(s, "'signed'", "name", ""), "name");
-			ch->signed_role = sm_schema_text(c->a, sm_schema_get(s, "role"), "role");
+			ch->signed_name = sm_schema_name(c->a, sm_schema_need(s, "'signed'", "name", ""), "name");
+			ch->signed_role = sm_schema_name(c->a, sm_schema_get(s, "role"), "role");
 		}
 		break;
 	}
@@ -564,7 +565,7 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 		break;
 	}
 	case SM_CH_THEME: {
-		ch->programme = sm_schema_text(c->a, sm_schema_get(m, "programme"), "programme");
+		ch->programme = sm_schema_name(c->a, sm_schema_get(m, "programme"), "programme");
 		rich(c, sm_schema_get(m, "vision"), "vision", &ch->vision);
 		const struct sm_node *v = sm_schema_get(m, "goals");
 		if (v && sm_schema_is_seq(v, "goals", "write each goal on a line starting with '- id: ...'")) {
@@ -597,7 +598,7 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 			ch->area_buurten = sm_schema_enum(v, "area level", levels) == 1;
 		v = sm_schema_need(m, "an areas chapter", "indicators", " (the indicators to profile)");
 		if (v)
-			sm_schema_strlist(c->a, v, "indicators", &ch->area_indicators, &ch->narea_indicators);
+			sm_schema_strlist(c->a, v, "indicators", &ch->area_indicators, &ch->narea_indicators, SM_MAX_NAME);
 		v = sm_schema_get(m, "threshold");
 		ch->threshold = 3;
 		if (v) {
@@ -633,10 +634,10 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 	ind->pos = m->pos;
 	if (sm_schema_keys(m, what, keys))
 		return;
-	ind->id = sm_schema_str(c->a, sm_schema_need(m, what, "id", " (a short name such as bijstand)"), "id");
-	ind->name = sm_schema_text(c->a, sm_schema_need(m, what, "name", ""), "name");
+	ind->id = sm_schema_id(c->a, sm_schema_need(m, what, "id", " (a short name such as bijstand)"), "id");
+	ind->name = sm_schema_name(c->a, sm_schema_need(m, what, "name", ""), "name");
 	ind->definition = sm_schema_text(c->a, sm_schema_get(m, "definition"), "definition");
-	ind->source = sm_schema_text(c->a, sm_schema_get(m, "source"), "source");
+	ind->source = sm_schema_title(c->a, sm_schema_get(m, "source"), "source");
 	int u = sm_schema_enum(sm_schema_need(m, what, "unit", " (percent, per-1000, per-10000, count, euro, score or years)"),
 			       "unit", unit_names);
 	ind->unit = u < 0 ? SM_UNIT_COUNT : (enum sm_unit)u;
@@ -755,6 +756,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	struct ctx cx = { a, dir, doc }, *c = &cx;
 	memset(doc, 0, sizeof *doc);
 	doc->dir = dir;
+	doc->images = sm_arena_alloc(a, sizeof *doc->images);
 	const char *path = display_path(c, "monitor.yaml");
 	if (!sm_file_exists(path)) {
 		struct sm_pos p = { path, 0, 0 };
@@ -774,13 +776,13 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	const char *what = "monitor.yaml";
 	if (sm_schema_keys(m, what, keys))
 		return -1;
-	doc->title = sm_schema_text(a, sm_schema_need(m, what, "title", " (such as Sociale Monitor)"), "title");
-	doc->subtitle = sm_schema_text(a, sm_schema_get(m, "subtitle"), "subtitle");
+	doc->title = sm_schema_title(a, sm_schema_need(m, what, "title", " (such as Sociale Monitor)"), "title");
+	doc->subtitle = sm_schema_title(a, sm_schema_get(m, "subtitle"), "subtitle");
 	const struct sm_node *v = sm_schema_need(m, what, "municipality", " ({name: Lindeveld, code: GM1999})");
 	if (v && sm_schema_is_map(v, "municipality", "write it as {name: Lindeveld, code: GM1999}")) {
 		static const char *const mk[] = { "name", "code", NULL };
 		sm_schema_keys(v, "'municipality'", mk);
-		doc->municipality = sm_schema_text(a, sm_schema_need(v, "'municipality'", "name", ""), "name");
+		doc->municipality = sm_schema_name(a, sm_schema_need(v, "'municipality'", "name", ""), "name");
 		const struct sm_node *code = sm_schema_need(v, "'municipality'", "code", " (the CBS code, such as GM1999)");
 		const char *s = sm_schema_str(a, code, "code");
 		if (s) {
@@ -819,7 +821,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	}
 	v = sm_schema_get(m, "references");
 	if (v)
-		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences);
+		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences, SM_MAX_NAME);
 	v = sm_schema_get(m, "baseline");
 	if (v && !sm_schema_int_in(v, "baseline", NULL, 1900, 2999, "write the year of the nulmeting, such as 2019", &x)) {
 		doc->has_baseline = 1;
@@ -831,13 +833,13 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		struct sm_colophon *co = &doc->colophon;
 		sm_schema_keys(v, "the colophon", ck);
 		co->given = 1;
-		co->publisher = sm_schema_text(a, sm_schema_get(v, "publisher"), "publisher");
-		co->commissioned_by = sm_schema_text(a, sm_schema_get(v, "commissioned-by"), "commissioned-by");
-		co->contact = sm_schema_text(a, sm_schema_get(v, "contact"), "contact");
+		co->publisher = sm_schema_name(a, sm_schema_get(v, "publisher"), "publisher");
+		co->commissioned_by = sm_schema_name(a, sm_schema_get(v, "commissioned-by"), "commissioned-by");
+		co->contact = sm_schema_name(a, sm_schema_get(v, "contact"), "contact");
 		co->reuse = sm_schema_text(a, sm_schema_get(v, "reuse"), "reuse");
 		const struct sm_node *ed = sm_schema_get(v, "editors");
 		struct sm_ref *refs;
-		if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors)) {
+		if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors, SM_MAX_NAME)) {
 			co->editors = sm_arena_alloc(a, (size_t)co->neditors * sizeof *co->editors);
 			for (int i = 0; i < co->neditors; i++)
 				co->editors[i] = sm_smart_text(a, refs[i].id);
@@ -859,7 +861,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		f = sm_schema_need(v, "'data'", "observations", " (a list of CSV files)");
 		struct sm_ref *refs;
 		int n;
-		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n)) {
+		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n, 0)) {
 			doc->observation_files = sm_arena_alloc(a, (size_t)n * sizeof *doc->observation_files);
 			for (int i = 0; i < n; i++) {
 				const char *p = sm_project_path(a, dir, refs[i].id, &refs[i].pos);

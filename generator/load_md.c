@@ -15,6 +15,7 @@ struct md_state {
 	struct sm_pos base;
 	struct sm_para *para;       /* the paragraph being filled */
 	int run_cap;
+	size_t text_len, text_cap;  /* of the paragraph's last run */
 	int bold, italic;
 	const char *url;
 	int list_depth, quote_depth;
@@ -53,6 +54,7 @@ static void begin_para(struct md_state *st, enum sm_para_kind kind, cmark_node *
 	SM_PUSH(st->a, st->out->paras, st->out->n, st->cap, p);
 	st->para = &st->out->paras[st->out->n - 1];
 	st->run_cap = 0;
+	st->text_len = st->text_cap = 0;
 }
 
 static void add_run(struct md_state *st, const char *text, size_t len)
@@ -64,15 +66,26 @@ static void add_run(struct md_state *st, const char *text, size_t len)
 	struct sm_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
 	if (last && last->style == style && last->url == st->url && strcmp(last->text, "\n") &&
 	    !(len == 1 && text[0] == '\n')) {
-		size_t ol = strlen(last->text);
-		char *s = sm_arena_alloc(st->a, ol + len + 1);
-		memcpy(s, last->text, ol);
-		memcpy(s + ol, text, len);
+		/* Text of the same style joins the last run, whose room doubles:
+		 * a paragraph of many short lines (each soft break is a run of
+		 * its own in cmark) must not be copied again for every line. */
+		size_t need = st->text_len + len + 1;
+		char *s = (char *)last->text;
+		if (need > st->text_cap) {
+			size_t cap = st->text_cap * 2 > need ? st->text_cap * 2 : need;
+			s = sm_arena_grow(st->a, s, st->text_cap, cap);
+			st->text_cap = cap;
+		}
+		memcpy(s + st->text_len, text, len);
+		st->text_len += len;
+		s[st->text_len] = 0;
 		last->text = s;
 		return;
 	}
 	struct sm_run r = { sm_arena_strndup(st->a, text, len), style, st->url };
 	SM_PUSH(st->a, p->runs, p->nruns, st->run_cap, r);
+	st->text_len = len;
+	st->text_cap = len + 1;
 }
 
 static int url_allowed(const char *url)

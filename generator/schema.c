@@ -94,6 +94,29 @@ const char *sm_schema_text(struct sm_arena *a, const struct sm_node *v, const ch
 	return s ? sm_smart_text(a, s) : NULL;
 }
 
+static const char *limited(struct sm_arena *a, const struct sm_node *v, const char *key, int max, int smart)
+{
+	const char *s = sm_schema_str(a, v, key);
+	if (!s || sm_utf8_limit(s, max, key, &v->pos))
+		return NULL;
+	return smart ? sm_smart_text(a, s) : s;
+}
+
+const char *sm_schema_title(struct sm_arena *a, const struct sm_node *v, const char *key)
+{
+	return limited(a, v, key, SM_MAX_TITLE, 1);
+}
+
+const char *sm_schema_name(struct sm_arena *a, const struct sm_node *v, const char *key)
+{
+	return limited(a, v, key, SM_MAX_NAME, 1);
+}
+
+const char *sm_schema_id(struct sm_arena *a, const struct sm_node *v, const char *key)
+{
+	return limited(a, v, key, SM_MAX_NAME, 0);
+}
+
 int sm_schema_int(const struct sm_node *v, const char *key, long long *out)
 {
 	if (!v)
@@ -221,7 +244,7 @@ int sm_schema_date(const struct sm_node *v, struct sm_date *out)
 }
 
 int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *key,
-		      struct sm_ref **out, int *n)
+		      struct sm_ref **out, int *n, int max)
 {
 	*out = NULL;
 	*n = 0;
@@ -232,6 +255,8 @@ int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *k
 			sm_diag(SM_MSG_empty_value, &v->pos, key, "write a list such as [a, b]");
 			return -1;
 		}
+		if (max && sm_utf8_limit(v->str, max, key, &v->pos))
+			return -1;
 		*out = sm_arena_alloc(a, sizeof **out);
 		(*out)[0] = (struct sm_ref){ v->str, v->pos, -1 };
 		*n = 1;
@@ -251,6 +276,10 @@ int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *k
 		const struct sm_node *it = v->items[i];
 		if (it->kind != SM_NODE_SCALAR || !it->str[0]) {
 			sm_diag(SM_MSG_wrong_type, &it->pos, key, "a list of names", shape(it));
+			bad = 1;
+			continue;
+		}
+		if (max && sm_utf8_limit(it->str, max, key, &it->pos)) {
 			bad = 1;
 			continue;
 		}

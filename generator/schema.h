@@ -19,6 +19,12 @@ const struct sm_node *sm_schema_need(const struct sm_node *map, const char *what
 /* Scalars. Each returns the fallback (or -1) after reporting a bad value. */
 const char *sm_schema_str(struct sm_arena *a, const struct sm_node *v, const char *key);
 const char *sm_schema_text(struct sm_arena *a, const struct sm_node *v, const char *key); /* smart quotes */
+/* The same for text of limited length (sm.h): a title, subtitle, caption
+ * or source; a name, label or unit; an id (without smart quotes). Longer
+ * text is reported at its position, and NULL. */
+const char *sm_schema_title(struct sm_arena *a, const struct sm_node *v, const char *key);
+const char *sm_schema_name(struct sm_arena *a, const struct sm_node *v, const char *key);
+const char *sm_schema_id(struct sm_arena *a, const struct sm_node *v, const char *key);
 int sm_schema_int(const struct sm_node *v, const char *key, long long *out);
 int sm_schema_number(const struct sm_node *v, const char *key, double *out);
 /* The same, held to lo..hi: a value outside is size_range, quoting it,
@@ -32,9 +38,11 @@ int sm_schema_number_in(const struct sm_node *v, const char *key, const char *of
  * bad_enum ("a goal status"). */
 int sm_schema_enum(const struct sm_node *v, const char *what, const char *const *names);
 int sm_schema_date(const struct sm_node *v, struct sm_date *out);
-/* A list of scalars (a single scalar counts as a list of one). */
+/* A list of scalars (a single scalar counts as a list of one), each at
+ * most max characters (SM_MAX_NAME for ids, codes and names; 0 for file
+ * paths, which have no limit of their own). */
 int sm_schema_strlist(struct sm_arena *a, const struct sm_node *v, const char *key,
-		      struct sm_ref **out, int *n);
+		      struct sm_ref **out, int *n, int max);
 int sm_schema_is_seq(const struct sm_node *v, const char *key, const char *hint);
 int sm_schema_is_map(const struct sm_node *v, const char *key, const char *hint);
 

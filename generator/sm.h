@@ -19,8 +19,13 @@
 #define SM_YAML_MAX_NODES  1000000
 #define SM_MD_MAX_DEPTH    12            /* nested lists and quotes */
 #define SM_MAX_PAGES       5000
+/* Text that is not prose (Markdown) is short: titles and names repeat in
+ * running heads, tables, the contents and the outline. In characters. */
+#define SM_MAX_TITLE       300           /* titles, subtitles, captions, sources */
+#define SM_MAX_NAME        200           /* names, labels, ids, units, running heads */
 
 struct sm_image;
+struct sm_image_set;
 
 /* ---------------------------------------------------------------- YAML */
 
@@ -286,6 +291,7 @@ struct sm_doc {
 	struct sm_pos data_pos;
 	struct sm_chapter *chapters;
 	int nchapters;
+	struct sm_image_set *images;            /* image files decoded, each once (image.h) */
 
 	struct sm_indicator *indicators;
 	int nindicators;
@@ -338,6 +344,9 @@ int sm_utf8_check(const char *file, const char *buf, size_t len);
 /* The same rule for text that is not where the file has it (a YAML scalar
  * after its escapes are read, "\a" or "\0"); reports at pos. */
 int sm_text_check(const struct sm_pos *pos, const char *s, size_t len);
+/* Is s at most max characters long (SM_MAX_TITLE, SM_MAX_NAME)? If not,
+ * reports text_too_long at pos, naming the field key, and returns -1. */
+int sm_utf8_limit(const char *s, int max, const char *key, const struct sm_pos *pos);
 /* The position of byte offset off in buf (line and column in characters). */
 struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off);
 /* Does the straight quote at s start a Dutch elision ('s, 't, 'n, '90)?

@@ -304,6 +304,8 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 		sm_diag(SM_MSG_wrong_type, &v->pos, key, "text", "such as \"{chapter}\"");
 		return NULL;
 	}
+	if (sm_utf8_limit(v->str, SM_MAX_NAME, key, &v->pos))
+		return NULL;      /* it is repeated on every page */
 	for (const char *p = strchr(v->str, '{'); p; p = strchr(p + 1, '{')) {
 		const char *e = strchr(p, '}');
 		char name[40] = "";
@@ -327,7 +329,7 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 /* ------------------------------------------------------------ apply */
 
 static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const char *project,
-		  const char *layout_dir, const char *beside)
+		  const char *layout_dir, const char *beside, struct sm_image_set *images)
 {
 	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
 					    "footer", "text", "tables", "charts", "quotes", "labels", NULL };
@@ -442,7 +444,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				sm_diag(safe ? SM_MSG_file_missing : SM_MSG_path_outside, &x->pos, f);
 			*img_out[i] = p;
 			if (p) {
-				struct sm_image *im = sm_image_load(a, p, &x->pos);
+				struct sm_image *im = sm_image_load(a, images, p, &x->pos);
 				if (i == 0)
 					t->logo_image = im;
 				else
@@ -500,13 +502,13 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 		if (!sm_schema_keys(v, "'labels'", keys2)) {
 			for (int i = 0; i < SM_LABEL_COUNT; i++)
 				if ((x = sm_schema_get(v, label_keys[i])))
-					t->labels[i] = sm_schema_text(a, x, label_keys[i]) ?: t->labels[i];
+					t->labels[i] = sm_schema_name(a, x, label_keys[i]) ?: t->labels[i];
 			if ((x = sm_schema_get(v, "status-words")) && !sm_schema_keys(x, "'status-words'",
 					(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL }))
 				for (int s = 1; s < SM_STATUS_COUNT; s++) {
 					const struct sm_node *w = sm_schema_get(x, sm_status_names[s]);
 					if (w)
-						t->status_words[s] = sm_schema_text(a, w, sm_status_names[s]) ?: t->status_words[s];
+						t->status_words[s] = sm_schema_name(a, w, sm_status_names[s]) ?: t->status_words[s];
 				}
 		}
 	}
@@ -640,7 +642,7 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 		if (sm_yaml_load(a, file, buf, len, &root))
 			return -1;
 		if (root && !(root->kind == SM_NODE_SCALAR && !root->str[0]))
-			apply(a, root, t, project, layout_dir, beside);
+			apply(a, root, t, project, layout_dir, beside, doc->images);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
 		if (t->font_paths[i])

@@ -120,6 +120,18 @@ int sm_text_check(const struct sm_pos *pos, const char *s, size_t len)
 	return -1;
 }
 
+int sm_utf8_limit(const char *s, int max, const char *key, const struct sm_pos *pos)
+{
+	long n = 0;
+	for (const char *p = s; *p; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
+	if (n <= max)
+		return 0;
+	sm_diag(SM_MSG_text_too_long, pos, key, n > 99999999 ? 99999999 : (int)n, max,
+		max >= SM_MAX_TITLE ? ", and say more in the text" : "");
+	return -1;
+}
+
 static int is_letter(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
