@@ -156,6 +156,10 @@ int sm_set_text(struct sm_layout *L, const char *text, unsigned style, const str
 int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		 struct sm_items *out, double x, double y);
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *ps);
+/* Figures in text (figure.c): warnings for those that print no number,
+ * once, after the figures are computed; and the text of one figure. */
+void sm_figures_check(struct sm_arena *a, struct sm_doc *d, const struct sm_data *data);
+const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f);
 double sm_baseline(const struct sm_pstyle *ps);
 
 /* Flow building (layout_flow.c helpers). */

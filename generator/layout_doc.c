@@ -101,16 +101,34 @@ static void marker(struct sm_layout *L, int box, const char *m, const struct sm_
 		     x - w, sm_baseline(ps), m);
 }
 
+/* A paragraph's runs with its figures filled in (figure.c). */
+static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_para *p)
+{
+	int k = 0;
+	while (k < p->nruns && !p->runs[k].fig)
+		k++;
+	if (k == p->nruns)
+		return p->runs;
+	struct sm_run *runs = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *runs);
+	for (k = 0; k < p->nruns; k++) {
+		runs[k] = p->runs[k];
+		if (runs[k].fig)
+			runs[k].text = sm_figure_text(L, runs[k].fig);
+	}
+	return runs;
+}
+
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
 {
 	const double list_step = 14, quote_step = 12;
 	for (int i = 0; i < r->n && !L->full; i++) {
 		const struct sm_para *p = &r->paras[i];
+		const struct sm_run *runs = filled_runs(L, p);
 		if (p->kind == SM_PARA_HEADING) {
 			/* The runs as one plain text, a line break as a space. */
 			const char **parts = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *parts);
 			for (int k = 0; k < p->nruns; k++)
-				parts[k] = strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ";
+				parts[k] = strcmp(runs[k].text, "\n") ? runs[k].text : " ";
 			const char *title = sm_arena_join(L->a, parts, p->nruns, "");
 			if (p->heading == 1)
 				sm_layout_section(L, title, 1);
@@ -132,7 +150,7 @@ void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyl
 			sm_flow_space(L, p->tight && p->list_depth ? base->leading * 0.15 : base->leading * 0.5);
 		struct bar_ctx bar = { base->indent + (p->quote_depth - 1) * quote_step + p->list_depth * list_step,
 				       L->t->primary };
-		int first = sm_set_runs(L, p->runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
+		int first = sm_set_runs(L, runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
 		if (p->marker && first < L->flow.n)
 			marker(L, first, p->marker, &ps, ps.indent - 5);
 	}

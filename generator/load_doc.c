@@ -69,7 +69,7 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		if (!buf || sm_utf8_check(path, buf, len))
 			return;
 		struct sm_pos base = { path, 1, 1 };
-		sm_md_parse(c->a, buf, len, base, 0, out);
+		sm_md_parse(c->a, buf, len, base, 1, out);
 		if (!out->n) {
 			struct sm_pos p = { path, 0, 0 };
 			sm_diag(SM_MSG_file_empty, &p, "write the text, or leave the key out");
@@ -84,12 +84,17 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		sm_diag(SM_MSG_empty_value, &v->pos, key, "write the text, or leave the key out");
 		return;
 	}
+	/* Where the text starts in the file: after a quote, or on the line
+	 * after a block scalar's '|', at its indentation. */
 	struct sm_pos base = v->pos;
+	int cont_col = 1;
 	if (v->block) {
 		base.line++;
-		base.col = 1;
+		base.col = cont_col = v->indent > 0 ? v->indent : 1;
+	} else if (!v->plain) {
+		base.col++;
 	}
-	sm_md_parse(c->a, v->str, v->len, base, 1, out);
+	sm_md_parse(c->a, v->str, v->len, base, cont_col, out);
 }
 
 /* ---------------------------------------------------------- periods */

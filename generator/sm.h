@@ -38,6 +38,7 @@ struct sm_node {
 	size_t len;
 	int plain;                 /* plain scalar (not quoted, not a block) */
 	int block;                 /* literal | or folded > block scalar */
+	int indent;                /* block scalar: the column its lines start at */
 	int n;                     /* sequence items, or mapping pairs */
 	struct sm_node **items;    /* sequence: n; mapping: 2n (key, value) */
 	int pending_key;           /* used while loading */
@@ -50,11 +51,30 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 
 enum sm_style { SM_STYLE_BOLD = 1, SM_STYLE_ITALIC = 2 };
 
+/* The words a figure in text may end with (FORMAT.md, "Figures in text"). */
+enum sm_fig_word { SM_FIG_VALUE, SM_FIG_CHANGE, SM_FIG_DIFFERENCE, SM_FIG_DIRECTION, SM_FIG_PERIOD,
+		   SM_FIG_BASE, SM_FIG_BASE_PERIOD, SM_FIG_STATUS, SM_FIG_WORDS };
+
+/* A computed figure named in text, {{bijstand Molenbeek 2023 change}}:
+ * parsed at load (figure.c), its names checked against the data files
+ * with the other cross-references, printed at layout. */
+struct sm_figure {
+	const char *src;           /* as written, without the braces */
+	struct sm_pos pos;         /* of the '{{' */
+	const char *indicator, *area;   /* area NULL: the municipality */
+	struct sm_pos ind_pos, area_pos;
+	int ind, area_index;       /* resolved, -1 until then */
+	int period;                /* -1: the latest */
+	enum sm_fig_word word;
+};
+
 /* A run of text in one style. The text "\n" alone is a hard line break. */
 struct sm_run {
 	const char *text;
 	unsigned style;
 	const char *url;           /* link target, or NULL */
+	const struct sm_figure *fig;    /* a figure to print in place of text, or NULL */
+	int note;                  /* a footnote reference: 1 + its index in the notes, or 0 */
 };
 
 enum sm_para_kind { SM_PARA_TEXT, SM_PARA_HEADING, SM_PARA_CODE };
@@ -77,6 +97,10 @@ struct sm_rich {
 	struct sm_para *paras;
 	int n;
 	struct sm_pos pos;         /* where the field was written */
+	struct sm_rich *notes;     /* footnotes ([^1]) that runs refer to */
+	int nnotes;
+	struct sm_figure **figs;   /* every figure in the text, notes included */
+	int nfigs;
 };
 
 /* ------------------------------------------------------------- model */
@@ -362,9 +386,18 @@ char *sm_slug(struct sm_arena *a, const char *s);
 /* ----------------------------------------------------------- loaders */
 
 int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc);
-/* Markdown (src, starting at pos in its file) → rich text. */
+/* Markdown (src, starting at pos in its file) → rich text. Lines after
+ * the first start at column cont_col of the file (1, or a YAML block
+ * scalar's indentation + 1). */
 void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
-		 int in_yaml, struct sm_rich *out);
+		 int cont_col, struct sm_rich *out);
+/* Figures in text (figure.c): "{{...}}" at src (pos: where it starts) →
+ * a figure; reports what is wrong and returns NULL. The names are checked
+ * against the data by sm_figures_resolve, after the data files are read. */
+struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos);
+int sm_figures_resolve(struct sm_arena *a, struct sm_doc *d);
+/* Calls fn on every Markdown text of the monitor. */
+void sm_doc_each_rich(struct sm_doc *d, void (*fn)(struct sm_rich *r, void *ctx), void *ctx);
 
 /* Status words and their order of severity. */
 extern const char *const sm_status_names[SM_STATUS_COUNT];
