@@ -18,16 +18,6 @@ static const char *const fig_words[SM_FIG_WORDS + 1] = {
 };
 #define FIG_WORD_LIST "value, change, difference, direction, period, base, base-period, status"
 
-/* The position of byte off of a figure that starts at pos: a figure stays
- * on one line, so only the column moves (in characters). */
-static struct sm_pos at(struct sm_pos pos, const char *s, size_t off)
-{
-	for (size_t i = 0; i < off; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			pos.col++;
-	return pos;
-}
-
 /* The text between "{{" and "}}"; src points at the first '{'. */
 struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos)
 {
@@ -64,7 +54,6 @@ struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t le
 	f->period = -1;
 	f->word = SM_FIG_VALUE;
 	f->indicator = sm_arena_strndup(a, src + tok[0].off, tok[0].len);
-	f->ind_pos = at(pos, src, tok[0].off);
 	int last = nt - 1;
 	if (last >= 1) {
 		const char *w = sm_arena_strndup(a, src + tok[last].off, tok[last].len);
@@ -86,7 +75,6 @@ struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t le
 	if (last >= 1) {
 		size_t from = tok[1].off, to = tok[last].off + tok[last].len;
 		f->area = sm_arena_strndup(a, src + from, to - from);
-		f->area_pos = at(pos, src, from);
 	}
 	return f;
 }
@@ -137,7 +125,7 @@ static void resolve_one(struct resolve_ctx *c, struct sm_figure *f)
 	struct sm_doc *d = c->d;
 	f->ind = sm_find_indicator(d, f->indicator);
 	if (f->ind < 0)
-		sm_diag(SM_MSG_unknown_indicator, &f->ind_pos, f->indicator,
+		sm_diag(SM_MSG_unknown_indicator, &f->pos, f->indicator,
 			sm_did_you_mean(f->indicator, c->inds, d->nindicators),
 			d->indicators_file ? d->indicators_file : "the indicator catalogue");
 	else
@@ -150,11 +138,10 @@ static void resolve_one(struct resolve_ctx *c, struct sm_figure *f)
 			tail = tail ? tail + 1 : f->area;
 			const char *w = sm_suggest(tail, fig_words, SM_FIG_WORDS);
 			if (w && tail[0] >= 'a' && tail[0] <= 'z' && find_area(d, tail) < 0) {
-				struct sm_pos p = at(f->area_pos, f->area, (size_t)(tail - f->area));
-				sm_diag(SM_MSG_bad_enum, &p, tail, "figure word", sm_did_you_mean(tail, fig_words, SM_FIG_WORDS),
+				sm_diag(SM_MSG_bad_enum, &f->pos, tail, "figure word", sm_did_you_mean(tail, fig_words, SM_FIG_WORDS),
 					FIG_WORD_LIST);
 			} else {
-				sm_diag(SM_MSG_unknown_area, &f->area_pos, f->area, sm_did_you_mean(f->area, c->areas, c->nareas),
+				sm_diag(SM_MSG_unknown_area, &f->pos, f->area, sm_did_you_mean(f->area, c->areas, c->nareas),
 					d->areas_file ? d->areas_file : "the area register");
 			}
 		}

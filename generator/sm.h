@@ -60,9 +60,8 @@ enum sm_fig_word { SM_FIG_VALUE, SM_FIG_CHANGE, SM_FIG_DIFFERENCE, SM_FIG_DIRECT
  * with the other cross-references, printed at layout. */
 struct sm_figure {
 	const char *src;           /* as written, without the braces */
-	struct sm_pos pos;         /* of the '{{' */
+	struct sm_pos pos;         /* of the '{{': where every message about it points */
 	const char *indicator, *area;   /* area NULL: the municipality */
-	struct sm_pos ind_pos, area_pos;
 	int ind, area_index;       /* resolved, -1 until then */
 	int period;                /* -1: the latest */
 	enum sm_fig_word word;
