@@ -124,6 +124,9 @@ struct sm_layout {
 	int full;                       /* more than SM_MAX_PAGES: reported, stop */
 	struct sm_pages *pages;
 	double tw, th;              /* text area */
+	const struct sm_block *block;   /* the table or chart block being set, for its
+					   own source and note (sm_block_footnote) */
+	int note_chapter, note_no;      /* footnotes: numbered per chapter */
 };
 
 /* Text setting (layout_text.c). A paragraph style says how to set runs. */

@@ -296,10 +296,14 @@ static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 			quote_block(L, b[i].quote ? b[i].quote : "", b[i].source);
 			break;
 		case SM_BLOCK_TABLE:
+			L->block = &b[i];
 			sm_layout_table_block(L, &b[i]);
+			L->block = NULL;
 			break;
 		case SM_BLOCK_CHART:
+			L->block = &b[i];
 			sm_layout_chart(L, &b[i]);
+			L->block = NULL;
 			break;
 		case SM_BLOCK_IMAGE:
 			image_block(L, &b[i]);

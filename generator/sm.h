@@ -157,7 +157,9 @@ struct sm_block {
 	struct sm_ref reference;                /* id NULL: the default reference */
 	enum sm_column columns[SM_COL_COUNT];
 	int ncolumns;
-	const char *quote, *source;             /* quote */
+	const char *quote;                      /* quote */
+	const char *source;                     /* quote; table, chart: replaces the catalogue's */
+	const char *note;                       /* table, chart: printed under it */
 	const char *file, *caption, *credit;    /* image (file relative to the project) */
 	struct sm_pos file_pos;
 	struct sm_image *image;                 /* decoded and checked at load */
