@@ -102,6 +102,15 @@ struct sm_flow_item {
 	int right;                  /* BREAK: start on a right-hand page */
 	int repeat;                 /* flow index of a table header to repeat above this
 				       box when it starts a page, -1 */
+	struct sm_items foot;       /* footnotes of this line, set at the foot of its page */
+	double foot_h;
+};
+
+/* A footnote, set: its lines from y=0, and their height. */
+struct sm_foot {
+	struct sm_items items;
+	double h;
+	const char *number;         /* as the text shows it */
 };
 
 struct sm_flow {
@@ -127,6 +136,8 @@ struct sm_layout {
 	const struct sm_block *block;   /* the table or chart block being set, for its
 					   own source and note (sm_block_footnote) */
 	int note_chapter, note_no;      /* footnotes: numbered per chapter */
+	struct sm_foot *feet;           /* every footnote set so far (sm_run.note - 1) */
+	int nfeet, feetcap;
 };
 
 /* Text setting (layout_text.c). A paragraph style says how to set runs. */

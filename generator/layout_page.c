@@ -424,6 +424,24 @@ static void chains(struct sm_layout *L, double *need)
 	}
 }
 
+/* The space between the text and the footnotes, with the short rule
+ * that separates them in its middle. */
+static double foot_gap(const struct sm_layout *L) { return L->t->leading; }
+
+/* The footnotes of a page, at the foot of its text area under the rule. */
+static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items *feet, double *h)
+{
+	if (pg && *h > 0) {
+		int index = (int)(pg - L->pages->v);
+		double x0 = text_left(L, index), top = L->t->m_top + L->th - *h;
+		double rule = top - foot_gap(L) * 0.55;
+		sm_line_item(L, &pg->items, x0, rule, x0 + fmin(L->tw * 0.3, 120), rule, L->t->muted, 0.5);
+		add_items(L, &pg->items, feet, x0, top);
+	}
+	feet->n = 0;
+	*h = 0;
+}
+
 void sm_paginate(struct sm_layout *L)
 {
 	struct sm_pages *P = L->pages;
@@ -446,10 +464,13 @@ void sm_paginate(struct sm_layout *L)
 	chains(L, need);
 	int chapter = -1;
 	double y = 0;
+	struct sm_items feet = { 0 };       /* the footnotes of the page being filled */
+	double feet_h = 0;
 	pg = NULL;
 	for (int i = 0; i < L->flow.n; i++) {
 		struct sm_flow_item *f = &L->flow.v[i];
 		if (f->kind == SM_FLOW_BREAK) {
+			place_feet(L, pg, &feet, &feet_h);
 			chapter = f->chapter;
 			if (f->right && P->n % 2)
 				if (!new_page(L, SM_PAGE_BLANK, -1))
@@ -470,7 +491,10 @@ void sm_paginate(struct sm_layout *L)
 				y += f->h;
 			continue;
 		}
-		if (y > 0 && y + need[i] > L->th + 0.01) {
+		/* A line with a footnote's number needs room for the note too. */
+		double foot = feet_h + f->foot_h > 0 ? feet_h + f->foot_h + foot_gap(L) : 0;
+		if (y > 0 && y + need[i] + foot > L->th + 0.01) {
+			place_feet(L, pg, &feet, &feet_h);
 			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
 				break;
 			y = 0;
@@ -485,12 +509,17 @@ void sm_paginate(struct sm_layout *L)
 		double x0 = text_left(L, index), y0 = t->m_top + y;
 		add_items(L, &pg->items, &f->items, x0, y0);
 		add_items(L, &pg->items, &f->page_items, 0, 0);
+		if (f->foot_h > 0) {
+			add_items(L, &feet, &f->foot, 0, feet_h);
+			feet_h += f->foot_h;
+		}
 		if (f->anchor >= 0) {
 			P->anchors[f->anchor].page = index;
 			P->anchors[f->anchor].y = y0;
 		}
 		y += f->h;
 	}
+	place_feet(L, pg, &feet, &feet_h);
 	free(need);
 	/* Past the limit nothing more is set: the cover, contents and running
 	 * heads of thousands of pages would be work for a PDF not written. */

@@ -10,6 +10,7 @@
  * markers become figure runs. */
 #include "sm.h"
 #include <cmark-gfm.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A figure's marker: U+FDD0, its number, U+FDD1 (noncharacters, which
@@ -22,8 +23,8 @@ struct md_state {
 	struct sm_rich *out;
 	int cap;
 	struct sm_rich *doc;        /* the whole text: its notes and figures */
-	const char **note_labels;   /* of doc->notes, by index */
-	int note_room;
+	int note_room;              /* doc->notes has room for this many */
+	int ndefs;                  /* note definitions so far */
 	struct sm_pos base;
 	int cont_col;               /* where lines after the first start */
 	struct sm_para *para;       /* the paragraph being filled */
@@ -252,17 +253,15 @@ static int table_in(const char *text, size_t len, int first, int last)
 	return 0;
 }
 
-static int find_note(struct md_state *st, const char *label)
+/* The note numbered n (from 1) by cmark-gfm, which numbers notes in the
+ * order of their first reference; its index in doc->notes or -1. */
+static int note_at(struct md_state *st, int n)
 {
-	for (int k = 0; k < st->doc->nnotes; k++)
-		if (!strcmp(st->note_labels[k], label))
-			return k;
-	if (st->doc->nnotes == st->note_room)
+	if (n < 1 || n > st->note_room)
 		return -1;
-	int k = st->doc->nnotes++;
-	st->note_labels[k] = sm_arena_strdup(st->a, label);
-	memset(&st->doc->notes[k], 0, sizeof st->doc->notes[k]);
-	return k;
+	while (st->doc->nnotes < n)
+		memset(&st->doc->notes[st->doc->nnotes++], 0, sizeof *st->doc->notes);
+	return n - 1;
 }
 
 void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
@@ -281,7 +280,6 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 	for (const char *q = fixed; (q = strstr(q, "[^")); q += 2)
 		st.note_room++;
 	out->notes = sm_arena_alloc(a, (size_t)(st.note_room + 1) * sizeof *out->notes);
-	st.note_labels = sm_arena_alloc(a, (size_t)(st.note_room + 1) * sizeof *st.note_labels);
 	cmark_node *doc = cmark_parse_document(fixed, flen, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 |
 					       CMARK_OPT_FOOTNOTES);
 	if (!doc)
@@ -342,19 +340,19 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			if (enter) {
 				lit = cmark_node_get_literal(n);
-				int k = find_note(&st, lit ? lit : "");
+				int k = note_at(&st, lit ? atoi(lit) : 0);
 				if (k >= 0)
 					add_special(&st, NULL, k + 1);
 			}
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			/* Notes come after the text (cmark-gfm moves them there, in
-			 * the order of their first reference); their paragraphs go to
-			 * the note, then the text goes on where it was. */
+			 * the order of their numbers, and drops those never referred
+			 * to); their paragraphs go to the note, then the text goes on
+			 * where it was. */
 			st.para = NULL;
 			if (enter) {
-				lit = cmark_node_get_literal(n);
-				int k = find_note(&st, lit ? lit : "");
+				int k = note_at(&st, ++st.ndefs);
 				if (k < 0)
 					break;
 				if (st.out == body)

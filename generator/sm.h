@@ -73,7 +73,8 @@ struct sm_run {
 	unsigned style;
 	const char *url;           /* link target, or NULL */
 	const struct sm_figure *fig;    /* a figure to print in place of text, or NULL */
-	int note;                  /* a footnote reference: 1 + its index in the notes, or 0 */
+	int note;                  /* a footnote reference: 1 + its index in the notes, or 0;
+				      in layout, 1 + its foot in sm_layout.feet (layout.h) */
 };
 
 enum sm_para_kind { SM_PARA_TEXT, SM_PARA_HEADING, SM_PARA_CODE };
