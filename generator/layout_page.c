@@ -401,26 +401,32 @@ static void draft_mark(struct sm_layout *L, struct sm_page *pg)
 /* ------------------------------------------------------------ paginate */
 
 /* The height a box needs on its page: itself plus every box it is kept
- * with. A chain taller than a page cannot be kept and counts as the box. */
-static void chains(struct sm_layout *L, double *need)
+ * with, and their footnotes (feet: of those, the footnotes alone). A chain
+ * taller than a page cannot be kept and counts as the box. */
+static void chains(struct sm_layout *L, double *need, double *feet)
 {
-	double next = 0;
+	double next = 0, next_feet = 0;
 	for (int i = L->flow.n - 1; i >= 0; i--) {
 		struct sm_flow_item *f = &L->flow.v[i];
 		if (f->kind == SM_FLOW_BREAK) {
-			next = 0;
-			need[i] = 0;
+			next = next_feet = 0;
+			need[i] = feet[i] = 0;
 			continue;
 		}
 		if (f->kind == SM_FLOW_SPACE) {
 			need[i] = next;       /* carried to the box before */
+			feet[i] = next_feet;
 			next = next ? next + f->h : 0;
 			continue;
 		}
-		need[i] = f->h + (f->keep_next ? next : 0);
-		if (need[i] > L->th)
-			need[i] = f->h;
+		need[i] = f->h + f->foot_h + (f->keep_next ? next : 0);
+		feet[i] = f->foot_h + (f->keep_next ? next_feet : 0);
+		if (need[i] > L->th) {
+			need[i] = f->h + f->foot_h;
+			feet[i] = f->foot_h;
+		}
 		next = need[i];
+		next_feet = feet[i];
 	}
 }
 
@@ -460,8 +466,8 @@ void sm_paginate(struct sm_layout *L)
 	if (!pg || L->full)
 		return;
 
-	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * sizeof *need);
-	chains(L, need);
+	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * 2 * sizeof *need), *chain_feet = need + L->flow.n + 1;
+	chains(L, need, chain_feet);
 	int chapter = -1;
 	double y = 0;
 	struct sm_items feet = { 0 };       /* the footnotes of the page being filled */
@@ -491,8 +497,9 @@ void sm_paginate(struct sm_layout *L)
 				y += f->h;
 			continue;
 		}
-		/* A line with a footnote's number needs room for the note too. */
-		double foot = feet_h + f->foot_h > 0 ? feet_h + f->foot_h + foot_gap(L) : 0;
+		/* A line with a footnote's number needs room for the note too
+		 * (need[i] counts the notes of its chain). */
+		double foot = feet_h + chain_feet[i] > 0 ? feet_h + foot_gap(L) : 0;
 		if (y > 0 && y + need[i] + foot > L->th + 0.01) {
 			place_feet(L, pg, &feet, &feet_h);
 			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
