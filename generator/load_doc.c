@@ -94,7 +94,7 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 	} else if (!v->plain) {
 		base.col++;
 	}
-	sm_md_parse(c->a, v->str, v->len, base, cont_col, out);
+	sm_md_parse_at(c->a, v->str, v->len, base, cont_col, v->marks, v->nmarks, out);
 }
 
 /* ---------------------------------------------------------- periods */

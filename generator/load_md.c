@@ -27,6 +27,8 @@ struct md_state {
 	int ndefs;                  /* note definitions so far */
 	struct sm_pos base;
 	int cont_col;               /* where lines after the first start */
+	const struct sm_pos *marks; /* where each "{{" is, when not where the text puts it */
+	int nmarks;
 	struct sm_para *para;       /* the paragraph being filled */
 	int run_cap;
 	size_t text_len, text_cap;  /* of the paragraph's last run */
@@ -161,33 +163,42 @@ static char *fix_text(struct md_state *st, const char *src, size_t len, int cont
 	uint32_t prev = 0;
 	int line = 0, col = 0;                  /* of src[i], col in characters */
 	struct sm_pos base = st->base;
-	int figcap = 0;
+	int figcap = 0, nbraces = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(src + i, len - i, &cp);
 		if (!n) { n = 1; cp = 0xFFFD; }
-		if (cp == '{' && i + 1 < len && src[i + 1] == '{' && prev != '\\') {
-			struct sm_pos p = { base.file, base.line + line, (line ? cont_col : base.col) + col };
+		int at = cp == '{' && i + 1 < len && src[i + 1] == '{' ? nbraces++ : -1;
+		if (at >= 0) {
+			/* "{{" as a pair, always: the k-th one is the k-th of marks. */
 			size_t e = i + 2;
-			while (e + 1 < len && src[e] != '\n' && !(src[e] == '}' && src[e + 1] == '}'))
-				e++;
-			if (e + 1 >= len || src[e] != '}') {
-				sm_diag(SM_MSG_fig_unclosed, &p);
-			} else {
-				struct sm_figure *f = sm_figure_parse(st->a, src + i, e + 2 - i, p);
-				if (f) {
-					SM_PUSH(st->a, st->doc->figs, st->doc->nfigs, figcap, f);
-					o += sprintf(o, FIG_OPEN "%d" FIG_CLOSE, st->doc->nfigs - 1);
+			struct sm_figure *f = NULL;
+			if (prev != '\\') {
+				struct sm_pos p = { base.file, base.line + line, (line ? cont_col : base.col) + col };
+				if (at < st->nmarks)
+					p = st->marks[at];
+				while (e + 1 < len && src[e] != '\n' && !(src[e] == '}' && src[e + 1] == '}'))
+					e++;
+				if (e + 1 >= len || src[e] != '}') {
+					sm_diag(SM_MSG_fig_unclosed, &p);
+					e = i + 2;
 				} else {
-					memcpy(o, src + i, e + 2 - i);
-					o += e + 2 - i;
+					e += 2;
+					f = sm_figure_parse(st->a, src + i, e - i, p);
 				}
-				for (size_t k = i; k < e + 2; k++)
-					col += ((unsigned char)src[k] & 0xC0) != 0x80;
-				prev = '}';
-				i = e + 2;
-				continue;
 			}
+			if (f) {
+				SM_PUSH(st->a, st->doc->figs, st->doc->nfigs, figcap, f);
+				o += sprintf(o, FIG_OPEN "%d" FIG_CLOSE, st->doc->nfigs - 1);
+			} else {
+				memcpy(o, src + i, e - i);
+				o += e - i;
+			}
+			for (size_t k = i; k < e; k++)
+				col += ((unsigned char)src[k] & 0xC0) != 0x80;
+			prev = (unsigned char)src[e - 1];
+			i = e;
+			continue;
 		}
 		if (cp == '\'' && sm_is_elision(src + i, prev)) {
 			o += sm_utf8_encode(0x2019, o);
@@ -267,13 +278,20 @@ static int note_at(struct md_state *st, int n)
 void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
 		 int cont_col, struct sm_rich *out)
 {
+	sm_md_parse_at(a, src, len, base, cont_col, NULL, 0, out);
+}
+
+void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
+		    int cont_col, const struct sm_pos *marks, int nmarks, struct sm_rich *out)
+{
 	memset(out, 0, sizeof *out);
 	out->pos = base;
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
 		src += 3;
 		len -= 3;
 	}
-	struct md_state st = { .a = a, .out = out, .doc = out, .base = base, .cont_col = cont_col > 0 ? cont_col : 1 };
+	struct md_state st = { .a = a, .out = out, .doc = out, .base = base, .cont_col = cont_col > 0 ? cont_col : 1,
+			       .marks = marks, .nmarks = nmarks };
 	size_t flen;
 	char *fixed = fix_text(&st, src, len, st.cont_col, &flen);
 	/* Room for every note the text can have: one per "[^". */

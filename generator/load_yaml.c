@@ -22,8 +22,8 @@ static struct sm_pos mark_pos(const char *file, yaml_mark_t m)
 	return p;
 }
 
-/* The byte at (line, column) of buf, both 0-based, column in characters. */
-static int char_at(const char *buf, size_t len, size_t line, size_t col)
+/* The offset in buf of (line, column), both 0-based, column in characters. */
+static size_t byte_at(const char *buf, size_t len, size_t line, size_t col)
 {
 	size_t i = 0;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
@@ -36,6 +36,13 @@ static int char_at(const char *buf, size_t len, size_t line, size_t col)
 			c++;
 	while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
 		i++;
+	return i;
+}
+
+/* The byte at (line, column) of buf, both 0-based, column in characters. */
+static int char_at(const char *buf, size_t len, size_t line, size_t col)
+{
+	size_t i = byte_at(buf, len, line, col);
 	return i < len ? (unsigned char)buf[i] : -1;
 }
 
@@ -160,6 +167,32 @@ static int block_indent(const char *buf, size_t len, size_t line)
 			i++;
 	}
 	return 1;
+}
+
+/* Where each "{{" of a scalar stands in the file, in order: YAML folds a
+ * scalar's lines and drops their indentation, and the figures in it
+ * (figure.c) are reported where they were written. */
+static void figure_marks(struct sm_arena *a, const char *file, const char *buf, size_t len, yaml_mark_t from,
+			 yaml_mark_t to, struct sm_node *node)
+{
+	size_t i = byte_at(buf, len, from.line, from.column), end = byte_at(buf, len, to.line, to.column);
+	int line = (int)from.line + 1, col = (int)from.column + 1, cap = 0;
+	while (i < end && i < len) {
+		if (buf[i] == '{' && i + 1 < end && buf[i + 1] == '{') {
+			struct sm_pos p = { file, line, col };
+			SM_PUSH(a, node->marks, node->nmarks, cap, p);
+			i += 2;
+			col += 2;
+			continue;
+		}
+		if (buf[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			col++;
+		}
+		i++;
+	}
 }
 
 static void add_child(struct sm_arena *a, struct frame *f, struct sm_node *child)
@@ -293,6 +326,8 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 				      ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 			if (node->block)
 				node->indent = block_indent(buf, len, ev.start_mark.line);
+			if (strstr(node->str, "{{"))
+				figure_marks(a, file, buf, len, ev.start_mark, ev.end_mark, node);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:

@@ -39,6 +39,8 @@ struct sm_node {
 	int plain;                 /* plain scalar (not quoted, not a block) */
 	int block;                 /* literal | or folded > block scalar */
 	int indent;                /* block scalar: the column its lines start at */
+	struct sm_pos *marks;      /* scalar: where each "{{" of str is in the file */
+	int nmarks;
 	int n;                     /* sequence items, or mapping pairs */
 	struct sm_node **items;    /* sequence: n; mapping: 2n (key, value) */
 	int pending_key;           /* used while loading */
@@ -393,6 +395,10 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc);
  * scalar's indentation + 1). */
 void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
 		 int cont_col, struct sm_rich *out);
+/* The same for a YAML scalar, whose lines YAML has folded: marks says
+ * where each "{{" of src is in the file (sm_node.marks). */
+void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
+		    int cont_col, const struct sm_pos *marks, int nmarks, struct sm_rich *out);
 /* Figures in text (figure.c): "{{...}}" at src (pos: where it starts) →
  * a figure; reports what is wrong and returns NULL. The names are checked
  * against the data by sm_figures_resolve, after the data files are read. */
