@@ -138,7 +138,7 @@ static void add_text(struct md_state *st, const char *lit, int typo)
 			break;
 		int k = 0;
 		const char *q = m + 3;
-		while (*q >= '0' && *q <= '9')
+		while (*q >= '0' && *q <= '9' && k < 100000000)
 			k = k * 10 + (*q++ - '0');
 		if (!strncmp(q, FIG_CLOSE, 3))
 			q += 3;
@@ -177,7 +177,8 @@ static char *fix_text(struct md_state *st, const char *src, size_t len, int cont
 				struct sm_pos p = { base.file, base.line + line, (line ? cont_col : base.col) + col };
 				if (at < st->nmarks)
 					p = st->marks[at];
-				while (e + 1 < len && src[e] != '\n' && !(src[e] == '}' && src[e + 1] == '}'))
+				while (e + 1 < len && src[e] != '\n' && !(src[e] == '}' && src[e + 1] == '}') &&
+				       !(src[e] == '{' && src[e + 1] == '{'))
 					e++;
 				if (e + 1 >= len || src[e] != '}') {
 					sm_diag(SM_MSG_fig_unclosed, &p);
@@ -185,14 +186,16 @@ static char *fix_text(struct md_state *st, const char *src, size_t len, int cont
 				} else {
 					e += 2;
 					f = sm_figure_parse(st->a, src + i, e - i, p);
+					if (!f)
+						e = i + 2;      /* the rest is text */
 				}
 			}
 			if (f) {
 				SM_PUSH(st->a, st->doc->figs, st->doc->nfigs, figcap, f);
 				o += sprintf(o, FIG_OPEN "%d" FIG_CLOSE, st->doc->nfigs - 1);
 			} else {
-				memcpy(o, src + i, e - i);
-				o += e - i;
+				memcpy(o, "{{", 2);
+				o += 2;
 			}
 			for (size_t k = i; k < e; k++)
 				col += ((unsigned char)src[k] & 0xC0) != 0x80;
