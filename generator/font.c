@@ -375,10 +375,8 @@ static int face_kern(struct sm_face *fc, uint32_t a, uint32_t b)
 	uint32_t key = a << 16 | b;
 	if (fc->kern_n * 2 >= fc->kern_cap) {
 		unsigned cap = fc->kern_cap ? fc->kern_cap * 2 : 1024;
-		uint32_t *keys = calloc(cap, sizeof *keys);
-		int16_t *vals = calloc(cap, sizeof *vals);
-		if (!keys || !vals)
-			sm_oom();
+		uint32_t *keys = sm_xcalloc(cap, sizeof *keys);
+		int16_t *vals = sm_xcalloc(cap, sizeof *vals);
 		for (unsigned i = 0; i < fc->kern_cap; i++)
 			if (fc->kern_keys[i]) {
 				unsigned h = (fc->kern_keys[i] * 2654435761u) & (cap - 1);

@@ -121,9 +121,7 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	jpeg_start_decompress(&cinfo);
 	int comps = cinfo.output_components;
 	size_t w = cinfo.output_width, h = cinfo.output_height;
-	pixels = malloc(w * h * (size_t)comps);
-	if (!pixels)
-		sm_oom();
+	pixels = sm_xmalloc(w * h * (size_t)comps);
 	while (cinfo.output_scanline < cinfo.output_height) {
 		unsigned char *row = pixels + (size_t)cinfo.output_scanline * w * (size_t)comps;
 		jpeg_read_scanlines(&cinfo, &row, 1);
