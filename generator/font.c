@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,10 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 		if (f->role_face[r] >= 0)
 			continue;
 		struct sm_pos pos = { t->file ? t->file : "built-in layout", 0, 0 };
+		errno = 0;
 		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		if (!blob && errno == ENOMEM)
+			sm_oom();       /* mapping or reading the file failed for memory, not for the file */
 		if (!blob) {
 			sm_diag(SM_MSG_font_invalid, &pos, t->font_files[r], "it cannot be read");
 			failed = 1;

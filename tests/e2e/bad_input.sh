@@ -55,10 +55,11 @@ done
 # project folder; they are listed with the reason).
 catalog_cases() {
 	local missing=""
-	# write_failed has its own test (tests/e2e/reliability.sh); pdf_failed and
-	# too_many_pages need a broken PDF library or a 5000-page monitor;
-	# file_unreadable a file the engine may not read, which root always can.
-	local exempt=" write_failed pdf_failed too_many_pages file_unreadable "
+	# write_failed and output_protected have their own tests
+	# (tests/e2e/reliability*.sh); pdf_failed and too_many_pages need a
+	# broken PDF library or a 5000-page monitor; file_unreadable a file the
+	# engine may not read, which root always can.
+	local exempt=" write_failed output_protected pdf_failed too_many_pages file_unreadable "
 	for id in $(grep -o 'X([a-z_0-9]*, *SM_ERROR' generator/diag.h | sed 's/X(\([a-z_0-9]*\),.*/\1/'); do
 		[[ $exempt == *" $id "* ]] && continue
 		grep -qx "message: $id" tests/bad/*/case 2>/dev/null || missing="$missing $id"
