@@ -1041,7 +1041,7 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 
 	mode_t mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, old ? old->st_mode & 07777 : 0666 & ~mask))
+	if (fchmod(fd, old ? old->st_mode & 0777 : 0666 & ~mask))
 		err = errno;
 	unsigned char buf[65536];
 	HPDF_UINT32 left = HPDF_GetStreamSize(r->pdf);
