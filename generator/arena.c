@@ -21,8 +21,9 @@ void sm_oom(void)
  * so the tests can see that a failure anywhere ends in one message and
  * exit 3. A build that makes fewer allocations prints their number at
  * exit, so the tests know the range to try. Counted are arena chunks and
- * sm_xmalloc, sm_xcalloc and sm_xrealloc, through which libharu and
- * libdeflate allocate too (dev_pdf.c). */
+ * sm_xmalloc, sm_xcalloc and sm_xrealloc, through which libharu,
+ * libdeflate (dev_pdf.c), cmark (load_md.c) and libcsv (load_csv.c)
+ * allocate too. */
 static long alloc_count, alloc_fail_at = -1;
 
 static void report_allocations(void)
