@@ -16,14 +16,14 @@ only_left() {
 	[ "$want" = "$have" ] || { echo "left in the folder: $(echo $have)"; return 1; }
 }
 
-# Both under ASan and valgrind the engine runs inside a wrapper whose memory
-# use has nothing to do with the engine's.
+# Under ASan (shadow memory) and valgrind the address space holds far more
+# than the engine's own memory: a limit on it says nothing there.
 plain_binary() { [[ $BIN != *asan* && $BIN != *valgrind* ]]; }
 
 # --- a full disk, on a small tmpfs of its own
 
 full_disk_at() {
-	local s=$1 fs=$1/fs ref old need extra free fill err rc
+	local s=$1 fs=$1/fs need extra free fill err rc
 	"$BIN" build $MINI -o "$s/new.pdf" >/dev/null || return 1
 	"$BIN" build $MINI --layout layouts/zwartwit.yaml -o "$s/old.pdf" >/dev/null || return 1
 	need=$((($(stat -c %s "$s/new.pdf") + 4095) / 4096))
