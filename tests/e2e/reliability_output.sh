@@ -4,11 +4,11 @@
 # regular, writable file is replaced, and it keeps its mode.
 MINI=${MINI:-tests/fixtures/mini}
 
-# skipped NAME REASON: a test that cannot run here still shows, with why.
-skipped() { pass "$1 (skipped: $2)"; }
+# ro_skipped NAME REASON: a test that cannot run here still shows, with why.
+ro_skipped() { pass "$1 (skipped: $2)"; }
 
-# only_left DIR NAME...: DIR holds exactly these names (no temporary file).
-only_left() {
+# ro_only_left DIR NAME...: DIR holds exactly these names (no temporary file).
+ro_only_left() {
 	local dir=$1; shift
 	local want have
 	want=$(printf '%s\n' "$@" | sort)
@@ -18,7 +18,7 @@ only_left() {
 
 # Under ASan (shadow memory) and valgrind the address space holds far more
 # than the engine's own memory: a limit on it says nothing there.
-plain_binary() { [[ $BIN != *asan* && $BIN != *valgrind* ]]; }
+ro_plain_binary() { [[ $BIN != *asan* && $BIN != *valgrind* ]]; }
 
 # --- a full disk, on a small tmpfs of its own
 
@@ -46,7 +46,7 @@ full_disk_at() {
 				{ echo "$((-extra)) pages short: the message does not name the cause: $err"; return 1; }
 			cmp -s "$s/old.pdf" "$fs/out.pdf" || { echo "$((-extra)) pages short: the old PDF was changed"; return 1; }
 		fi
-		only_left "$fs" out.pdf fill || return 1
+		ro_only_left "$fs" out.pdf fill || return 1
 	done
 }
 
@@ -61,10 +61,10 @@ full_disk() {
 }
 ro_name="a full disk is exit 3 with 'No space left on device', the old PDF kept whole"
 if [ "$(id -u)" != 0 ]; then
-	skipped "$ro_name" "mounting a small tmpfs needs root"
+	ro_skipped "$ro_name" "mounting a small tmpfs needs root"
 else
 	ro_out=$(full_disk 2>&1); ro_rc=$?
-	if [ $ro_rc -eq 2 ] && [ -z "$ro_out" ]; then skipped "$ro_name" "this machine does not allow mounting a tmpfs"
+	if [ $ro_rc -eq 2 ] && [ -z "$ro_out" ]; then ro_skipped "$ro_name" "this machine does not allow mounting a tmpfs"
 	elif [ $ro_rc -eq 0 ]; then pass "$ro_name"
 	else fail "$ro_name" "$(printf '%s' "$ro_out" | head -c 400)"; fi
 fi
@@ -78,7 +78,7 @@ file_size_limit() {
 	[ "$rc" -eq 3 ] || { echo "want exit 3, got $rc: $err"; return 1; }
 	[[ $err == *"cannot write '$s/out.pdf': File too large"* ]] || { echo "unclear message: $err"; return 1; }
 	[ "$(cat "$s/out.pdf")" = "an earlier good PDF" ] || { echo "the old PDF was changed"; return 1; }
-	only_left "$s" out.pdf
+	ro_only_left "$s" out.pdf
 }
 check "a file-size limit (ulimit -f) is exit 3 with 'File too large', nothing left behind" file_size_limit
 
@@ -110,7 +110,7 @@ signals() {
 		wait $pid; rc=$?
 		[ "$rc" -eq $((128 + $(kill -l "$sig"))) ] || { echo "SIG$sig: exit status $rc, not ended by the signal"; return 1; }
 		[ "$(cat "$s/out.pdf")" = "an earlier good PDF" ] || { echo "SIG$sig: the old PDF was changed"; return 1; }
-		only_left "$s" out.pdf || { echo "after SIG$sig"; return 1; }
+		ro_only_left "$s" out.pdf || { echo "after SIG$sig"; return 1; }
 	done
 }
 check "a build ended by INT, TERM, HUP, QUIT, ALRM, USR1, USR2 or PIPE leaves the old PDF and no temporary file" signals
@@ -139,7 +139,7 @@ alloc_failures() {
 		[ "$err" = "sociale-monitor: error: out of memory" ] ||
 			{ echo "allocation $n of $total failing: want one message 'out of memory', got: $err"; return 1; }
 		[ "$(cat "$s/out.pdf")" = "an earlier good PDF" ] || { echo "allocation $n: the old PDF was changed"; return 1; }
-		only_left "$s" out.pdf || { echo "after allocation $n failed"; return 1; }
+		ro_only_left "$s" out.pdf || { echo "after allocation $n failed"; return 1; }
 	done
 }
 check "a failed allocation anywhere in a build is exit 3 with 'out of memory', nothing left behind" alloc_failures
@@ -168,12 +168,12 @@ address_space() {
 				{ echo "ulimit -v $kb: want exit 3 'out of memory', got $rc: $err"; return 1; }
 			[ "$(cat "$s/out.pdf")" = "an earlier good PDF" ] || { echo "ulimit -v $kb: the old PDF was changed"; return 1; }
 		fi
-		only_left "$s" out.pdf || { echo "after ulimit -v $kb"; return 1; }
+		ro_only_left "$s" out.pdf || { echo "after ulimit -v $kb"; return 1; }
 	done
 }
 ro_name="little memory (ulimit -v) is exit 3 with 'out of memory': no crash, nothing left behind"
-if plain_binary; then check "$ro_name" address_space
-else skipped "$ro_name" "$BIN reserves memory of its own"; fi
+if ro_plain_binary; then check "$ro_name" address_space
+else ro_skipped "$ro_name" "$BIN reserves memory of its own"; fi
 
 # --- what -o may replace
 
@@ -193,7 +193,7 @@ special_targets() {
 	[ -L "$s/link.pdf" ] || { echo "the symbolic link was replaced"; return 1; }
 	[ "$(cat "$s/real.pdf")" = "the real file" ] || { echo "the file the link points to was changed"; return 1; }
 	[ -d "$s/folder" ] || { echo "the folder was replaced"; return 1; }
-	only_left "$s" fifo real.pdf link.pdf folder
+	ro_only_left "$s" fifo real.pdf link.pdf folder
 }
 check "-o on a FIFO, a symbolic link or a folder is refused with exit 2, the node untouched" special_targets
 
@@ -205,11 +205,11 @@ device_target() {
 	[ "$rc" -eq 2 ] || { echo "want exit 2, got $rc: $err"; return 1; }
 	[[ $err == *"'$s/null' is a device, not a regular file"* ]] || { echo "unclear message: $err"; return 1; }
 	[ -c "$s/null" ] || { echo "the device node was replaced"; return 1; }
-	only_left "$s" null
+	ro_only_left "$s" null
 }
 ro_name="-o on a device node (as /dev/null) is refused with exit 2, the node untouched"
 ro_out=$(device_target 2>&1); ro_rc=$?
-if [ $ro_rc -eq 2 ] && [ -z "$ro_out" ]; then skipped "$ro_name" "mknod is not allowed here"
+if [ $ro_rc -eq 2 ] && [ -z "$ro_out" ]; then ro_skipped "$ro_name" "mknod is not allowed here"
 elif [ $ro_rc -eq 0 ]; then pass "$ro_name"
 else fail "$ro_name" "$(printf '%s' "$ro_out" | head -c 400)"; fi
 
@@ -232,6 +232,6 @@ target_modes() {
 	pdf_ok "$s/kept.pdf" || return 1
 	(umask 027; exec "$BIN" build $MINI -o "$s/new.pdf") >/dev/null || return 1
 	[ "$(stat -c %a "$s/new.pdf")" = 640 ] || { echo "a new PDF under umask 027 has mode $(stat -c %a "$s/new.pdf")"; return 1; }
-	only_left "$s" ro.pdf kept.pdf new.pdf
+	ro_only_left "$s" ro.pdf kept.pdf new.pdf
 }
 check "a write-protected PDF is not replaced (exit 3); a replaced PDF keeps its mode" target_modes
