@@ -183,9 +183,8 @@ int sm_run(const struct sm_run_opts *o)
 		rc = 3;
 		goto done;
 	}
-	if (sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out))
-		rc = 3;
-	else
+	rc = sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out);
+	if (!rc)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);
 done:

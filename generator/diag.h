@@ -101,6 +101,8 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(page_too_small,    SM_ERROR,   "the text area of the page is too small (%s); reduce the margins") \
 	/* system */ \
 	X(write_failed,      SM_ERROR,   "cannot write '%s': %s") \
+	X(output_not_file,   SM_ERROR,   "'%s' is %s, not a regular file, and is not replaced; give -o the name of a PDF file") \
+	X(output_protected,  SM_ERROR,   "'%s' is write-protected, so it is not replaced; make it writable (chmod u+w) or write the PDF elsewhere with -o") \
 	X(pdf_failed,        SM_ERROR,   "PDF library error 0x%04X (detail %u) while %s") \
 	X(too_many_pages,    SM_ERROR,   "the document has more than %d pages; this is the limit")
 

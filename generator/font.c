@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,7 +102,10 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 			continue;
 		/* Where the layout names the font; the message names the file. */
 		const struct sm_pos *pos = &t->font_pos[r];
+		errno = 0;
 		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		if (!blob && errno == ENOMEM)
+			sm_oom();       /* mapping or reading the file failed for memory, not for the file */
 		if (!blob) {
 			sm_diag(SM_MSG_font_invalid, pos, path, "it cannot be read");
 			failed = 1;
@@ -420,10 +424,8 @@ static int face_kern(struct sm_face *fc, uint32_t a, uint32_t b)
 	uint32_t key = a << 16 | b;
 	if (fc->kern_n * 2 >= fc->kern_cap) {
 		unsigned cap = fc->kern_cap ? fc->kern_cap * 2 : 1024;
-		uint32_t *keys = calloc(cap, sizeof *keys);
-		int16_t *vals = calloc(cap, sizeof *vals);
-		if (!keys || !vals)
-			sm_oom();
+		uint32_t *keys = sm_xcalloc(cap, sizeof *keys);
+		int16_t *vals = sm_xcalloc(cap, sizeof *vals);
 		for (unsigned i = 0; i < fc->kern_cap; i++)
 			if (fc->kern_keys[i]) {
 				unsigned h = (fc->kern_keys[i] * 2654435761u) & (cap - 1);

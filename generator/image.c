@@ -3,9 +3,11 @@
  * flavour (palette, grey, alpha, 16-bit, interlaced) into 8-bit RGBA and
  * reports errors instead of aborting; libjpeg gets an error handler that
  * jumps back, and its warnings (a truncated file) count as errors. */
+#define _GNU_SOURCE     /* strcasestr */
 #include "image.h"
 #include <stdio.h>
 #include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -30,6 +32,14 @@ static int too_large(int w, int h, const char *file, const struct sm_pos *pos)
 	return 0;
 }
 
+/* libpng's simplified API tells of a failed allocation only in its
+ * message ("Out of memory", "out of memory"): that is no broken image. */
+static void png_check_memory(const png_image *png)
+{
+	if (strcasestr(png->message, "out of memory"))
+		sm_oom();
+}
+
 static struct sm_image *load_png(struct sm_arena *a, const char *path, const unsigned char *buf, size_t len,
 				 const struct sm_pos *pos)
 {
@@ -37,6 +47,7 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 	memset(&png, 0, sizeof png);
 	png.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&png, buf, len)) {
+		png_check_memory(&png);
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
 		return NULL;
 	}
@@ -53,11 +64,10 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 	 * below. Transparent pixels over white, the colour of the page. */
 	int alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
 	png.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
-	unsigned char *px = alpha ? malloc(n * 4) : sm_arena_alloc(a, n * 3);
-	if (!px)
-		sm_oom();
+	unsigned char *px = alpha ? sm_xmalloc(n * 4) : sm_arena_alloc(a, n * 3);
 	png_color white = { 255, 255, 255 };
 	if (!png_image_finish_read(&png, &white, px, 0, NULL)) {
+		png_check_memory(&png);
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
 		if (alpha)
 			free(px);
@@ -113,6 +123,8 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	err.mgr.error_exit = jpeg_fail;
 	err.mgr.emit_message = jpeg_warn;
 	if (setjmp(err.jump)) {
+		if (err.mgr.msg_code == JERR_OUT_OF_MEMORY)
+			sm_oom();
 		sm_diag(SM_MSG_image_invalid, pos, path, err.message);
 		jpeg_destroy_decompress(&cinfo);
 		free(pixels);
@@ -130,9 +142,7 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	jpeg_start_decompress(&cinfo);
 	int comps = cinfo.output_components;
 	size_t w = cinfo.output_width, h = cinfo.output_height;
-	pixels = malloc(w * h * (size_t)comps);
-	if (!pixels)
-		sm_oom();
+	pixels = sm_xmalloc(w * h * (size_t)comps);
 	while (cinfo.output_scanline < cinfo.output_height) {
 		unsigned char *row = pixels + (size_t)cinfo.output_scanline * w * (size_t)comps;
 		jpeg_read_scanlines(&cinfo, &row, 1);

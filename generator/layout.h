@@ -240,7 +240,8 @@ void sm_paginate(struct sm_layout *L);
 struct sm_run_opts { const char *cmd, *dir, *out, *layout, *dump; };
 int sm_run(const struct sm_run_opts *o);
 
-/* Output devices. */
+/* Output devices. The PDF writer returns the exit status: 0, 2 (the
+ * target is not a regular file) or 3 (system error, message printed). */
 int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
 		     struct sm_fonts *fonts, const char *path);
 void sm_dev_text_write(const struct sm_pages *p, FILE *out);

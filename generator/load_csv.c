@@ -206,6 +206,7 @@ int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, st
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		sm_oom();
+	csv_set_realloc_func(&parser, sm_xrealloc);    /* a failure is "out of memory", not a syntax error */
 	csv_set_delim(&parser, (unsigned char)out->delim);
 	csv_set_space_func(&parser, is_space);
 	struct reader r = { 0 };

@@ -6,6 +6,7 @@
  * text. Raw HTML is dropped with a warning; images are refused. */
 #include "sm.h"
 #include <cmark.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct md_state {
@@ -130,7 +131,13 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 	}
 	size_t flen;
 	char *fixed = fix_elisions(a, src, len, &flen);
-	cmark_node *doc = cmark_parse_document(fixed, flen, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
+	/* cmark allocates through the engine's functions: a failure is "out of
+	 * memory" and exit 3, not cmark's own abort(). */
+	static cmark_mem mem = { sm_xcalloc, sm_xrealloc, free };
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, &mem);
+	cmark_parser_feed(parser, fixed, flen);
+	cmark_node *doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	if (!doc)
 		sm_oom();
 	struct md_state st = { .a = a, .out = out, .base = base };

@@ -184,6 +184,8 @@ int main(int argc, char **argv)
 		dir = "content";
 	size_t dl = strlen(dir);
 	char *d = strdup(dir);
+	if (!d)
+		sm_oom();
 	while (dl > 1 && d[dl - 1] == '/')
 		d[--dl] = 0;
 	dir = d;
