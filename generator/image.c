@@ -155,10 +155,11 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	return img;
 }
 
-struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struct sm_pos *pos)
+struct sm_image *sm_image_load(struct sm_arena *a, const struct sm_dir *in, const char *path,
+			       const struct sm_pos *pos)
 {
 	size_t len;
-	const unsigned char *buf = (const unsigned char *)sm_read_file(a, path, &len, pos);
+	const unsigned char *buf = (const unsigned char *)sm_read_file(a, in, path, &len, pos);
 	if (!buf)
 		return NULL;
 	if (len >= 8 && !memcmp(buf, "\x89PNG\r\n\x1a\n", 8))

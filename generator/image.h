@@ -20,7 +20,8 @@ struct sm_image {
 
 /* Decodes path; reports a positioned error at pos and returns NULL when it
  * is missing, not PNG or JPEG, truncated, corrupt or too large. */
-struct sm_image *sm_image_load(struct sm_arena *a, const char *path, const struct sm_pos *pos);
+struct sm_image *sm_image_load(struct sm_arena *a, const struct sm_dir *in, const char *path,
+			       const struct sm_pos *pos);
 /* Downsamples to about 220 dpi at the placed size (in pt) and, for photos,
  * encodes the JPEG to embed. */
 void sm_image_fit(struct sm_arena *a, struct sm_image *img, double w_pt, double h_pt);
