@@ -56,7 +56,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(block_key,         SM_ERROR,   "%s") \
 	X(one_block_kind,    SM_ERROR,   "a block holds exactly one of text, table, chart, quote or image; %s") \
 	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
-	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice (also as '%s' on line %d); list each chapter once") \
+	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice%s; list each chapter once") \
 	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
 	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
 	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \

@@ -883,7 +883,10 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 				if (normal[j] && !strcmp(normal[j], normal[i]))
 					dup = j;
 			if (dup >= 0) {
-				sm_diag(SM_MSG_chapter_twice, &it->pos, rel, v->items[dup]->str, v->items[dup]->pos.line);
+				const struct sm_node *first = v->items[dup];
+				sm_diag(SM_MSG_chapter_twice, &it->pos, rel, strcmp(first->str, rel) ?
+					sm_arena_printf(a, " (also as '%s' on line %d)", first->str, first->pos.line) :
+					sm_arena_printf(a, " (also on line %d)", first->pos.line));
 				continue;
 			}
 			const char *p = sm_project_path(a, c->root, rel, &it->pos);

@@ -394,7 +394,8 @@ int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos 
 		sm_diag(SM_MSG_path_outside, pos, path);
 		return -1;
 	}
-	int fd = sm_open_below(in, rel, O_RDONLY);
+	/* O_NONBLOCK: a pipe swapped in for the file cannot make the open wait. */
+	int fd = sm_open_below(in, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		sm_open_failed(errno, pos, rel, path);
 		return -1;

@@ -612,7 +612,11 @@ void sm_theme_list(struct sm_arena *a, const struct sm_dir *project)
 		const struct sm_dir *in;
 		struct where w;
 		const char *file = layout_file(a, project, names[i], &in, &w);
-		printf("%-12s %s\n", names[i], file ? file : "(cannot be used)");
+		if (file)
+			printf("%-12s %s\n", names[i], file);
+		else
+			printf("%-12s %s/layouts/%s.yaml: cannot be used: %s\n", names[i], project ? project->path : ".", names[i],
+			       errno == EXDEV ? "it leads out of the project folder" : strerror(errno));
 	}
 }
 

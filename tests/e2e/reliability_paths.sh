@@ -143,7 +143,7 @@ chapter_twice_spelled_differently() {
 		sed -i "s|^  - chapters/colofon.yaml|  - $spelling\n&|" "$s/p/monitor.yaml"
 		err=$("$BIN" check "$s/p" 2>&1); rc=$?
 		[ "$rc" = 1 ] || { echo "$spelling: exit status $rc, want 1"; return 1; }
-		[[ $err == *"$s/p/monitor.yaml:19:5: error: chapter file '$spelling' is listed twice (also as 'chapters/thema.yaml' on line 18)"* ]] ||
+		[[ $err == *"$s/p/monitor.yaml:19:5: error: chapter file '$spelling' is listed twice (also as 'chapters/thema.yaml' on line 18); list each chapter once"* ]] ||
 			{ echo "$spelling: unclear message: $err"; return 1; }
 	done
 }
