@@ -134,8 +134,8 @@ static int open_walking(int root, const char *rel, int flags)
 {
 	int *stack = NULL, depth = 0, cap = 0, links = 0, fd = -1, err = 0;
 	size_t n = strlen(rel);
-	if (!n) {
-		errno = ENOENT;
+	if (!n || n >= PATH_MAX) {
+		errno = n ? ENAMETOOLONG : ENOENT;
 		return -1;
 	}
 	char *todo = sm_xmalloc(n + 1), *p = todo;
