@@ -210,12 +210,13 @@ static const char *system_font(const char *name)
 struct where {
 	const struct sm_dir *project;   /* NULL: no project */
 	const struct sm_dir *beside;    /* the layout file's folder: its images */
-	const struct sm_dir *fonts;     /* the folder whose fonts/ goes with the layout */
+	const struct sm_dir *fonts;     /* the folder whose fonts/ goes with a layout given as a file */
 };
 
-/* A font file in fonts/ of the project, of the layout, of the engine (a
- * file there that leads out of its folder is passed over), else among the
- * system's fonts; *in is the folder it was found in, NULL for the system. */
+/* A font file in fonts/ of the project, or of a layout given as a file (a
+ * file there that leads out of its folder is passed over); else the
+ * engine's own or the system's. *in is the folder it is read below, NULL
+ * for the engine's and the system's files. */
 static const char *find_font(struct sm_arena *a, const struct where *w, const char *name,
 			     const struct sm_dir **in)
 {
@@ -223,12 +224,15 @@ static const char *find_font(struct sm_arena *a, const struct where *w, const ch
 	if (strchr(name, '/'))
 		return NULL;
 	const char *rel = sm_arena_printf(a, "fonts/%s", name);
-	const struct sm_dir *dirs[] = { w->project, w->fonts, sm_dir_open(sm_engine_dir()) };
-	for (int i = 0; i < 3; i++)
+	const struct sm_dir *dirs[] = { w->project, w->fonts };
+	for (int i = 0; i < 2; i++)
 		if (dirs[i] && !sm_file_below(dirs[i], rel)) {
 			*in = dirs[i];
 			return sm_dir_file(a, dirs[i], rel);
 		}
+	const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
+	if (sm_file_exists(p))
+		return p;
 	const char *found = system_font(name);
 	return found ? sm_arena_strdup(a, found) : NULL;
 }
@@ -532,6 +536,12 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 
 /* --------------------------------------------------------- finding */
 
+/* The engine's layouts folder, wherever it is installed (links followed). */
+static const struct sm_dir *shipped_layouts(struct sm_arena *a)
+{
+	return sm_dir_open(sm_arena_printf(a, "%s/layouts", sm_engine_dir()));
+}
+
 /* Layout NAME: the project's layouts/NAME.yaml, else the shipped one.
  * Fills in where it was found (*in, the folder its path is below, and w)
  * and returns its path; NULL with errno ENOENT when there is none, or
@@ -545,18 +555,15 @@ static const char *layout_file(struct sm_arena *a, const struct sm_dir *project,
 		if (!sm_file_below(project, rel)) {
 			*in = project;
 			w->beside = sm_dir_below(project, "layouts");
-			w->fonts = project;
 			return sm_dir_file(a, project, rel);
 		}
 		if (errno != ENOENT && errno != ENOTDIR)
 			return NULL;
 	}
-	const struct sm_dir *engine = sm_dir_open(sm_engine_dir());
-	const struct sm_dir *shipped = engine ? sm_dir_below(engine, "layouts") : NULL;
+	const struct sm_dir *shipped = shipped_layouts(a);
 	rel += strlen("layouts/");
 	if (shipped && !sm_file_below(shipped, rel)) {
 		*in = w->beside = shipped;
-		w->fonts = engine;
 		return sm_dir_file(a, shipped, rel);
 	}
 	errno = ENOENT;
@@ -573,9 +580,7 @@ static int layout_names(struct sm_arena *a, const struct sm_dir *project, const 
 {
 	const char **names = NULL;
 	int n = 0, cap = 0;
-	const struct sm_dir *engine = sm_dir_open(sm_engine_dir());
-	const struct sm_dir *dirs[] = { project ? sm_dir_below(project, "layouts") : NULL,
-					engine ? sm_dir_below(engine, "layouts") : NULL };
+	const struct sm_dir *dirs[] = { project ? sm_dir_below(project, "layouts") : NULL, shipped_layouts(a) };
 	for (int i = 0; i < 2; i++) {
 		int fd = dirs[i] ? sm_open_below(dirs[i], ".", O_RDONLY | O_DIRECTORY) : -1;
 		DIR *d = fd < 0 ? NULL : fdopendir(fd);
@@ -650,7 +655,6 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			in = project;
 			const char *sub = folder_of(a, name);
 			w.beside = sub ? sm_dir_below(project, sub) : project;
-			w.fonts = project;
 		} else if (sm_file_exists(name)) {
 			/* A file named on the command line is read where it is; the
 			 * files it names stay in its folder. */
