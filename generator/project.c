@@ -301,7 +301,7 @@ void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const ch
 	else if (err == ENOENT || err == ENOTDIR)
 		sm_diag(SM_MSG_file_missing, pos, rel);
 	else if (err == ELOOP)
-		sm_diag(SM_MSG_file_unreadable, pos, shown, "it is a symbolic link that leads nowhere (a loop)");
+		sm_diag(SM_MSG_file_unreadable, pos, shown, strerror(err));      /* links in a loop */
 	else
 		sm_diag_system(SM_MSG_file_unreadable, pos, shown, strerror(err));
 }

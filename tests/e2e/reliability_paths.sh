@@ -17,6 +17,7 @@ outside_project() {
 	mkdir "$S/out"
 	cp layouts/standaard.yaml "$S/out/huis.yaml"
 	printf 'labels:\n  contents: %s\n' "$OUTSIDE_MARK" >> "$S/out/huis.yaml"
+	printf '%s: 1\n' "$OUTSIDE_MARK" > "$S/out/kapot.yaml"     # its key would be echoed
 	sed "s/^title: .*/title: $OUTSIDE_MARK/" tests/fixtures/mini/chapters/thema.yaml > "$S/out/thema.yaml"
 	cp "$S/out/thema.yaml" "$S/out/$OUTSIDE_FILE"
 	cp layouts/stad-omslag.png "$S/out/foto.png"
@@ -46,7 +47,9 @@ layout_name_links_out() {
 	outside_project
 	mkdir "$S/p/layouts"
 	ln -s "$S/out/huis.yaml" "$S/p/layouts/huis.yaml"
+	ln -s "$S/out/kapot.yaml" "$S/p/layouts/kapot.yaml"
 	refused "layouts/huis.yaml" "'layouts/huis.yaml' leaves the project folder" --layout huis || return 1
+	refused "layouts/kapot.yaml" "'layouts/kapot.yaml' leaves the project folder" --layout kapot || return 1
 	echo "layout: huis" >> "$S/p/monitor.yaml"
 	refused "monitor.yaml:20:" "'layouts/huis.yaml' leaves the project folder" || return 1
 	# The layouts folder itself a link to a folder elsewhere.
@@ -106,24 +109,41 @@ swap_while_paused() {
 		echo "the build did not pause before opening chapters/thema.yaml"
 		return 1
 	fi
-	if [ "$what" = folder ]; then
+	local says="'chapters/thema.yaml' leaves the project folder"
+	case $what in
+	folder)
 		mv "$S/p/chapters" "$S/p/chapters.orig"
-		ln -s "$S/out" "$S/p/chapters"
-	else
+		ln -s "$S/out" "$S/p/chapters" ;;
+	file)
 		rm "$S/p/chapters/thema.yaml"
-		ln -s "$S/out/thema.yaml" "$S/p/chapters/thema.yaml"
-	fi
+		ln -s "$S/out/thema.yaml" "$S/p/chapters/thema.yaml" ;;
+	pipe)
+		rm "$S/p/chapters/thema.yaml"
+		mkfifo "$S/p/chapters/thema.yaml"
+		says="cannot read '$S/p/chapters/thema.yaml': not a regular file" ;;
+	esac
 	kill -CONT "$pid"
+	# A build that waits on the pipe is stopped after 20 s.
+	for _ in $(seq 400); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill "$pid"
+		wait "$pid"
+		echo "the build hangs"
+		return 1
+	fi
 	wait "$pid"; rc=$?
 	err=$(cat "$S/err")
 	[ "$rc" = 1 ] || { echo "exit status $rc, want 1: $err"; return 1; }
-	[[ $err == *"$S/p/monitor.yaml:18:"*"'chapters/thema.yaml' leaves the project folder"* ]] ||
-		{ echo "unclear message: $err"; return 1; }
+	[[ $err == *"$S/p/monitor.yaml:18:"*"$says"* ]] || { echo "unclear message: $err"; return 1; }
 	[[ $err != *"$OUTSIDE_MARK"* ]] || { echo "a message shows the outside file: $err"; return 1; }
 	[ "$(cat "$S/out.pdf")" = "an earlier good PDF" ] || { echo "the earlier PDF was replaced"; return 1; }
 }
 swap_file_while_paused() { swap_while_paused file; }
 swap_folder_while_paused() { swap_while_paused folder; }
+swap_pipe_while_paused() { swap_while_paused pipe; }
 
 for paths_mode in openat2 walk; do
 	if [ $paths_mode = walk ]; then export SM_TEST_NO_OPENAT2=1; paths_how=" (without openat2)"; else paths_how=""; fi
@@ -132,6 +152,7 @@ for paths_mode in openat2 walk; do
 	check "symbolic links that stay inside the project still work$paths_how" links_inside_work
 	check "a file swapped for a link out during the build is not read$paths_how" swap_file_while_paused
 	check "a folder swapped for a link out during the build is not read$paths_how" swap_folder_while_paused
+	check "a pipe swapped in for a file during the build does not make it wait$paths_how" swap_pipe_while_paused
 	unset SM_TEST_NO_OPENAT2
 done
 
