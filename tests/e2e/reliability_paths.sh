@@ -75,7 +75,8 @@ image_beside_layout_links_out() {
 		{ echo "unclear message: $err"; return 1; }
 }
 
-# Links that stay inside their folder keep working.
+# Links that stay inside their folder keep working, and the project folder
+# may be a link itself.
 links_inside_work() {
 	outside_project
 	mkdir "$S/p/elders" "$S/p/layouts" "$S/p/layouts/img"
@@ -86,7 +87,10 @@ links_inside_work() {
 	printf 'cover: {style: photo, photo: foto.png}\n' > "$S/p/layouts/huis.yaml"
 	echo "layout: huis" >> "$S/p/monitor.yaml"
 	"$BIN" build "$S/p" -o "$S/out.pdf" >/dev/null || return 1
-	pdf_ok "$S/out.pdf"
+	pdf_ok "$S/out.pdf" || return 1
+	# The project folder itself may be a link.
+	ln -s p "$S/link-to-p"
+	"$BIN" build "$S/link-to-p" -o "$S/out.pdf" >/dev/null
 }
 
 # SM_TEST_PAUSE_BEFORE_OPEN stops the engine just before it opens a file to
