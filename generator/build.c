@@ -96,23 +96,26 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 	}
 }
 
+/* Errors in the files exit 1; a file the system would not let us read, 3. */
+static int error_status(void)
+{
+	return sm_diag_system_errors() ? 3 : 1;
+}
+
 int sm_run(const struct sm_run_opts *o)
 {
 	struct sm_arena arena = { 0 };
 	int rc = 0;
 	const char *cmd = o->cmd, *dir = o->dir, *out = o->out, *layout = o->layout, *dump = o->dump;
-	struct stat st;
-	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "sociale-monitor: error: '%s' is not a folder; give the folder that holds monitor.yaml\n", dir);
-		rc = 2;
+	const struct sm_dir *root;
+	if ((rc = sm_project_open(dir, &root)))
 		goto done;
-	}
 	struct sm_doc doc;
 	int loaded = sm_load_doc(&arena, dir, &doc);
 	if (!loaded && !sm_load_data(&arena, &doc))
 		sm_validate(&arena, &doc, 1);
 	if (sm_diag_errors()) {
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	struct sm_data data;
@@ -136,7 +139,7 @@ int sm_run(const struct sm_run_opts *o)
 			sm_fonts_close(&fonts);
 		}
 		if (sm_diag_errors()) {
-			rc = 1;
+			rc = error_status();
 			goto done;
 		}
 		printf("%s: no errors%s\n", dir, sm_diag_warnings() ? ", see the warnings above" : "");
@@ -153,19 +156,19 @@ int sm_run(const struct sm_run_opts *o)
 	struct sm_theme theme;
 	int usage_error = 0;
 	if (sm_theme_load(&arena, &doc, layout, &theme, &usage_error)) {
-		rc = usage_error ? 2 : 1;
+		rc = usage_error ? 2 : error_status();
 		goto done;
 	}
 	struct sm_fonts fonts;
 	if (sm_fonts_open(&fonts, &theme)) {
 		sm_fonts_close(&fonts);
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	struct sm_pages pages;
 	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
 		sm_fonts_close(&fonts);
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	if (dump) {
@@ -188,6 +191,7 @@ int sm_run(const struct sm_run_opts *o)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);
 done:
+	sm_dirs_close();
 	sm_hyphen_close();
 	sm_arena_free(&arena);
 	return rc;

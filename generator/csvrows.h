@@ -25,7 +25,7 @@ struct sm_csv {
 /* Reads a CSV file: BOM stripped, `sep=;` honoured, the delimiter detected
  * from the header, Windows-1252 (with a warning) and UTF-16 with a BOM
  * converted, the text held to sm_utf8_check's rule. 0 or -1. */
-int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out);
+int sm_csv_read(struct sm_arena *a, const struct sm_dir *in, const char *path, struct sm_csv *out);
 /* The same on text in memory (buf is NUL-terminated at len). */
 int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, struct sm_csv *out);
 /* The position of field i of a row (column counted in characters). */

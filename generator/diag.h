@@ -58,7 +58,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(block_key,         SM_ERROR,   "%s") \
 	X(one_block_kind,    SM_ERROR,   "a block holds exactly one of text, table, chart, quote or image; %s") \
 	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
-	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice") \
+	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice%s; list each chapter once") \
 	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
 	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
 	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \
@@ -90,6 +90,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(image_format,      SM_ERROR,   "'%s' is not a PNG or JPEG image; save it as PNG or JPEG") \
 	X(image_limit,       SM_ERROR,   "image '%s' is %d x %d pixels; the limit is %d pixels a side and %d megapixels, so make it smaller") \
 	/* layouts and fonts */ \
+	X(layout_outside,    SM_ERROR,   "'%s' leaves the folder of the layout (%s); keep the files a layout names inside its folder") \
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
 	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \
 	X(bad_size,          SM_ERROR,   "'%s' is not a size; write a number with a unit: pt, mm, cm or in (such as 9.5pt or 22mm)") \
@@ -117,7 +118,13 @@ enum sm_msg {
 void sm_diag(enum sm_msg id, const struct sm_pos *pos, ...);
 void sm_vdiag(enum sm_msg id, const struct sm_pos *pos, va_list ap);
 
+/* An error whose cause is the machine rather than the files (a file the
+ * system will not let us read: permissions, a name too long, I/O); a run
+ * with one exits 3. */
+void sm_diag_system(enum sm_msg id, const struct sm_pos *pos, ...);
+
 int sm_diag_errors(void);
+int sm_diag_system_errors(void);
 int sm_diag_warnings(void);
 void sm_diag_reset(void);
 /* When set, nothing is printed (fuzzing, unit tests); counts still run. */

@@ -5,10 +5,15 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SM_MAX_FONT_SIZE (64u << 20)
 
 struct sm_face {
 	const char *path;
@@ -86,6 +91,37 @@ static const char *font_problem(hb_face_t **face_out, hb_blob_t *blob, char *why
 	return problem;
 }
 
+/* A font file, read whole through the folder it was found in (so that a
+ * project's font cannot lead out of it); NULL after reporting. */
+static hb_blob_t *read_font(const struct sm_dir *in, const char *path, const char *name, const struct sm_pos *pos)
+{
+	int fd = sm_open_file(in, path, pos);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) || st.st_size <= 0 || (unsigned long long)st.st_size > SM_MAX_FONT_SIZE) {
+		sm_diag(SM_MSG_font_invalid, pos, name, st.st_size > 0 ? "it is larger than 64 MB" : "it is empty");
+		close(fd);
+		return NULL;
+	}
+	size_t size = (size_t)st.st_size, got = 0;
+	char *buf = sm_xmalloc(size);
+	while (got < size) {
+		ssize_t n = read(fd, buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			sm_diag_system(SM_MSG_file_unreadable, pos, path, n < 0 ? strerror(errno) : "file shrank while reading");
+			close(fd);
+			free(buf);
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	return hb_blob_create(buf, (unsigned)size, HB_MEMORY_MODE_WRITABLE, buf, free);
+}
+
 int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 {
 	memset(f, 0, sizeof *f);
@@ -102,12 +138,8 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 			continue;
 		/* Where the layout names the font; the message names the file. */
 		const struct sm_pos *pos = &t->font_pos[r];
-		errno = 0;
-		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
-		if (!blob && errno == ENOMEM)
-			sm_oom();       /* mapping or reading the file failed for memory, not for the file */
+		hb_blob_t *blob = read_font(t->font_dirs[r], path, t->font_files[r], pos);
 		if (!blob) {
-			sm_diag(SM_MSG_font_invalid, pos, path, "it cannot be read");
 			failed = 1;
 			continue;
 		}

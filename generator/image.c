@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A file of an image set, known by device and inode, so that two
  * spellings of one path are one file. */
@@ -174,12 +175,9 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	return img;
 }
 
-static struct sm_image *decode(struct sm_arena *a, const char *path, const struct sm_pos *pos)
+static struct sm_image *decode(struct sm_arena *a, const char *path, const unsigned char *buf, size_t len,
+			       const struct sm_pos *pos)
 {
-	size_t len;
-	const unsigned char *buf = (const unsigned char *)sm_read_file(a, path, &len, pos);
-	if (!buf)
-		return NULL;
 	if (len >= 8 && !memcmp(buf, "\x89PNG\r\n\x1a\n", 8))
 		return load_png(a, path, buf, len, pos);
 	if (len >= 3 && buf[0] == 0xFF && buf[1] == 0xD8 && buf[2] == 0xFF)
@@ -188,18 +186,29 @@ static struct sm_image *decode(struct sm_arena *a, const char *path, const struc
 	return NULL;
 }
 
-struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const char *path,
-			       const struct sm_pos *pos)
+struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const struct sm_dir *in,
+			       const char *path, const struct sm_pos *pos)
 {
+	/* The file is known by the descriptor opened below its folder, so the
+	 * one identified is the one read. */
+	int fd = sm_open_file(in, path, pos);
 	struct stat st;
-	if (!set || stat(path, &st))
-		return decode(a, path, pos);    /* sm_read_file reports what stat found */
-	for (int i = 0; i < set->n; i++)
-		if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino)
-			return set->v[i].image;
-	struct sm_image_file f = { st.st_dev, st.st_ino, decode(a, path, pos) };
-	SM_PUSH(a, set->v, set->n, set->cap, f);
-	return f.image;
+	if (fd < 0)
+		return NULL;
+	if (set && !fstat(fd, &st))
+		for (int i = 0; i < set->n; i++)
+			if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino) {
+				close(fd);
+				return set->v[i].image;
+			}
+	size_t len;
+	const unsigned char *buf = (const unsigned char *)sm_read_fd(a, fd, path, &len, pos);
+	struct sm_image *img = buf ? decode(a, path, buf, len, pos) : NULL;
+	if (set && buf) {
+		struct sm_image_file f = { st.st_dev, st.st_ino, img };
+		SM_PUSH(a, set->v, set->n, set->cap, f);
+	}
+	return img;
 }
 
 /* Area-average downsampling of one channel set. */

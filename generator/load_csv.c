@@ -148,10 +148,10 @@ static char detect(const char *s, size_t len)
 
 static int is_space(unsigned char c) { return c == ' '; }
 
-int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out)
+int sm_csv_read(struct sm_arena *a, const struct sm_dir *in, const char *path, struct sm_csv *out)
 {
 	size_t len;
-	char *buf = sm_read_file(a, path, &len, NULL);
+	char *buf = sm_read_file(a, in, path, &len, NULL);
 	if (!buf) {
 		memset(out, 0, sizeof *out);
 		return -1;

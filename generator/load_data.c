@@ -99,7 +99,7 @@ static int code_ok(const char *s, const char *prefix, size_t rest)
 static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *codes)
 {
 	struct sm_csv c;
-	if (sm_csv_read(a, d->areas_file, &c))
+	if (sm_csv_read(a, d->root, d->areas_file, &c))
 		return -1;
 	static const struct column cols[] = {
 		{ "code", "code", 1 }, { "name", "naam", 1 }, { "level", "niveau", 1 }, { "parent", "ouder", 0 },
@@ -295,7 +295,7 @@ static void load_observations(struct obs_ctx *x, const char *file)
 {
 	struct sm_doc *d = x->d;
 	struct sm_csv c;
-	if (sm_csv_read(x->a, file, &c))
+	if (sm_csv_read(x->a, d->root, file, &c))
 		return;
 	int map[SM_CSV_MAX_FIELDS + 1];
 	if (header(&c, obs_cols, C_COUNT, map, "an observation file needs at least indicator, area (gebied) and year (jaar)"))

@@ -3,13 +3,14 @@
  * position; loading goes on after an error so that one run shows them all. */
 #include "schema.h"
 #include "image.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct ctx {
 	struct sm_arena *a;
-	const char *dir;
+	const struct sm_dir *root;      /* the project folder */
 	struct sm_doc *doc;
 };
 
@@ -22,17 +23,12 @@ static const char *const status_keys[] = {
 
 /* ------------------------------------------------------------ files */
 
-static const char *display_path(struct ctx *c, const char *rel)
-{
-	return strcmp(c->dir, ".") ? sm_arena_printf(c->a, "%s/%s", c->dir, rel) : rel;
-}
-
 /* Reads, checks and parses a YAML file of the project. NULL on error. */
 static const struct sm_node *yaml_file(struct ctx *c, const char *path, const struct sm_pos *ref,
 				       const char *empty_hint)
 {
 	size_t len;
-	char *buf = sm_read_file(c->a, path, &len, ref);
+	char *buf = sm_read_file(c->a, c->root, path, &len, ref);
 	if (!buf || sm_utf8_check(path, buf, len))
 		return NULL;
 	struct sm_node *root;
@@ -61,11 +57,11 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		const char *rel = sm_schema_str(c->a, f, "file");
 		if (!rel)
 			return;
-		const char *path = sm_project_path(c->a, c->dir, rel, &f->pos);
+		const char *path = sm_project_path(c->a, c->root, rel, &f->pos);
 		if (!path)
 			return;
 		size_t len;
-		char *buf = sm_read_file(c->a, path, &len, &f->pos);
+		char *buf = sm_read_file(c->a, c->root, path, &len, &f->pos);
 		if (!buf || sm_utf8_check(path, buf, len))
 			return;
 		struct sm_pos base = { path, 1, 1 };
@@ -355,10 +351,10 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		const struct sm_node *f = sm_schema_need(v, "an image", "file", " (such as images/wijkteam.jpg)");
 		const char *rel = sm_schema_str(c->a, f, "file");
 		if (rel) {
-			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
+			b->file = sm_project_path(c->a, c->root, rel, &f->pos);
 			b->file_pos = f->pos;
 			if (b->file)
-				b->image = sm_image_load(c->a, c->doc->images, b->file, &f->pos);
+				b->image = sm_image_load(c->a, c->doc->images, c->root, b->file, &f->pos);
 		}
 		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
@@ -748,26 +744,27 @@ static const char *const cycle_names[] = {
 static const char *data_file(struct ctx *c, const struct sm_node *v, const char *key)
 {
 	const char *rel = sm_schema_str(c->a, v, key);
-	return rel ? sm_project_path(c->a, c->dir, rel, &v->pos) : NULL;
+	return rel ? sm_project_path(c->a, c->root, rel, &v->pos) : NULL;
 }
 
 int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 {
-	struct ctx cx = { a, dir, doc }, *c = &cx;
+	struct ctx cx = { a, sm_dir_open(dir), doc }, *c = &cx;
 	memset(doc, 0, sizeof *doc);
 	doc->dir = dir;
 	doc->images = sm_arena_alloc(a, sizeof *doc->images);
-	const char *path = display_path(c, "monitor.yaml");
-	if (!sm_file_exists(path)) {
-		struct sm_pos p = { path, 0, 0 };
-		sm_diag(SM_MSG_file_missing, &p, "monitor.yaml");
+	doc->root = c->root;
+	struct sm_pos at = { strcmp(dir, ".") ? sm_arena_printf(a, "%s/monitor.yaml", dir) : "monitor.yaml", 0, 0 };
+	if (!c->root) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			sm_diag(SM_MSG_file_missing, &at, "monitor.yaml");
+		else
+			sm_diag_system(SM_MSG_file_unreadable, &at, dir, strerror(errno));
 		return -1;
 	}
-	if (!sm_inside(dir, path)) {
-		struct sm_pos p = { path, 0, 0 };
-		sm_diag(SM_MSG_path_outside, &p, "monitor.yaml");
+	const char *path = sm_project_path(a, c->root, "monitor.yaml", &at);
+	if (!path)
 		return -1;
-	}
 	const struct sm_node *m = yaml_file(c, path, NULL, "a monitor needs title, municipality, edition, published, data and chapters");
 	if (!m)
 		return -1;
@@ -864,7 +861,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n, 0)) {
 			doc->observation_files = sm_arena_alloc(a, (size_t)n * sizeof *doc->observation_files);
 			for (int i = 0; i < n; i++) {
-				const char *p = sm_project_path(a, dir, refs[i].id, &refs[i].pos);
+				const char *p = sm_project_path(a, c->root, refs[i].id, &refs[i].pos);
 				if (p)
 					doc->observation_files[doc->nobservation_files++] = p;
 			}
@@ -875,19 +872,26 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		if (!v->n)
 			sm_diag(SM_MSG_no_chapters, &v->pos);
 		doc->chapters = sm_arena_alloc(a, (size_t)(v->n + 1) * sizeof *doc->chapters);
+		/* The same file may be written two ways (chapters/./x.yaml). */
+		const char **normal = sm_arena_alloc(a, (size_t)v->n * sizeof *normal);
 		for (int i = 0; i < v->n; i++) {
 			const struct sm_node *it = v->items[i];
 			const char *rel = sm_schema_str(a, it, "chapters");
 			if (!rel)
 				continue;
-			int dup = 0;
-			for (int j = 0; j < i && !dup; j++)
-				dup = v->items[j]->kind == SM_NODE_SCALAR && !strcmp(v->items[j]->str, rel);
-			if (dup) {
-				sm_diag(SM_MSG_chapter_twice, &it->pos, rel);
+			normal[i] = sm_normal_path(a, rel);
+			int dup = -1;
+			for (int j = 0; j < i && dup < 0; j++)
+				if (normal[j] && !strcmp(normal[j], normal[i]))
+					dup = j;
+			if (dup >= 0) {
+				const struct sm_node *first = v->items[dup];
+				sm_diag(SM_MSG_chapter_twice, &it->pos, rel, strcmp(first->str, rel) ?
+					sm_arena_printf(a, " (also as '%s' on line %d)", first->str, first->pos.line) :
+					sm_arena_printf(a, " (also on line %d)", first->pos.line));
 				continue;
 			}
-			const char *p = sm_project_path(a, dir, rel, &it->pos);
+			const char *p = sm_project_path(a, c->root, rel, &it->pos);
 			if (p)
 				chapter(c, p, &it->pos, &doc->chapters[doc->nchapters++]);
 		}

@@ -180,6 +180,7 @@ int main(int argc, char **argv)
 		}
 		return cmd_new(dir);
 	}
+	int default_dir = !dir;
 	if (!dir)
 		dir = "content";
 	size_t dl = strlen(dir);
@@ -192,9 +193,17 @@ int main(int argc, char **argv)
 
 	int rc = 0;
 	if (!strcmp(cmd, "layouts")) {
-		struct sm_arena arena = { 0 };
-		sm_theme_list(&arena, dir);
-		sm_arena_free(&arena);
+		/* Without a folder named, the shipped layouts are listed even
+		 * where there is no content/. */
+		const struct sm_dir *project = NULL;
+		if (!default_dir || sm_dir_open(dir))
+			rc = sm_project_open(dir, &project);
+		if (!rc) {
+			struct sm_arena arena = { 0 };
+			sm_theme_list(&arena, project);
+			sm_arena_free(&arena);
+		}
+		sm_dirs_close();
 	} else {
 		struct sm_run_opts o = { cmd, dir, out, layout, dump };
 		rc = sm_run(&o);

@@ -106,6 +106,7 @@ struct sm_theme {
 	const char *font_files[SM_FACE_COUNT];   /* as named */
 	const char *font_paths[SM_FACE_COUNT];   /* found */
 	struct sm_pos font_pos[SM_FACE_COUNT];   /* where the layout names it */
+	const struct sm_dir *font_dirs[SM_FACE_COUNT];  /* ... below this folder; NULL: a system font */
 	double body, leading, h1, h2, h3, small;
 	struct sm_color primary, accent, text, muted, light, rule;
 	struct sm_color status[SM_STATUS_COUNT];
@@ -135,6 +136,6 @@ const char *sm_engine_dir(void);
 int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
 		  int *usage_error);
 /* Lists the layouts (name and file) on stdout. */
-void sm_theme_list(struct sm_arena *a, const char *project_dir);
+void sm_theme_list(struct sm_arena *a, const struct sm_dir *project);
 
 #endif
