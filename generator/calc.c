@@ -130,6 +130,33 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area)
 	return -1;
 }
 
+/* An indicator's own latest period: the municipality's, or when the
+ * municipality has none, the latest of the areas given. */
+int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na)
+{
+	if (ind < 0 || ind >= d->nind)
+		return -1;
+	int p = d->latest_gm[ind];
+	for (int k = 0; p < 0 && k < na; k++) {
+		int q = sm_calc_latest(d, ind, areas[k]);
+		if (q > p)
+			p = q;
+	}
+	return p;
+}
+
+/* The latest period with data for ind anywhere, or -1. */
+int sm_calc_latest_any(const struct sm_data *d, int ind)
+{
+	int best = -1;
+	for (int k = 0; k < d->ncells; k++) {
+		const struct sm_value *c = &d->cells[k];
+		if (c->ind == ind && present(c) && c->period > best)
+			best = c->period;
+	}
+	return best;
+}
+
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 {
 	int s = slot_of(d, p);
