@@ -800,8 +800,8 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	/* What the words judge against: the reference, not the target. */
 	if (ref >= 0) {
 		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
-		text_at(c, lx - 11, ly, basis, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, basis, SM_FACE_REGULAR) + 11;
+		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
 	}
 	if (ref < 0) {
 		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
