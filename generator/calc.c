@@ -145,18 +145,6 @@ int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na
 	return p;
 }
 
-/* The latest period with data for ind anywhere, or -1. */
-int sm_calc_latest_any(const struct sm_data *d, int ind)
-{
-	int best = -1;
-	for (int k = 0; k < d->ncells; k++) {
-		const struct sm_value *c = &d->cells[k];
-		if (c->ind == ind && present(c) && c->period > best)
-			best = c->period;
-	}
-	return best;
-}
-
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 {
 	int s = slot_of(d, p);

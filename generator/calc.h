@@ -53,8 +53,6 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area);
 /* An indicator's own latest period: at the municipality, or when it has
  * none, the latest at any of areas. -1 if none. */
 int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na);
-/* The latest period with data for ind at any area, or -1. */
-int sm_calc_latest_any(const struct sm_data *d, int ind);
 /* The period before p with data for ind at area, or -1. */
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p);
 /* The period a change is measured from: the baseline year when the monitor
