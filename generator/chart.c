@@ -803,6 +803,14 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
 		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
 	}
+	/* The reference and the target on a line of their own when they do not
+	 * fit after the judgements. */
+	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
+		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
+	if (ref >= 0 && lx + rest > c->w) {
+		lx = 0;
+		ly += c->fs * 1.6;
+	}
 	if (ref < 0) {
 		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
 		m->x = lx + 4;
