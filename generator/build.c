@@ -137,6 +137,7 @@ int sm_run(const struct sm_run_opts *o)
 			struct sm_fonts fonts;
 			sm_fonts_open(&fonts, &theme);
 			sm_fonts_close(&fonts);
+			sm_check_figures(&arena, &doc, &data, &theme);
 		}
 		if (sm_diag_errors()) {
 			rc = error_status();
@@ -157,6 +158,11 @@ int sm_run(const struct sm_run_opts *o)
 	int usage_error = 0;
 	if (sm_theme_load(&arena, &doc, layout, &theme, &usage_error)) {
 		rc = usage_error ? 2 : error_status();
+		goto done;
+	}
+	sm_check_figures(&arena, &doc, &data, &theme);
+	if (sm_diag_errors()) {
+		rc = 1;
 		goto done;
 	}
 	struct sm_fonts fonts;

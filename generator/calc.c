@@ -130,6 +130,21 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area)
 	return -1;
 }
 
+/* An indicator's own latest period: the municipality's, or when the
+ * municipality has none, the latest of the areas given. */
+int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na)
+{
+	if (ind < 0 || ind >= d->nind)
+		return -1;
+	int p = d->latest_gm[ind];
+	for (int k = 0; p < 0 && k < na; k++) {
+		int q = sm_calc_latest(d, ind, areas[k]);
+		if (q > p)
+			p = q;
+	}
+	return p;
+}
+
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 {
 	int s = slot_of(d, p);

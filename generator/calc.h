@@ -50,6 +50,9 @@ int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *
 int sm_calc_periods(const struct sm_data *d, int ind, int area, int *out, int max);
 /* The most recent period with data for ind at area, or -1. */
 int sm_calc_latest(const struct sm_data *d, int ind, int area);
+/* An indicator's own latest period: at the municipality, or when it has
+ * none, the latest at any of areas. -1 if none. */
+int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na);
 /* The period before p with data for ind at area, or -1. */
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p);
 /* The period a change is measured from: the baseline year when the monitor

@@ -62,6 +62,9 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
 	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
 	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \
+	X(empty_line,        SM_WARNING, "%s would print %s '%s' without a single value; %s") \
+	X(years_cut,         SM_WARNING, "'%s' leaves out %s, a later period with data for '%s'; extend the years, or write last-5 or latest") \
+	X(budget_euros,      SM_WARNING, "budget amounts are in thousands of euros, so %s prints as %s; if you wrote whole euros, divide by 1000 (write %s)") \
 	/* CSV data */ \
 	X(csv_cp1252,        SM_WARNING, "file is not UTF-8; it is read as Windows-1252, as Dutch Excel saves it (save it as \"CSV UTF-8\" to be sure)") \
 	X(csv_syntax,        SM_ERROR,   "CSV: %s") \

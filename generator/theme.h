@@ -67,6 +67,11 @@ enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_
 	X(sym_provisional, "symbol-provisional", "voorlopig cijfer") \
 	X(sym_revised, "symbol-revised", "nader voorlopig cijfer") \
 	X(sym_nil, "symbol-nil", "nihil") \
+	X(versus, "versus", "t.o.v.") \
+	X(versus_target, "versus-target", "t.o.v. streefwaarde") \
+	X(versus_previous, "versus-previous", "t.o.v. vorige meting") \
+	X(without_target, "without-target", "zonder streefwaarde") \
+	X(in_thousands, "in-thousands", "x € 1.000") \
 	X(favourable, "favourable", "gunstig") \
 	X(unfavourable, "unfavourable", "ongunstig") \
 	X(comparable, "comparable", "vergelijkbaar") \
