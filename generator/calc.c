@@ -409,7 +409,8 @@ static void lack_report(struct sm_data *d, struct lack *l, int ind, int area, co
 static int part_of(const struct sm_indicator *in, const struct sm_value *b, int *secret)
 {
 	*secret = b->flag == SM_FLAG_SECRET;
-	return in->sum ? b->has_v : b->has_nd;
+	int empty = b->has_nd && b->num == 0 && b->den == 0;
+	return in->sum ? b->has_v || empty : b->has_nd;
 }
 
 /* The aggregate of area A over its buurten, for every period in which the
@@ -424,10 +425,10 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 	for (int s = 0; s < d->nper; s++) {
 		int p = d->periods[s];
 		const struct sm_value *given = cell(d, ind, area, p);
-		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || nb == 0)
-			continue;           /* a value the file gives stands */
+		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || given->has_nd || nb == 0)
+			continue;           /* a value the file gives stands, an empty area stays empty */
 		double num = 0, den = 0, n = 0;
-		int all_n = 1, some = 0, missing = 0, flag = SM_FLAG_NONE;
+		int all_n = 1, some = 0, filled = 0, missing = 0, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
 			const struct sm_value *b = cell(d, ind, buurten[k], p);
 			int secret;
@@ -435,7 +436,8 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 				missing = 1;
 				continue;
 			}
-			some = 1;
+			some |= b->has_v || b->has_nd;
+			filled |= b->has_v || (b->has_nd && b->den != 0);
 			num += in->sum ? b->v : b->num;
 			den += in->sum ? 0 : b->den;
 			if (b->has_n)
@@ -457,8 +459,8 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 			l->periods[l->nperiods++] = p;
 			continue;
 		}
-		if (!in->sum && den == 0)
-			continue;
+		if (!filled || (!in->sum && den == 0))
+			continue;           /* only empty buurten: the area is empty too */
 		struct sm_value *c = cell_put(d, ind, area, p);
 		c->state = SM_V_OK;
 		if (in->sum) {
@@ -735,7 +737,9 @@ static void classify(const struct sm_data *d, struct stree *t, int k, int ind)
 		m->cap = INFINITY;
 		m->den = c && c->has_v ? c->v : 0;      /* for the cost order only */
 		m->kind = c && c->state == SM_V_SUPPRESSED ? N_HIDDEN : c && c->state == SM_V_OK ? N_FIXED : N_FREE;
-		m->x = c ? c->v : 0;
+		m->x = c && c->state == SM_V_OK ? c->v : 0;
+		if (c && c->state == SM_V_MISSING && c->has_nd && c->den == 0)
+			m->kind = N_FIXED;          /* empty: nothing in it */
 		return;
 	}
 	double factor = sm_unit_factor(d->doc->indicators[ind].unit);

@@ -392,6 +392,14 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		if (!ok)
 			continue;
 		const struct sm_indicator *ind = &d->indicators[o.indicator];
+		/* A denominator of 0 without a numerator (or with '.'): a buurt
+		 * with nothing in it, which adds nothing to its wijk. */
+		if ((o.has & SM_HAS_DEN) && o.den == 0 && !(o.has & (SM_HAS_NUM | SM_HAS_VALUE))) {
+			o.num = 0;
+			o.has |= SM_HAS_NUM;
+			if (o.flag == SM_FLAG_SECRET)
+				o.flag = SM_FLAG_NONE;
+		}
 		if (o.flag == SM_FLAG_NIL && !(o.has & SM_HAS_VALUE)) {
 			o.value = 0;
 			o.has |= SM_HAS_VALUE;
@@ -615,18 +623,20 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 			const struct sm_indicator *in = &d->indicators[o.indicator];
 			int empty = people == 0 ||
 				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER);
+			if (empty && (in->sum || col[k][SM_CBS_DEN] >= 0)) {
+				/* 0 of 0: no figure of its own, nothing to add or to hide. */
+				o.has = SM_HAS_NUM | SM_HAS_DEN;
+				SM_PUSH(x->a, d->obs, d->nobs, x->ocap, o);
+				continue;
+			}
 			if (rc[SM_CBS_NUM] == CBS_NUMBER && rc[SM_CBS_DEN] == CBS_NUMBER) {
 				o.num = v[SM_CBS_NUM];
 				o.den = v[SM_CBS_DEN];
 				o.has |= SM_HAS_NUM | SM_HAS_DEN;
-			} else if (empty && col[k][SM_CBS_DEN] >= 0) {
-				o.has |= SM_HAS_NUM | SM_HAS_DEN;       /* 0 of 0 */
 			}
 			if (rc[SM_CBS_VALUE] == CBS_NUMBER) {
 				o.value = v[SM_CBS_VALUE];
 				o.has |= SM_HAS_VALUE;
-			} else if (empty && in->sum && col[k][SM_CBS_VALUE] >= 0) {
-				o.has |= SM_HAS_VALUE;                  /* nobody: a count of 0 */
 			}
 			if (rc[SM_CBS_N] == CBS_NUMBER) {
 				o.n = v[SM_CBS_N];
