@@ -86,7 +86,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(cbs_needs_period,  SM_ERROR,   "%s has no Perioden column; say which period its figures are of, such as period: 2021") \
 	X(cbs_period,        SM_ERROR,   "'%s' is not a CBS year period (such as 2023JJ00); the monitor takes yearly figures, so select the years (JJ) when downloading") \
 	X(cbs_number,        SM_ERROR,   "'%s' is not a number as CBS writes it; a CBS file writes 3.7 (a decimal point, no thousands separator) and . for secret or unknown") \
-	X(cbs_unknown_regions, SM_NOTE,  "%d regions of this file are not in %s and are left out (%s); to use them, add them to the area register, for instance with: sociale-monitor areas %s") \
+	X(cbs_unknown_regions, SM_NOTE,  "regions of this file that are not in %s are left out: %d (%s); to use them, add them to the area register, for instance with: sociale-monitor areas %s") \
 	/* Markdown */ \
 	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \

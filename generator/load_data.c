@@ -651,7 +651,7 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	}
 	if (unknown) {
 		struct sm_pos fp = { c.file, 0, 0 };
-		sm_diag(SM_MSG_cbs_unknown_regions, &fp, unknown, d->areas_file, examples, c.file);
+		sm_diag(SM_MSG_cbs_unknown_regions, &fp, d->areas_file, unknown, examples, c.file);
 	}
 }
 

@@ -693,6 +693,14 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		int k = sm_schema_enum(v, "aggregate", aggregates);
 		ind->ratio = k == 0;
 		ind->sum = k == 1;
+		/* Percentages, scores and years do not add up. */
+		if (ind->sum && ind->unit != SM_UNIT_COUNT && ind->unit != SM_UNIT_EURO) {
+			sm_diag(SM_MSG_bad_enum, &v->pos, v->str, "aggregate",
+				sm_arena_printf(c->a, " for %s (unit %s): sum adds up counts and amounts", of,
+						unit_names[ind->unit]),
+				"ratio (with numerator and denominator), or give it unit: count");
+			ind->sum = 0;
+		}
 	}
 	if ((v = sm_schema_get(m, "bbv")) && !sm_schema_int_in(v, "bbv", of, 1, 999, "write the BBV number, such as 27", &x))
 		ind->bbv = (int)x;

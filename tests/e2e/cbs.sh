@@ -219,3 +219,23 @@ whole_story() {
 		{ echo "gemeente: $err"; return 1; }
 }
 check "the aggregate warning names every missing buurt, a wijk without data and every period, once" whole_story
+
+# A regional table (RegioS) with a Perioden column: every year is read,
+# or, with period:, that year only.
+cbs_periods() {
+	local s
+	s=$(scratch)
+	cp -r tests/fixtures/mini "$s/p"
+	printf '%s\n' '"ID";"RegioS";"Perioden";"Bijstand_1"' '"0";"GM9999    ";"2021JJ00";"     3.1"' \
+		'"1";"GM9999    ";"2022JJ00";"     3.3"' '"2";"PV27      ";"2022JJ00";"     4.0"' > "$s/p/data/regio.csv"
+	sed -i 's|  observations: \[data/obs.csv\]|  observations: [data/obs.csv, {file: data/regio.csv, format: cbs, columns: {bijstand: {value: Bijstand_1}}}]|' "$s/p/monitor.yaml"
+	"$BIN" build "$s/p" --dump=cells > "$s/cells" 2>"$s/err" || { cat "$s/err"; return 1; }
+	grep -qP '^cell\tbijstand\tGM9999\t2021\tok\t3,1\t' "$s/cells" || { echo "2021: $(grep bijstand "$s/cells")"; return 1; }
+	grep -qP '^cell\tbijstand\tGM9999\t2022\tok\t3,3\t' "$s/cells" || { echo "2022: $(grep bijstand "$s/cells")"; return 1; }
+	grep -q "are left out: 1 (such as PV27)" "$s/err" || { echo "no note for PV27: $(cat "$s/err")"; return 1; }
+	sed -i 's|format: cbs, columns|format: cbs, period: 2022, columns|' "$s/p/monitor.yaml"
+	"$BIN" build "$s/p" --dump=cells > "$s/cells" 2>"$s/err" || { cat "$s/err"; return 1; }
+	! grep -qP '^cell\tbijstand\tGM9999\t2021\t' "$s/cells" || { echo "period: 2022 read 2021 as well"; return 1; }
+	grep -qP '^cell\tbijstand\tGM9999\t2022\tok\t3,3\t' "$s/cells" || { echo "2022 with period:"; return 1; }
+}
+check "a CBS table with RegioS and Perioden: every year, or the one period: names" cbs_periods
