@@ -239,3 +239,16 @@ cbs_periods() {
 	grep -qP '^cell\tbijstand\tGM9999\t2022\tok\t3,3\t' "$s/cells" || { echo "2022 with period:"; return 1; }
 }
 check "a CBS table with RegioS and Perioden: every year, or the one period: names" cbs_periods
+
+# sociale-monitor areas: a file without regions is an error with exit 1,
+# a missing argument a command-line error.
+cbs_areas_errors() {
+	local s err rc
+	s=$(scratch)
+	printf '"ID";"Gemeente"\n"0";"GM0518    "\n' > "$s/x.csv"
+	err=$("$BIN" areas "$s/x.csv" 2>&1 >/dev/null); rc=$?
+	[ $rc = 1 ] && [[ $err == *"x.csv:1:1: error: this CBS file has no region column"* ]] || { echo "rc $rc: $err"; return 1; }
+	"$BIN" areas >/dev/null 2>&1; rc=$?
+	[ $rc = 2 ] || { echo "no file: exit $rc, want 2"; return 1; }
+}
+check "sociale-monitor areas: a file without region codes is a positioned error" cbs_areas_errors
