@@ -655,13 +655,52 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	}
 }
 
-/* sociale-monitor areas FILE: an area register (code;naam;niveau;ouder)
- * from the region codes of a CBS file. A buurt's wijk and a wijk's
- * gemeente follow from the codes (BU05180101 lies in WK051801, which lies
- * in GM0518); names come from a Gemeentenaam_1 column for the gemeente,
- * and are left empty for the rest (an empty name prints as the code). */
-int sm_cbs_areas(struct sm_arena *a, const char *file)
+/* The names of a CBS region dimension file (the WijkenEnBuurten.csv or
+ * RegioS.csv of a download: Key or Identifier, and Title), code → name. */
+static int cbs_names(struct sm_arena *a, const char *file, struct sm_strmap *names, const char ***title)
 {
+	struct sm_csv c;
+	if (sm_csv_read(a, file, &c))
+		return -1;
+	struct sm_csv_row *h = &c.rows[0];
+	int key = -1, tit = -1;
+	for (int i = 0; i < h->n; i++) {
+		const char *f = trim(h->fields[i]);
+		if (!strcmp(f, "Key") || !strcmp(f, "Identifier"))
+			key = i;
+		else if (!strcmp(f, "Title"))
+			tit = i;
+	}
+	if (key < 0 || tit < 0) {
+		struct sm_pos hp = { c.file, h->line, 1 };
+		sm_diag(SM_MSG_csv_missing_column, &hp, key < 0 ? "Key" : "Title",
+			"a CBS file of region names has Key (the code) and Title (the name), as the WijkenEnBuurten.csv of a download");
+		return -1;
+	}
+	sm_strmap_init(a, names, (unsigned)c.nrows + 1);
+	*title = sm_arena_alloc(a, (size_t)(c.nrows + 1) * sizeof **title);
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (r->n <= key || r->n <= tit)
+			continue;
+		(*title)[i] = trim(r->fields[tit]);
+		sm_strmap_put(a, names, trim(r->fields[key]), i);
+	}
+	return 0;
+}
+
+/* sociale-monitor areas FILE [NAMES]: an area register (code;naam;niveau;
+ * ouder) from the region codes of a CBS file. A buurt's wijk and a wijk's
+ * gemeente follow from the codes (BU05180101 lies in WK051801, which lies
+ * in GM0518). Names come from NAMES (the region dimension file of the
+ * download), else from a Gemeentenaam_1 column for the gemeente; the rest
+ * are left empty (an empty name prints as the code). */
+int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names_file)
+{
+	struct sm_strmap names = { 0 };
+	const char **title = NULL;
+	if (names_file && cbs_names(a, names_file, &names, &title))
+		return 1;
 	struct sm_csv c;
 	if (sm_csv_read(a, file, &c))
 		return 1;
@@ -703,8 +742,11 @@ int sm_cbs_areas(struct sm_arena *a, const char *file)
 				continue;
 			sm_strmap_put(a, &seen, sm_arena_strdup(a, chain[k]), n++);
 			const char *name = "";
-			if (k == nc - 1 && chain[k][0] == 'G' && gname >= 0)
-				name = trim(r->fields[gname]);
+			int t = title ? sm_strmap_get(&names, chain[k]) : -1;
+			if (t >= 0)
+				name = title[t];
+			else if (chain[k][0] == 'G' && gname >= 0)
+				name = trim(r->fields[gname]);  /* every row names its gemeente */
 			const char *level = chain[k][0] == 'G' ? "gemeente" : chain[k][0] == 'W' ? "wijk" : "buurt";
 			const char *parent = k ? chain[k - 1] : "";
 			if (strpbrk(name, ";\"")) {

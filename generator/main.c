@@ -17,7 +17,7 @@ static const char usage[] =
 	"       sociale-monitor check [DIR]\n"
 	"       sociale-monitor layouts [DIR]\n"
 	"       sociale-monitor new DIR\n"
-	"       sociale-monitor areas CBSFILE.csv\n"
+	"       sociale-monitor areas CBSFILE.csv [NAMES.csv]\n"
 	"       sociale-monitor --help | --version\n";
 
 static const char help[] =
@@ -29,8 +29,10 @@ static const char help[] =
 	"  check [DIR]     load and validate the project; report every problem, write nothing\n"
 	"  layouts [DIR]   list the layouts a project can use\n"
 	"  new DIR         start a new monitor project in DIR from the starter sample\n"
-	"  areas FILE      print an area register (data/areas.csv) made from the region\n"
-	"                  codes of a CBS open-data CSV file\n"
+	"  areas FILE [NAMES]\n"
+	"                  print an area register (data/areas.csv) made from the region\n"
+	"                  codes of a CBS open-data CSV file, with the names of the\n"
+	"                  download's region file (WijkenEnBuurten.csv) when given\n"
 	"\n"
 	"Options of build:\n"
 	"  -o FILE             write the PDF to FILE (default: out/<gemeente>-sociale-monitor-<editie>.pdf)\n"
@@ -118,7 +120,7 @@ static int cmd_new(const char *dir)
 
 int main(int argc, char **argv)
 {
-	const char *cmd = NULL, *dir = NULL, *out = NULL, *layout = NULL, *dump = NULL;
+	const char *cmd = NULL, *dir = NULL, *out = NULL, *layout = NULL, *dump = NULL, *extra = NULL;
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;
@@ -157,6 +159,8 @@ int main(int argc, char **argv)
 			cmd = a;
 		} else if (!dir) {
 			dir = a;
+		} else if (!extra && !strcmp(cmd, "areas")) {
+			extra = a;
 		} else {
 			fprintf(stderr, "sociale-monitor: error: unexpected argument '%s'\n%s", a, usage);
 			return 2;
@@ -190,7 +194,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		struct sm_arena arena = { 0 };
-		int rc = sm_cbs_areas(&arena, dir);
+		int rc = sm_cbs_areas(&arena, dir, extra);
 		sm_arena_free(&arena);
 		return rc;
 	}

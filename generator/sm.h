@@ -337,9 +337,10 @@ int sm_find_indicator(const struct sm_doc *d, const char *id);
 int sm_find_area(const struct sm_doc *d, const char *code);
 /* The area register and the observation files (load_data.c). */
 int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
-/* `sociale-monitor areas FILE`: prints an area register made from the
- * region codes of a CBS open-data file. The exit status. */
-int sm_cbs_areas(struct sm_arena *a, const char *file);
+/* `sociale-monitor areas FILE [NAMES]`: prints an area register made from
+ * the region codes of a CBS open-data file, named from the region file
+ * NAMES of the same download when given. The exit status. */
+int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names);
 /* Cross-references between the files of a project (validate.c). */
 int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
 /* The factor of a ratio indicator's unit: 100 for percent, and so on. */

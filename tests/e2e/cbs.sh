@@ -252,3 +252,21 @@ cbs_areas_errors() {
 	[ $rc = 2 ] || { echo "no file: exit $rc, want 2"; return 1; }
 }
 check "sociale-monitor areas: a file without region codes is a positioned error" cbs_areas_errors
+
+# With the download's region file (Key;Title) the register has the names.
+cbs_areas_names() {
+	local s out
+	s=$(scratch)
+	printf '%s\n' '"Key";"Title";"Description"' "\"GM0518    \";\"'s-Gravenhage\";\"\"" \
+		'"WK051801  ";"Wijk 01 Oostduinen";""' '"BU05180170";"Oostduinen; strand";""' > "$s/names.csv"
+	out=$("$BIN" areas "$CBS_FIX/data/kwb-2019.csv" "$s/names.csv") || return 1
+	[ "$(head -4 <<<"$out")" = "code;naam;niveau;ouder
+GM0518;'s-Gravenhage;gemeente;
+WK051801;Wijk 01 Oostduinen;wijk;GM0518
+BU05180170;\"Oostduinen; strand\";buurt;WK051801" ] || { echo "$out" | head -4; return 1; }
+	# What it writes is a register the engine reads.
+	cp -r "$CBS_FIX" "$s/p"
+	printf '%s\n' "$out" > "$s/p/data/areas.csv"
+	"$BIN" check "$s/p" 2>&1 || return 1
+}
+check "sociale-monitor areas takes the names from the download's region file" cbs_areas_names
