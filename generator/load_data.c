@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 double sm_unit_factor(enum sm_unit u)
 {
@@ -474,15 +475,61 @@ static int cbs_region_column(const struct sm_csv_row *h)
 	return -1;
 }
 
+/* The length of a CBS column name without its number: k_65JaarOfOuder
+ * of k_65JaarOfOuder_12. */
+static size_t cbs_stem(const char *s)
+{
+	size_t n = strlen(s), k = n;
+	while (k && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	return k < n && k > 1 && s[k - 1] == '_' ? k - 1 : n;
+}
+
+/* " (did you mean 'A', 'B' or 'C'?)": the columns of the same name with
+ * another number first (the numbers change from one table to the next),
+ * then the closest by spelling. */
+static const char *cbs_close_columns(struct sm_arena *a, const char *name, const struct sm_csv_row *h)
+{
+	enum { MOST = 3 };
+	const char *pick[MOST];
+	int n = 0;
+	size_t stem = cbs_stem(name);
+	for (int i = 0; i < h->n && n < MOST; i++)
+		if (cbs_stem(h->fields[i]) == stem && !strncasecmp(h->fields[i], name, stem))
+			pick[n++] = h->fields[i];
+	const char **rest = sm_arena_alloc(a, (size_t)(h->n + 1) * sizeof *rest);
+	int nrest = 0;
+	for (int i = 0; i < h->n; i++) {
+		int taken = 0;
+		for (int k = 0; k < n; k++)
+			taken |= pick[k] == h->fields[i];
+		if (!taken)
+			rest[nrest++] = h->fields[i];
+	}
+	while (n < MOST) {
+		const char *s = sm_suggest(name, rest, nrest);
+		if (!s)
+			break;
+		pick[n++] = s;
+		for (int i = 0; i < nrest; i++)
+			if (rest[i] == s)
+				rest[i--] = rest[--nrest];
+	}
+	if (!n)
+		return "";
+	char *out = sm_arena_printf(a, " (did you mean '%s'", pick[0]);
+	for (int k = 1; k < n; k++)
+		out = sm_arena_printf(a, "%s%s'%s'", out, k == n - 1 ? " or " : ", ", pick[k]);
+	return sm_arena_printf(a, "%s?)", out);
+}
+
 static int cbs_find_column(struct obs_ctx *x, const struct sm_csv *c, const char *name, const struct sm_pos *pos)
 {
 	const struct sm_csv_row *h = &c->rows[0];
 	for (int i = 0; i < h->n; i++)
 		if (!strcmp(h->fields[i], name))
 			return i;
-	sm_diag(SM_MSG_cbs_column, pos, name, c->file,
-		sm_did_you_mean(name, (const char *const *)h->fields, h->n), h->line);
-	(void)x;
+	sm_diag(SM_MSG_cbs_column, pos, name, c->file, cbs_close_columns(x->a, name, h), h->line);
 	return -1;
 }
 

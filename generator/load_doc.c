@@ -819,6 +819,8 @@ static void observation_entry(struct ctx *c, const struct sm_node *it, struct sm
 	if (!v || !sm_schema_is_map(v, "columns", "write it as {indicator: {numerator: CBS column, denominator: CBS column}}"))
 		return;
 	src->columns_pos = v->pos;
+	if (!v->n)
+		sm_diag(SM_MSG_empty_value, &v->pos, "columns", "map at least one indicator to its CBS columns");
 	src->columns = sm_arena_alloc(c->a, (size_t)(v->n + 1) * sizeof *src->columns);
 	for (int i = 0; i < v->n; i++) {
 		const struct sm_node *key = v->items[2 * i], *m = v->items[2 * i + 1];

@@ -270,3 +270,16 @@ BU05180170;\"Oostduinen; strand\";buurt;WK051801" ] || { echo "$out" | head -4; 
 	"$BIN" check "$s/p" 2>&1 || return 1
 }
 check "sociale-monitor areas takes the names from the download's region file" cbs_areas_names
+
+# A CBS column name from another year's table (another number) is an error
+# at its place in monitor.yaml that names the file's column.
+cbs_column_typo() {
+	local s err
+	s=$(scratch)
+	cp -r "$CBS_FIX" "$s/p"
+	sed -i 's/k_65JaarOfOuder_12, den/k_65JaarOfOuder_13, den/; s/{value: OpleidingsniveauLaag_64}/{value: OpleidingsniveauLaag}/' "$s/p/monitor.yaml"
+	err=$("$BIN" check "$s/p" 2>&1) && { echo "no error"; return 1; }
+	[[ $err == *"monitor.yaml:19:30: error: 'k_65JaarOfOuder_13' is not a column of $s/p/data/kwb-2019.csv (did you mean 'k_65JaarOfOuder_12'?)"* ]] || { echo "$err"; return 1; }
+	[[ $err == *"monitor.yaml:22:31: error: 'OpleidingsniveauLaag' is not a column of $s/p/data/kwb-2019.csv (did you mean 'OpleidingsniveauLaag_64'?)"* ]] || { echo "$err"; return 1; }
+}
+check "a CBS column the file does not have is an error at the mapping that names the file's column" cbs_column_typo
