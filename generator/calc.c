@@ -388,8 +388,8 @@ static void lack_report(struct sm_data *d, struct lack *l, int ind, int area, co
 	if (nb) {
 		name_list(part, sizeof part, "buurt", "buurten", buurten, nb);
 		size_t at = strlen(what);
-		snprintf(what + at, sizeof what - at, "%s%s %s no numerator and denominator for it", at ? "; " : "", part,
-			 nb == 1 ? "has" : "have");
+		snprintf(what + at, sizeof what - at, "%s%s %s no %s for it", at ? "; " : "", part, nb == 1 ? "has" : "have",
+			 doc->indicators[ind].sum ? "value" : "numerator and denominator");
 	}
 	if (ns) {
 		name_list(part, sizeof part, "buurt", "buurten", secret, ns);
