@@ -119,7 +119,7 @@ check "a real CBS open-data table builds as downloaded and prints CBS's wijk and
 # buurten add nothing, a secret buurt leaves its wijk and the gemeente out
 # (with a warning that names it), and the rest agrees with CBS.
 cbs_computed() {
-	local s err
+	local s err out
 	s=$(scratch)
 	cp -r "$CBS_FIX" "$s/p"
 	grep -v -e '"Wijk      "' -e '"Gemeente  "' "$CBS_FIX/data/kwb-2019.csv" > "$s/p/data/kwb-2019.csv"
@@ -131,6 +131,9 @@ cbs_computed() {
 		{ echo "no warning for WK051841: $err"; return 1; }
 	[ "$(grep -c aggregate_missing <<<"$(SM_TEST_MSG_IDS=1 "$BIN" check "$s/p" 2>&1)")" = 3 ] ||
 		{ echo "want 3 warnings (WK051817, WK051841, GM0518): $err"; return 1; }
+	# The secret buurten stay secret: nothing printed around them gives them.
+	out=$("$CBS_PY" tests/tools/privacy_audit.py "$s/cells") || { echo "$out"; return 1; }
+	[[ $out == *"2 hidden cells audited, 0 exposed"* ]] || { echo "$out"; return 1; }
 }
 check "without CBS's wijk rows the engine's sums of buurten agree with CBS's published figures" cbs_computed
 
@@ -164,8 +167,8 @@ BU99990103;Water;buurt;WK999901'
 check "empty buurten (0 of 0, or '.' with a denominator of 0) do not block the wijk and gemeente" empty_buurt
 
 # aggregate: sum adds counts up; a small count is hidden and the sums
-# around it are protected (the audit models sums too); a secret buurt
-# leaves its wijk out.
+# around it are protected (the audit models sums too); a secret buurt, or
+# one without a value, leaves its wijk out.
 sum_counts() {
 	local s out
 	s=$(scratch)
@@ -185,13 +188,14 @@ BU99990201;Oost-A;buurt;WK999902
 BU99990202;Oost-B;buurt;WK999902
 WK999903;West;wijk;GM9999
 BU99990301;West-A;buurt;WK999903
-BU99990302;West-B;buurt;WK999903'
+BU99990302;West-B;buurt;WK999903
+BU99990303;West-C;buurt;WK999903'
 	"$BIN" build "$s/p" --dump=cells > "$s/cells" 2>"$s/err" || { cat "$s/err"; return 1; }
 	grep -qP '^cell\tclienten\tWK999901\t2023\tok\t55\t' "$s/cells" || { echo "wijk Centrum: $(grep -P 'clienten\tWK999901' "$s/cells")"; return 1; }
 	grep -qP '^cell\tclienten\tWK999902\t2023\tok\t45\t' "$s/cells" || { echo "wijk Oost: $(grep -P 'clienten\tWK999902' "$s/cells")"; return 1; }
 	grep -qP '^cell\tclienten\tBU99990102\t2023\thidden\t' "$s/cells" || { echo "the small count is printed"; return 1; }
 	! grep -qP '^cell\tclienten\tWK999903\t2023\tok' "$s/cells" || { echo "wijk West has a secret buurt but prints"; return 1; }
-	grep -q "clienten of WK999903 is left out in 2023: buurt BU99990302 is secret (.)" "$s/err" || { cat "$s/err"; return 1; }
+	grep -q "clienten of WK999903 is left out in 2023: buurt BU99990303 has no value for it; buurt BU99990302 is secret (.)" "$s/err" || { cat "$s/err"; return 1; }
 	out=$("$CBS_PY" tests/tools/privacy_audit.py "$s/cells") || { echo "$out"; return 1; }
 	# Without secondary suppression the audit finds the small count.
 	SOCIALE_MONITOR_TEST_NO_SECONDARY_SUPPRESSION=1 "$BIN" build "$s/p" --dump=cells > "$s/cells0" 2>/dev/null
