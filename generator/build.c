@@ -64,8 +64,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 	}
 	for (int i = 0; i < doc->nindicators; i++) {
 		const struct sm_indicator *in = &doc->indicators[i];
-		printf("indicator\t%s\t%g\t%d\t%d\t%d\n", in->id, sm_unit_factor(in->unit), in->decimals, in->min_n,
-		       in->unit == SM_UNIT_PERCENT);
+		printf("indicator\t%s\t%g\t%d\t%d\t%d\t%s\n", in->id, sm_unit_factor(in->unit), in->decimals, in->min_n,
+		       in->unit == SM_UNIT_PERCENT, in->sum ? "sum" : in->ratio ? "ratio" : "-");
 	}
 	const struct sm_value **cells = sm_arena_alloc(a, (size_t)(d->ncells + 1) * sizeof *cells);
 	for (int k = 0; k < d->ncells; k++)
@@ -83,6 +83,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
 		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
 			printf("%.17g\t%.17g", c->num, c->den);
+		else if (in->sum && c->has_v)           /* a count is its own numerator */
+			printf("%.17g\t-", c->v);
 		else
 			printf("-\t-");
 		/* The change a table prints, and the period it is measured from. */

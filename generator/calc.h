@@ -15,6 +15,7 @@ struct sm_value {
 	unsigned char state;        /* enum sm_vstate */
 	unsigned char flag;         /* enum sm_flag */
 	unsigned char has_nd, has_n, has_ci;
+	unsigned char has_v;        /* the file gives a value (even when it is hidden) */
 	unsigned char computed;     /* aggregated or derived by the engine */
 	unsigned char secondary;    /* hidden to protect another hidden cell */
 };

@@ -5,7 +5,7 @@
 #include "sm.h"
 
 #define SM_CSV_MAX_ROWS    1000000
-#define SM_CSV_MAX_FIELDS  64
+#define SM_CSV_MAX_FIELDS  400     /* a CBS open-data table has 100 and more */
 #define SM_CSV_MAX_FIELD   4096
 
 struct sm_csv_row {

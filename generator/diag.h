@@ -82,7 +82,14 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
 	X(area_parent,       SM_ERROR,   "%s") \
 	X(value_mismatch,    SM_ERROR,   "value %s differs from numerator / denominator (%s); correct the value or leave it empty") \
-	X(aggregate_missing, SM_WARNING, "%s of %s in %s is left out: buurt %s has no numerator and denominator for it") \
+	X(aggregate_missing, SM_WARNING, "%s of %s is left out in %s: %s") \
+	/* CBS open-data files (format: cbs) */ \
+	X(cbs_region_column, SM_ERROR,   "this CBS file has no region column (WijkenEnBuurten or RegioS); download the table with its regions, as the open-data CSV (TypedDataSet)") \
+	X(cbs_column,        SM_ERROR,   "'%s' is not a column of %s%s; write a column name exactly as the file's header (line %d) writes it") \
+	X(cbs_needs_period,  SM_ERROR,   "%s has no Perioden column; say which period its figures are of, such as period: 2021") \
+	X(cbs_period,        SM_ERROR,   "'%s' is not a CBS year period (such as 2023JJ00); the monitor takes yearly figures, so select the years (JJ) when downloading") \
+	X(cbs_number,        SM_ERROR,   "'%s' is not a number as CBS writes it; a CBS file writes 3.7 (a decimal point, no thousands separator) and . for secret or unknown") \
+	X(cbs_unknown_regions, SM_NOTE,  "regions of this file that are not in %s are left out: %d (%s); to use them, add them to the area register, for instance with: sociale-monitor areas %s") \
 	/* Markdown */ \
 	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \

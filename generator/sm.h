@@ -238,6 +238,7 @@ struct sm_indicator {
 	int has_threshold;
 	double threshold;
 	int ratio;                              /* aggregate: ratio */
+	int sum;                                /* aggregate: sum (a count) */
 	int bbv;                                /* 0: none */
 	int derived;
 	struct sm_ref numerator, denominator;   /* formula */
@@ -268,6 +269,31 @@ struct sm_obs {
 	struct sm_pos pos;
 };
 
+/* How a CBS open-data file (format: cbs) gives an indicator: the CBS
+ * column of each part, NULL when not given. */
+enum { SM_CBS_VALUE, SM_CBS_NUM, SM_CBS_DEN, SM_CBS_N, SM_CBS_PARTS };
+
+struct sm_cbs_column {
+	struct sm_ref indicator;
+	const char *col[SM_CBS_PARTS];
+	struct sm_pos col_pos[SM_CBS_PARTS];
+};
+
+/* An observation file as monitor.yaml declares it: a path, or a mapping
+ * with the format and, for CBS, its period and column mapping. */
+struct sm_obs_source {
+	const char *file;
+	struct sm_pos pos;
+	int cbs;                                /* format: cbs */
+	int period;                             /* period: 2021; -1 when not given */
+	struct sm_pos period_pos;
+	const char *population;                 /* a region with 0 here is empty */
+	struct sm_pos population_pos;
+	struct sm_cbs_column *columns;
+	int ncolumns;
+	struct sm_pos columns_pos;
+};
+
 /* ------------------------------------------------------------ the doc */
 
 struct sm_doc {
@@ -288,6 +314,7 @@ struct sm_doc {
 	struct sm_colophon colophon;
 	const char *areas_file, *indicators_file;
 	const char **observation_files;
+	struct sm_obs_source *obs_sources;      /* how each of observation_files is read */
 	int nobservation_files;
 	struct sm_pos data_pos;
 	struct sm_chapter *chapters;
@@ -311,6 +338,10 @@ int sm_find_indicator(const struct sm_doc *d, const char *id);
 int sm_find_area(const struct sm_doc *d, const char *code);
 /* The area register and the observation files (load_data.c). */
 int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
+/* `sociale-monitor areas FILE [NAMES]`: prints an area register made from
+ * the region codes of a CBS open-data file, named from the region file
+ * NAMES of the same download when given. The exit status. */
+int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names);
 /* Cross-references between the files of a project (validate.c). */
 int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
 /* The factor of a ratio indicator's unit: 100 for percent, and so on. */
