@@ -14,12 +14,46 @@ struct sm_arena_chunk {
 void sm_oom(void)
 {
 	fputs("sociale-monitor: error: out of memory\n", stderr);
-	exit(3);
+	exit(3);        /* atexit handlers undo what is half done (the PDF's temporary file) */
+}
+
+/* Test hook: SM_TEST_FAIL_ALLOC=N makes the Nth counted allocation fail,
+ * so the tests can see that a failure anywhere ends in one message and
+ * exit 3. A build that makes fewer allocations prints their number at
+ * exit, so the tests know the range to try. Counted are arena chunks and
+ * sm_xmalloc, sm_xcalloc and sm_xrealloc, through which libharu,
+ * libdeflate (dev_pdf.c), cmark (load_md.c) and libcsv (load_csv.c)
+ * allocate too. */
+static long alloc_count, alloc_fail_at = -1;
+
+static void report_allocations(void)
+{
+	if (alloc_count < alloc_fail_at)
+		fprintf(stderr, "sociale-monitor: test: %ld allocations\n", alloc_count);
+}
+
+static int injected_failure(void)
+{
+	if (alloc_fail_at < 0) {
+		const char *s = getenv("SM_TEST_FAIL_ALLOC");
+		alloc_fail_at = s && *s ? strtol(s, NULL, 10) : 0;
+		if (alloc_fail_at > 0)
+			atexit(report_allocations);
+	}
+	return alloc_fail_at > 0 && ++alloc_count == alloc_fail_at;
 }
 
 void *sm_xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = injected_failure() ? NULL : malloc(n ? n : 1);
+	if (!p)
+		sm_oom();
+	return p;
+}
+
+void *sm_xcalloc(size_t n, size_t size)
+{
+	void *p = injected_failure() ? NULL : calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		sm_oom();
 	return p;
@@ -27,7 +61,7 @@ void *sm_xmalloc(size_t n)
 
 void *sm_xrealloc(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
+	p = injected_failure() ? NULL : realloc(p, n ? n : 1);
 	if (!p)
 		sm_oom();
 	return p;
@@ -40,9 +74,7 @@ static void *alloc_raw(struct sm_arena *a, size_t n)
 	struct sm_arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		size_t size = n > 64 * 1024 ? n : 64 * 1024;
-		c = malloc(sizeof *c + size);
-		if (!c)
-			sm_oom();
+		c = sm_xmalloc(sizeof *c + size);
 		c->size = size;
 		c->used = 0;
 		c->next = a->head;

@@ -30,7 +30,9 @@ void sm_arena_reset(struct sm_arena *a);
 /* Process-wide allocation that never returns NULL (for scratch buffers
  * outside the arena). */
 void *sm_xmalloc(size_t n);
+void *sm_xcalloc(size_t n, size_t size);                      /* zeroed */
 void *sm_xrealloc(void *p, size_t n);
+/* "out of memory" and exit 3; atexit handlers remove what is half done. */
 void sm_oom(void) __attribute__((noreturn));
 
 /* A growable array in the arena: SM_PUSH(arena, items, n, cap, value).

@@ -64,8 +64,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 	}
 	for (int i = 0; i < doc->nindicators; i++) {
 		const struct sm_indicator *in = &doc->indicators[i];
-		printf("indicator\t%s\t%g\t%d\t%d\t%d\n", in->id, sm_unit_factor(in->unit), in->decimals, in->min_n,
-		       in->unit == SM_UNIT_PERCENT);
+		printf("indicator\t%s\t%g\t%d\t%d\t%d\t%s\n", in->id, sm_unit_factor(in->unit), in->decimals, in->min_n,
+		       in->unit == SM_UNIT_PERCENT, in->sum ? "sum" : in->ratio ? "ratio" : "-");
 	}
 	const struct sm_value **cells = sm_arena_alloc(a, (size_t)(d->ncells + 1) * sizeof *cells);
 	for (int k = 0; k < d->ncells; k++)
@@ -83,6 +83,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
 		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
 			printf("%.17g\t%.17g", c->num, c->den);
+		else if (in->sum && c->has_v)           /* a count is its own numerator */
+			printf("%.17g\t-", c->v);
 		else
 			printf("-\t-");
 		/* The change a table prints, and the period it is measured from. */
@@ -96,23 +98,26 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 	}
 }
 
+/* Errors in the files exit 1; a file the system would not let us read, 3. */
+static int error_status(void)
+{
+	return sm_diag_system_errors() ? 3 : 1;
+}
+
 int sm_run(const struct sm_run_opts *o)
 {
 	struct sm_arena arena = { 0 };
 	int rc = 0;
 	const char *cmd = o->cmd, *dir = o->dir, *out = o->out, *layout = o->layout, *dump = o->dump;
-	struct stat st;
-	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "sociale-monitor: error: '%s' is not a folder; give the folder that holds monitor.yaml\n", dir);
-		rc = 2;
+	const struct sm_dir *root;
+	if ((rc = sm_project_open(dir, &root)))
 		goto done;
-	}
 	struct sm_doc doc;
 	int loaded = sm_load_doc(&arena, dir, &doc);
 	if (!loaded && !sm_load_data(&arena, &doc))
 		sm_validate(&arena, &doc, 1);
 	if (sm_diag_errors()) {
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	struct sm_data data;
@@ -135,9 +140,10 @@ int sm_run(const struct sm_run_opts *o)
 			struct sm_fonts fonts;
 			sm_fonts_open(&fonts, &theme);
 			sm_fonts_close(&fonts);
+			sm_check_figures(&arena, &doc, &data, &theme);
 		}
 		if (sm_diag_errors()) {
-			rc = 1;
+			rc = error_status();
 			goto done;
 		}
 		printf("%s: no errors%s\n", dir, sm_diag_warnings() ? ", see the warnings above" : "");
@@ -154,19 +160,24 @@ int sm_run(const struct sm_run_opts *o)
 	struct sm_theme theme;
 	int usage_error = 0;
 	if (sm_theme_load(&arena, &doc, layout, &theme, &usage_error)) {
-		rc = usage_error ? 2 : 1;
+		rc = usage_error ? 2 : error_status();
+		goto done;
+	}
+	sm_check_figures(&arena, &doc, &data, &theme);
+	if (sm_diag_errors()) {
+		rc = 1;
 		goto done;
 	}
 	struct sm_fonts fonts;
 	if (sm_fonts_open(&fonts, &theme)) {
 		sm_fonts_close(&fonts);
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	struct sm_pages pages;
 	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
 		sm_fonts_close(&fonts);
-		rc = 1;
+		rc = error_status();
 		goto done;
 	}
 	if (dump) {
@@ -184,12 +195,12 @@ int sm_run(const struct sm_run_opts *o)
 		rc = 3;
 		goto done;
 	}
-	if (sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out))
-		rc = 3;
-	else
+	rc = sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out);
+	if (!rc)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);
 done:
+	sm_dirs_close();
 	sm_hyphen_close();
 	sm_arena_free(&arena);
 	return rc;

@@ -130,6 +130,21 @@ int sm_calc_latest(const struct sm_data *d, int ind, int area)
 	return -1;
 }
 
+/* An indicator's own latest period: the municipality's, or when the
+ * municipality has none, the latest of the areas given. */
+int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na)
+{
+	if (ind < 0 || ind >= d->nind)
+		return -1;
+	int p = d->latest_gm[ind];
+	for (int k = 0; p < 0 && k < na; k++) {
+		int q = sm_calc_latest(d, ind, areas[k]);
+		if (q > p)
+			p = q;
+	}
+	return p;
+}
+
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p)
 {
 	int s = slot_of(d, p);
@@ -270,36 +285,176 @@ double sm_calc_realisation(long long planned, long long actual, int has_actual)
 
 /* ------------------------------------------------------------ filling */
 
+/* Primary suppression. A count (aggregate: sum) is its own n: a handful
+ * of people is hidden, but 0 (nobody) is not. */
 static void suppress_small(const struct sm_indicator *in, struct sm_value *c)
 {
-	if (c->state == SM_V_OK && in->min_n > 0 && c->has_n && c->n < in->min_n)
+	if (c->state != SM_V_OK || in->min_n <= 0)
+		return;
+	if (c->has_n ? c->n < in->min_n : in->sum && c->v > 0 && c->v < in->min_n)
 		c->state = SM_V_SUPPRESSED;
 }
 
-/* A ratio aggregate of area A over its buurten, for every period in which
- * the indicator has data. */
-static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb, const unsigned char *has)
+/* What an area's aggregate lacks, gathered over every period for one
+ * warning: the buurten without data (secret ones marked) and the periods. */
+struct lack {
+	unsigned char *buurt;           /* per area: 1 missing, 2 secret */
+	int *periods, nperiods;
+	int *list;                      /* the areas marked, for clearing */
+	int nlist;
+};
+
+static void lack_mark(struct lack *l, int b, int secret)
+{
+	if (!l->buurt[b])
+		l->list[l->nlist++] = b;
+	if (l->buurt[b] < 1 + secret)
+		l->buurt[b] = (unsigned char)(1 + secret);
+}
+
+/* "2019-2021, 2023" */
+static void period_ranges(char *out, size_t size, const int *p, int n)
+{
+	out[0] = 0;
+	for (int i = 0; i < n; i++) {
+		int j = i;
+		while (j + 1 < n && !SM_PERIOD_HALF(p[j]) && !SM_PERIOD_HALF(p[j + 1]) &&
+		       SM_PERIOD_YEAR(p[j + 1]) == SM_PERIOD_YEAR(p[j]) + 1)
+			j++;
+		size_t at = strlen(out);
+		int h = SM_PERIOD_HALF(p[i]);
+		if (j > i)
+			snprintf(out + at, size - at, "%s%d-%d", i ? ", " : "", SM_PERIOD_YEAR(p[i]), SM_PERIOD_YEAR(p[j]));
+		else
+			snprintf(out + at, size - at, "%s%d%s", i ? ", " : "", SM_PERIOD_YEAR(p[i]),
+				 h ? (h == 1 ? "-H1" : "-H2") : "");
+		i = j;
+	}
+}
+
+/* "buurt A", "3 buurten: A, B, C", "14 buurten: A, B, C, D, E and 9 more" */
+static void name_list(char *out, size_t size, const char *one, const char *many, const char *const *codes, int n)
+{
+	enum { SHOWN = 5 };
+	if (n == 1) {
+		snprintf(out, size, "%s %s", one, codes[0]);
+		return;
+	}
+	snprintf(out, size, "%d %s: ", n, many);
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		size_t at = strlen(out);
+		snprintf(out + at, size - at, "%s%s", i ? ", " : "", codes[i]);
+	}
+	if (n > SHOWN) {
+		size_t at = strlen(out);
+		snprintf(out + at, size - at, " and %d more", n - SHOWN);
+	}
+}
+
+static int cmp_code(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* One warning for an area's aggregate: whole wijken without data, the
+ * buurten without data, the secret ones, and every period affected. */
+static void lack_report(struct sm_data *d, struct lack *l, int ind, int area, const int *count)
+{
+	const struct sm_doc *doc = d->doc;
+	if (!l->nlist)
+		return;
+	struct sm_arena *a = d->a;
+	const char **wijken = sm_arena_alloc(a, (size_t)(l->nlist + 1) * sizeof *wijken);
+	const char **buurten = sm_arena_alloc(a, (size_t)(l->nlist + 1) * sizeof *buurten);
+	const char **secret = sm_arena_alloc(a, (size_t)(l->nlist + 1) * sizeof *secret);
+	int nw = 0, nb = 0, ns = 0;
+	/* A wijk all of whose buurten lack data is named as the wijk (in the
+	 * gemeente's aggregate); its buurten are not listed one by one. */
+	int *missing_in = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *missing_in);
+	for (int i = 0; i < l->nlist; i++) {
+		int w = doc->areas[l->list[i]].parent.index;
+		if (w >= 0 && l->buurt[l->list[i]] == 1)
+			missing_in[w]++;
+	}
+	for (int i = 0; i < l->nlist; i++) {
+		int b = l->list[i], w = doc->areas[b].parent.index;
+		int whole = doc->areas[area].level == SM_LEVEL_GEMEENTE && w >= 0 &&
+			    (missing_in[w] == count[w] || missing_in[w] < 0);
+		if (whole) {
+			if (missing_in[w] > 0) {
+				wijken[nw++] = doc->areas[w].code;
+				missing_in[w] = -1;     /* named once */
+			}
+		} else if (l->buurt[b] == 2) {
+			secret[ns++] = doc->areas[b].code;
+		} else {
+			buurten[nb++] = doc->areas[b].code;
+		}
+		l->buurt[b] = 0;
+	}
+	qsort(wijken, (size_t)nw, sizeof *wijken, cmp_code);
+	qsort(buurten, (size_t)nb, sizeof *buurten, cmp_code);
+	qsort(secret, (size_t)ns, sizeof *secret, cmp_code);
+	char what[1024] = "", part[400];
+	if (nw) {
+		name_list(part, sizeof part, "wijk", "wijken", wijken, nw);
+		snprintf(what, sizeof what, "%s %s no data for it", part, nw == 1 ? "has" : "have");
+	}
+	if (nb) {
+		name_list(part, sizeof part, "buurt", "buurten", buurten, nb);
+		size_t at = strlen(what);
+		snprintf(what + at, sizeof what - at, "%s%s %s no %s for it", at ? "; " : "", part, nb == 1 ? "has" : "have",
+			 doc->indicators[ind].sum ? "value" : "numerator and denominator");
+	}
+	if (ns) {
+		name_list(part, sizeof part, "buurt", "buurten", secret, ns);
+		size_t at = strlen(what);
+		snprintf(what + at, sizeof what - at, "%s%s %s secret (.)", at ? "; " : "", part, ns == 1 ? "is" : "are");
+	}
+	char per[256];
+	period_ranges(per, sizeof per, l->periods, l->nperiods);
+	struct sm_pos pos = doc->areas[area].pos;
+	sm_diag(SM_MSG_aggregate_missing, &pos, doc->indicators[ind].id, doc->areas[area].code, per, what);
+	l->nlist = 0;
+	l->nperiods = 0;
+}
+
+/* A buurt's part in a sum or ratio: 1 when it has one, 0 when it lacks it
+ * (secret: it is flagged '.'). */
+static int part_of(const struct sm_indicator *in, const struct sm_value *b, int *secret)
+{
+	*secret = b->flag == SM_FLAG_SECRET;
+	int empty = b->has_nd && b->num == 0 && b->den == 0;
+	return in->sum ? b->has_v || empty : b->has_nd;
+}
+
+/* The aggregate of area A over its buurten, for every period in which the
+ * indicator has data: a ratio (the numerators over the denominators) or a
+ * sum. A buurt with nothing in it (0 of 0, or a count of 0) adds nothing;
+ * a buurt without data, or secret, leaves the aggregate out. */
+static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, int nb, const unsigned char *has,
+		      struct lack *l, const int *count)
 {
 	const struct sm_doc *doc = d->doc;
 	const struct sm_indicator *in = &doc->indicators[ind];
-	int warned = 0;
 	for (int s = 0; s < d->nper; s++) {
 		int p = d->periods[s];
 		const struct sm_value *given = cell(d, ind, area, p);
-		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || nb == 0)
-			continue;           /* a value the file gives stands */
+		if (!has[s] || given->state != SM_V_MISSING || given->flag == SM_FLAG_SECRET || given->has_nd || nb == 0)
+			continue;           /* a value the file gives stands, an empty area stays empty */
 		double num = 0, den = 0, n = 0;
-		int all_n = 1, some = 0, missing = -1, flag = SM_FLAG_NONE;
+		int all_n = 1, some = 0, filled = 0, missing = 0, flag = SM_FLAG_NONE;
 		for (int k = 0; k < nb; k++) {
 			const struct sm_value *b = cell(d, ind, buurten[k], p);
-			if (!b->has_nd) {
-				if (missing < 0)
-					missing = buurten[k];
+			int secret;
+			if (!part_of(in, b, &secret)) {
+				missing = 1;
 				continue;
 			}
-			some = 1;
-			num += b->num;
-			den += b->den;
+			some |= b->has_v || b->has_nd;
+			filled |= b->has_v || (b->has_nd && b->den != 0);
+			num += in->sum ? b->v : b->num;
+			den += in->sum ? 0 : b->den;
 			if (b->has_n)
 				n += b->n;
 			else
@@ -309,26 +464,29 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 				flag = b->flag;
 		}
 		if (!some)
-			continue;
-		if (missing >= 0) {
-			if (!warned++) {
-				char per[16];
-				snprintf(per, sizeof per, "%d%s", SM_PERIOD_YEAR(p),
-					 SM_PERIOD_HALF(p) ? (SM_PERIOD_HALF(p) == 1 ? "-H1" : "-H2") : "");
-				struct sm_pos pos = { doc->areas_file, doc->areas[missing].pos.line, 1 };
-				sm_diag(SM_MSG_aggregate_missing, &pos, in->id, doc->areas[area].code, per,
-					doc->areas[missing].code);
+			continue;           /* no data at all: nothing left out */
+		if (missing) {
+			for (int k = 0; k < nb; k++) {
+				int secret;
+				if (!part_of(in, cell(d, ind, buurten[k], p), &secret))
+					lack_mark(l, buurten[k], secret);
 			}
+			l->periods[l->nperiods++] = p;
 			continue;
 		}
-		if (den == 0)
-			continue;
+		if (!filled || (!in->sum && den == 0))
+			continue;           /* only empty buurten: the area is empty too */
 		struct sm_value *c = cell_put(d, ind, area, p);
 		c->state = SM_V_OK;
-		c->v = num / den * sm_unit_factor(in->unit);
-		c->num = num;
-		c->den = den;
-		c->has_nd = 1;
+		if (in->sum) {
+			c->v = num;
+			c->has_v = 1;
+		} else {
+			c->v = num / den * sm_unit_factor(in->unit);
+			c->num = num;
+			c->den = den;
+			c->has_nd = 1;
+		}
 		c->computed = 1;
 		c->flag = (unsigned char)flag;
 		if (all_n) {
@@ -337,6 +495,7 @@ static void aggregate(struct sm_data *d, int ind, int area, const int *buurten, 
 		}
 		suppress_small(in, c);
 	}
+	lack_report(d, l, ind, area, count);
 }
 
 /* --------------------------------------------------- secondary suppression
@@ -588,6 +747,16 @@ static void classify(const struct sm_data *d, struct stree *t, int k, int ind)
 		m->has_den = all;
 	}
 	const struct sm_value *c = m->c;
+	if (d->doc->indicators[ind].sum) {
+		/* A count is its own numerator, with no bound above. */
+		m->cap = INFINITY;
+		m->den = c && c->has_v ? c->v : 0;      /* for the cost order only */
+		m->kind = c && c->state == SM_V_SUPPRESSED ? N_HIDDEN : c && c->state == SM_V_OK ? N_FIXED : N_FREE;
+		m->x = c && c->state == SM_V_OK ? c->v : 0;
+		if (c && c->state == SM_V_MISSING && c->has_nd && c->den == 0)
+			m->kind = N_FIXED;          /* empty: nothing in it */
+		return;
+	}
 	double factor = sm_unit_factor(d->doc->indicators[ind].unit);
 	m->cap = t->percent && m->has_den ? m->den : INFINITY;
 	m->kind = N_FREE;
@@ -765,6 +934,7 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 		}
 		if (o->has & SM_HAS_VALUE) {
 			c->v = o->value;
+			c->has_v = 1;
 			c->state = SM_V_OK;
 		} else if (c->has_nd && o->den != 0) {
 			c->v = o->num / o->den * sm_unit_factor(in->unit);
@@ -801,13 +971,23 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 		if (g >= 0)
 			members[first[g] + count[g]++] = b;
 	}
+	/* The buurten of each wijk, for naming a wijk without data. */
+	int *nbuurten = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *nbuurten);
+	for (int area = 0; area < d->narea; area++)
+		if (doc->areas[area].level == SM_LEVEL_WIJK)
+			nbuurten[area] = count[area];
+	struct lack l = { 0 };
+	l.buurt = sm_arena_alloc(a, (size_t)(d->narea + 1));
+	l.list = sm_arena_alloc(a, (size_t)(d->narea + 1) * sizeof *l.list);
+	l.periods = sm_arena_alloc(a, (size_t)(d->nper + 1) * sizeof *l.periods);
 	for (int ind = 0; ind < d->nind; ind++) {
-		if (!doc->indicators[ind].ratio)
+		if (!doc->indicators[ind].ratio && !doc->indicators[ind].sum)
 			continue;
 		for (int area = 0; area < d->narea; area++) {
 			enum sm_area_level lv = doc->areas[area].level;
 			if (lv == SM_LEVEL_WIJK || lv == SM_LEVEL_GEMEENTE)
-				aggregate(d, ind, area, members + first[area], count[area], has + (size_t)ind * (size_t)d->nper);
+				aggregate(d, ind, area, members + first[area], count[area], has + (size_t)ind * (size_t)d->nper,
+					  &l, nbuurten);
 		}
 	}
 	secondary_suppression(d, a);

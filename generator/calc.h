@@ -15,6 +15,7 @@ struct sm_value {
 	unsigned char state;        /* enum sm_vstate */
 	unsigned char flag;         /* enum sm_flag */
 	unsigned char has_nd, has_n, has_ci;
+	unsigned char has_v;        /* the file gives a value (even when it is hidden) */
 	unsigned char computed;     /* aggregated or derived by the engine */
 	unsigned char secondary;    /* hidden to protect another hidden cell */
 };
@@ -50,6 +51,9 @@ int sm_calc_has(const struct sm_data *d, int ind, int area, int period, double *
 int sm_calc_periods(const struct sm_data *d, int ind, int area, int *out, int max);
 /* The most recent period with data for ind at area, or -1. */
 int sm_calc_latest(const struct sm_data *d, int ind, int area);
+/* An indicator's own latest period: at the municipality, or when it has
+ * none, the latest at any of areas. -1 if none. */
+int sm_calc_latest_of(const struct sm_data *d, int ind, const int *areas, int na);
 /* The period before p with data for ind at area, or -1. */
 int sm_calc_previous(const struct sm_data *d, int ind, int area, int p);
 /* The period a change is measured from: the baseline year when the monitor

@@ -67,7 +67,9 @@ struct chart {
 	struct sm_items *it;
 	double w, fs;
 	struct sm_color grid, axis, muted, text;
-	int hidden;                 /* drew a '.' for a hidden value: explain it */
+	struct sm_symbols sy;       /* symbols drawn ('.', '*'): explained under the chart */
+	int *per;                   /* dot and heatmap: each indicator's period */
+	int mixed;                  /* ... and they differ: each figure says its own */
 };
 
 static void text_at(struct chart *c, double x, double y, const char *s, int role, struct sm_color col, int align)
@@ -269,7 +271,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 		for (int k = np - 1; k >= 0; k--) {
 			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
 			if (v && v->state == SM_V_OK) {
-				value_w = fmax(value_w, text_w(c, sm_with_unit(L, in, v->v), SM_FACE_REGULAR));
+				value_w = fmax(value_w, text_w(c, sm_value_text(L, in, v, 1, NULL), SM_FACE_REGULAR));
 				break;
 			}
 		}
@@ -384,7 +386,8 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 		/* The line, broken where a period has no value. */
 		double *pts = sm_arena_alloc(L->a, (size_t)np * 2 * sizeof *pts);
 		int n = 0;
-		double last_x = 0, last_y = 0, last_v = 0;
+		double last_x = 0, last_y = 0;
+		const struct sm_value *last_v = NULL;
 		int have_last = 0;
 		for (int k = 0; k <= np; k++) {
 			const struct sm_value *v = k < np ? sm_calc_cell(d, ind, areas[a], periods[k]) : NULL;
@@ -393,7 +396,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 				pts[2 * n + 1] = ymap(&tk, v->v, top, bottom);
 				last_x = pts[2 * n];
 				last_y = pts[2 * n + 1];
-				last_v = v->v;
+				last_v = v;
 				have_last = 1;
 				n++;
 				continue;
@@ -420,7 +423,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 			labels[nl].want = last_y;
 			labels[nl].y = last_y;
 			labels[nl].series = a;
-			labels[nl].text = sm_with_unit(L, in, last_v);
+			labels[nl].text = sm_value_text(L, in, last_v, 1, &c->sy);
 			(void)last_x;
 			nl++;
 		}
@@ -459,7 +462,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 
 /* --------------------------------------------------------------- bar */
 
-struct bar { int area; double v; int state; };
+struct bar { int area; double v; int state; const struct sm_value *cell; };
 
 static int cmp_bar(const void *x, const void *y)
 {
@@ -482,6 +485,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 		const struct sm_value *v = sm_calc_cell(d, ind, areas[i], p);
 		bars[i].area = areas[i];
 		bars[i].state = v ? v->state : SM_V_MISSING;
+		bars[i].cell = v;
 		bars[i].v = v && v->state == SM_V_OK ? v->v : 0;
 		hi = fmax(hi, bars[i].v);
 		lo = fmin(lo, bars[i].v);
@@ -544,20 +548,23 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 		if (bars[i].state == SM_V_OK) {
 			double xa = XV(fmin(0, bars[i].v)), xb = XV(fmax(0, bars[i].v));
 			sm_rect_item(L, c->it, xa, by, fmax(xb - xa, 0.5), bh, L->t->chart[0], 0);
-			const char *lab = sm_with_unit(L, in, bars[i].v);
+			const char *lab = sm_value_text(L, in, bars[i].cell, 1, &c->sy);
 			sm_rect_item(L, c->it, xb + 1.5, by + bh / 2 - c->fs * 0.6, text_w(c, lab, SM_FACE_REGULAR) + 3, c->fs * 1.2,
 				     (struct sm_color){ 1, 1, 1 }, 0);
 			text_at(c, xb + 3, by + bh / 2 + c->fs * 0.35, lab, SM_FACE_REGULAR, c->text, 0);
 		} else if (bars[i].state == SM_V_SUPPRESSED) {
 			text_at(c, XV(0) + 3, by + bh / 2 + c->fs * 0.35, ".", SM_FACE_BOLD, c->text, 0);
-			c->hidden = 1;
+			c->sy.unknown = 1;
 		}
 		y += row;
 	}
-	text_at(c, x1, bottom + c->fs * 2.9, sm_unit_label(in->unit), SM_FACE_REGULAR, c->muted, 2);
+	/* The unit and the period of every bar. */
+	text_at(c, x1, bottom + c->fs * 2.9, p >= 0 ? sm_arena_printf(L->a, "%s, %s", sm_unit_label(in->unit),
+		sm_period_label(L->a, p)) : sm_unit_label(in->unit), SM_FACE_REGULAR, c->muted, 2);
 	if (has_ref) {
 		double x = XV(refv);
-		const char *lab = sm_arena_printf(L->a, "%s %s", L->doc->areas[ref].name, sm_with_unit(L, in, refv));
+		const char *lab = sm_arena_printf(L->a, "%s %s", L->doc->areas[ref].name,
+						  sm_value_text(L, in, sm_calc_cell(d, ind, ref, p), 1, &c->sy));
 		double lw = text_w(c, lab, SM_FACE_BOLD);
 		double lx = fmin(fmax(x - lw / 2, 0), c->w - lw);
 		text_at(c, lx, top - 5, lab, SM_FACE_BOLD, c->text, 0);
@@ -600,7 +607,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 				continue;
 			if (v->state == SM_V_SUPPRESSED) {
 				text_at(c, x + cw / 2, bottom - 3, ".", SM_FACE_BOLD, c->text, 1);
-				c->hidden = 1;
+				c->sy.unknown = 1;
 				continue;
 			}
 			double y0 = ymap(&tk, 0, top, bottom), y1 = ymap(&tk, v->v, top, bottom);
@@ -614,7 +621,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, 0.55), 0);
 				hatch(c, x + 0.5, yt, cw - 1, h, col);
 			}
-			const char *lab = sm_fmt_num(L->a, v->v, in->decimals, 1);
+			const char *lab = sm_value_text(L, in, v, 0, &c->sy);
 			if (text_w(c, lab, SM_FACE_REGULAR) <= cw + 2 || na == 1)
 				text_at(c, x + cw / 2, yt - 2.5, lab, SM_FACE_REGULAR, c->text, 1);
 		}
@@ -652,7 +659,7 @@ static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
 	}
 }
 
-static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int year, int ref)
+static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int ref)
 {
 	struct sm_layout *L = c->L;
 	const struct sm_data *d = L->data;
@@ -674,7 +681,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		r->ind = inds[i].index;
 		if (r->ind < 0)
 			continue;
-		r->p = year >= 0 ? year : d->latest_gm[r->ind];
+		r->p = c->per[i];
 		r->has_v = sm_calc_has(d, r->ind, gm, r->p, &r->v);
 		r->has_r = ref >= 0 && sm_calc_has(d, r->ind, ref, r->p, &r->r);
 		const struct sm_indicator *in = &L->doc->indicators[r->ind];
@@ -706,7 +713,10 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, 4, lo >= 0, &tk);
 		}
 		struct sm_items names = { 0 };
-		struct sm_run run = { in->name, 0, NULL };
+		/* The period beside the name when the rows differ in it. */
+		const char *label = c->mixed && r->p >= 0 ? sm_arena_printf(L->a, "%s (%s)", in->name, sm_period_label(L->a, r->p))
+							  : in->name;
+		struct sm_run run = { label, 0, NULL };
 		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
 		double row = fmax(lines * ps.leading, c->fs * 2.6) + 8;
 		for (int k = 0; k < names.n; k++) {
@@ -745,11 +755,13 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			m->radius = 4.2;
 			m->fill = 1;
 			m->color = col;
-			text_at(c, x, cy - 7, sm_with_unit(L, in, r->v), SM_FACE_BOLD, c->text, 1);
+			text_at(c, x, cy - 7, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy), SM_FACE_BOLD,
+				c->text, 1);
 			if (j != SM_J_NONE)
 				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, sm_ink(col), 2);
 		} else {
-			text_at(c, x0, cy - 5, ".", SM_FACE_BOLD, c->text, 0);
+			const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
+			text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
 		}
 #undef XV
 		y += row;
@@ -785,6 +797,20 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
 		lx += text_w(c, w, SM_FACE_REGULAR) + 22;
 	}
+	/* What the words judge against: the reference, not the target. */
+	if (ref >= 0) {
+		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
+		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
+	}
+	/* The reference and the target on a line of their own when they do not
+	 * fit after the judgements. */
+	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
+		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
+	if (ref >= 0 && lx + rest > c->w) {
+		lx = 0;
+		ly += c->fs * 1.6;
+	}
 	if (ref < 0) {
 		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
 		m->x = lx + 4;
@@ -813,7 +839,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 
 /* ----------------------------------------------------------- heatmap */
 
-static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const int *areas, int na, int year, int ref)
+static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const int *areas, int na, int ref)
 {
 	struct sm_layout *L = c->L;
 	const struct sm_data *d = L->data;
@@ -836,8 +862,11 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	int *nlines = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *nlines);
 	for (int i = 0; i < ni; i++) {
 		int ind = inds[i].index;
-		const char *h = ind >= 0 ? sm_arena_printf(L->a, "%s (%s)", L->doc->indicators[ind].name,
-							   sm_unit_label(L->doc->indicators[ind].unit)) : "";
+		const char *h = ind < 0 ? "" : c->mixed && c->per[i] >= 0
+			? sm_arena_printf(L->a, "%s (%s,\xC2\xA0%s)", L->doc->indicators[ind].name,
+					  sm_unit_label(L->doc->indicators[ind].unit), sm_period_label(L->a, c->per[i]))
+			: sm_arena_printf(L->a, "%s (%s)", L->doc->indicators[ind].name,
+					  sm_unit_label(L->doc->indicators[ind].unit));
 		struct sm_run run = { h, 0, NULL };
 		nlines[i] = sm_set_lines(L, &run, 1, &ps, &heads[i], 0, 0);
 		if (nlines[i] > head_lines)
@@ -862,7 +891,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			if (ind < 0)
 				continue;
 			const struct sm_indicator *in = &L->doc->indicators[ind];
-			int p = year >= 0 ? year : d->latest_gm[ind];
+			int p = c->per[i];
 			double x = name_w + i * cw;
 			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], p);
 			double rv;
@@ -883,9 +912,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 				bx->stroke = c->grid;
 				bx->line_width = 0.5;
 			}
-			const char *txt = !v || v->state == SM_V_MISSING ? "" : v->state == SM_V_SUPPRESSED ? "."
-					  : sm_fmt_num(L->a, v->v, in->decimals, 1);
-			c->hidden |= v && v->state == SM_V_SUPPRESSED;
+			const char *txt = sm_value_text(L, in, v, 0, &c->sy);
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
 		}
 		y += rh;
@@ -931,11 +958,16 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	if (b->reference.id == NULL && ref < 0 && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_DOT ||
 						   b->chart == SM_CHART_HEATMAP) && L->doc->gemeente >= 0)
 		ref = L->doc->gemeente;
-	int year = b->years.single && b->years.kind == SM_YEARS_LIST && b->years.n ? b->years.list[0] : -1;
 	int *periods = sm_arena_alloc(L->a, (size_t)(L->data->nper + b->years.n + 2) * sizeof *periods);
 	int np = 0;
 	if (b->chart == SM_CHART_LINE || b->chart == SM_CHART_COLUMN)
 		np = sm_block_periods(L, b, areas, na, periods);
+	/* Dot charts and heatmaps show each indicator in its own period. */
+	c.per = sm_arena_alloc(L->a, (size_t)(b->nindicators + 1) * sizeof *c.per);
+	for (int i = 0; i < b->nindicators; i++)
+		c.per[i] = sm_block_period(L, b, b->indicators[i].index, areas, na);
+	int common = sm_block_common_period(L, b, areas, na);
+	c.mixed = common == -2;
 	int empty = ind < 0 || (np == 0 && (b->chart == SM_CHART_LINE || b->chart == SM_CHART_COLUMN)) || !na;
 	if (b->chart == SM_CHART_DOT)
 		empty = !b->nindicators;
@@ -946,7 +978,7 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	/* Title, chart and source stay together. */
 	sm_flow_space(L, L->t->leading * 0.9);
 	const char *title = b->title ? b->title : sm_block_title(L, b);
-	int p = year >= 0 ? year : sm_block_latest(L, b->indicators, b->nindicators);
+	int p = b->chart == SM_CHART_BAR ? (b->nindicators ? c.per[0] : -1) : common;
 	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)
 		title = sm_arena_printf(L->a, "%s, %s", title, sm_period_label(L->a, p));
 	sm_block_heading(L, title ? title : "");
@@ -959,15 +991,15 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	case SM_CHART_LINE: h = line_chart(&c, ind, areas, na, periods, np); break;
 	case SM_CHART_BAR: h = bar_chart(&c, ind, areas, na, p, ref); break;
 	case SM_CHART_COLUMN: h = column_chart(&c, ind, areas, na, periods, np); break;
-	case SM_CHART_DOT: h = dot_chart(&c, b->indicators, b->nindicators, year, ref); break;
-	case SM_CHART_HEATMAP: h = heatmap(&c, b->indicators, b->nindicators, areas, na, year, ref); break;
+	case SM_CHART_DOT: h = dot_chart(&c, b->indicators, b->nindicators, ref); break;
+	case SM_CHART_HEATMAP: h = heatmap(&c, b->indicators, b->nindicators, areas, na, ref); break;
 	}
 	box = &L->flow.v[box_index];
 	box->items = items;
 	box->h = h;
 	box->keep_next = 1;
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
-	const char *note = c.hidden ? sm_arena_printf(L->a, ". = %s", L->t->labels[SM_LABEL_sym_unknown]) : NULL;
+	const char *note = sm_symbols_note(L, &c.sy, NULL);
 	if (src || note || b->source || b->note)
 		sm_block_footnote(L, src, note);
 	else

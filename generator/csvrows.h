@@ -5,7 +5,7 @@
 #include "sm.h"
 
 #define SM_CSV_MAX_ROWS    1000000
-#define SM_CSV_MAX_FIELDS  64
+#define SM_CSV_MAX_FIELDS  400     /* a CBS open-data table has 100 and more */
 #define SM_CSV_MAX_FIELD   4096
 
 struct sm_csv_row {
@@ -25,7 +25,7 @@ struct sm_csv {
 /* Reads a CSV file: BOM stripped, `sep=;` honoured, the delimiter detected
  * from the header, Windows-1252 (with a warning) and UTF-16 with a BOM
  * converted, the text held to sm_utf8_check's rule. 0 or -1. */
-int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out);
+int sm_csv_read(struct sm_arena *a, const struct sm_dir *in, const char *path, struct sm_csv *out);
 /* The same on text in memory (buf is NUL-terminated at len). */
 int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, struct sm_csv *out);
 /* The position of field i of a row (column counted in characters). */

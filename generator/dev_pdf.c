@@ -5,12 +5,15 @@
  * annotations, outline and the file. Content streams, fonts and their
  * compression are ours (see below for why each).
  *
- * Output goes to a temporary file beside the target, renamed over it only
- * when everything succeeded. */
+ * The document is made in memory; only then is the target checked again
+ * and the bytes written, with checked writes and fsync, into a temporary
+ * file beside it, renamed over it only when every step succeeded (see
+ * write_file). */
 #define _GNU_SOURCE
 #include "layout.h"
 #include "image.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -24,6 +27,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 struct pdf_state {
 	HPDF_STATUS error, detail;
@@ -38,21 +42,24 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 	}
 }
 
-/* The temporary file, removed on a signal so nothing half-written stays. */
-static char temp_path[4096];
+/* libharu allocates through these: counted like the engine's own
+ * allocations, and a failure is "out of memory" at once, as everywhere. */
+static void *pdf_alloc(HPDF_UINT n) { return sm_xmalloc(n); }
+static void pdf_free(void *p) { free(p); }
 
-static void remove_temp(int sig)
+/* The first error libharu reported, through on_error or only in its
+ * record (its internal functions set it without calling on_error). */
+static int failed(HPDF_Doc pdf, struct pdf_state *st, const char *doing)
 {
-	if (temp_path[0])
-		unlink(temp_path);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static int failed(struct pdf_state *st, const char *doing)
-{
+	if (!st->error && HPDF_GetError(pdf)) {
+		st->error = HPDF_GetError(pdf);
+		st->detail = HPDF_GetErrorDetail(pdf);
+	}
 	if (!st->error)
 		return 0;
+	/* zlib, which compresses the pages libharu draws on, allocates on its own. */
+	if (st->error == HPDF_FAILD_TO_ALLOC_MEM || (st->error == HPDF_ZLIB_ERROR && (int)st->detail == Z_MEM_ERROR))
+		sm_oom();
 	sm_diag(SM_MSG_pdf_failed, NULL, (unsigned)st->error, (unsigned)st->detail, doing);
 	return 1;
 }
@@ -74,9 +81,7 @@ static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
 static int put_deflated(struct libdeflate_compressor *z, HPDF_Dict dict, const void *data, size_t len)
 {
 	size_t cap = libdeflate_zlib_compress_bound(z, len);
-	void *out = malloc(cap);
-	if (!out)
-		sm_oom();
+	void *out = sm_xmalloc(cap);
 	size_t n = libdeflate_zlib_compress(z, data, len, out, cap);
 	if (n) {
 		dict->filter = HPDF_STREAM_FILTER_NONE;
@@ -172,9 +177,7 @@ static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct
 	HPDF_Array descendants = HPDF_Array_New(mm), widths = HPDF_Array_New(mm);
 	/* CIDToGIDMap: two bytes per CID up to the highest code point drawn. */
 	uint32_t top = e.n ? e.cps[e.n - 1] : 0;
-	unsigned char *map = calloc((size_t)top + 1, 2);
-	if (!map)
-		sm_oom();
+	unsigned char *map = sm_xcalloc((size_t)top + 1, 2);
 	for (int i = 0; i < e.n; i++) {
 		map[2 * e.cps[i]] = (unsigned char)(e.gids[i] >> 8);
 		map[2 * e.cps[i] + 1] = (unsigned char)e.gids[i];
@@ -466,6 +469,7 @@ struct placed {
 
 struct render {
 	HPDF_Doc pdf;
+	struct pdf_state st;
 	HPDF_Page *pages;
 	HPDF_Font faces[SM_FACE_COUNT];
 	HPDF_ExtGState alpha[8];
@@ -488,6 +492,8 @@ static HPDF_ExtGState alpha_state(struct render *r, double a)
 	if (r->nalpha == 8)
 		return r->alpha[7];
 	HPDF_ExtGState g = HPDF_CreateExtGState(r->pdf);
+	if (!g)
+		return NULL;    /* libharu has the error; failed() reports it after the page */
 	HPDF_ExtGState_SetAlphaFill(g, (HPDF_REAL)a);
 	HPDF_ExtGState_SetAlphaStroke(g, (HPDF_REAL)a);
 	r->alpha[r->nalpha] = g;
@@ -638,8 +644,13 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 			w->rotated = 0;
 		}
 		if (font != w->font || it->size != w->size) {
+			const char *name = HPDF_Page_GetLocalFontName(pg, font);
+			if (!name) {
+				on_error(HPDF_INVALID_FONT, 0, &r->st);  /* reported after the page */
+				break;
+			}
 			cw_str(w, "/");
-			cw_str(w, HPDF_Page_GetLocalFontName(pg, font));
+			cw_str(w, name);
 			cw_str(w, " ");
 			cw_num(w, it->size);
 			cw_str(w, "Tf\n");
@@ -769,15 +780,16 @@ static const char *const cycle_words[] = {
 	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
 };
 
-static int build(struct render *r, struct pdf_state *st, const struct sm_doc *doc, const struct sm_theme *t,
-		 const char *tmp)
+/* The whole document, saved into libharu's memory stream. */
+static int build(struct render *r, const struct sm_doc *doc, const struct sm_theme *t)
 {
 	HPDF_Doc pdf = r->pdf;
+	struct pdf_state *st = &r->st;
 	const struct sm_pages *P = r->P;
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	if (failed(st, "setting up the document"))
+	if (failed(pdf, st, "setting up the document"))
 		return -1;
 	/* Every drawn code point goes into its face's subset. */
 	for (int i = 0; i < P->n; i++)
@@ -798,7 +810,7 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 			continue;       /* a face no page draws is not embedded at all */
 		by_face[f] = unicode ? load_face(pdf, r->z, r->fonts, f, unicode) : NULL;
 		if (!by_face[f]) {
-			if (!failed(st, "embedding a font"))
+			if (!failed(pdf, st, "embedding a font"))
 				sm_diag(SM_MSG_font_invalid, NULL, sm_font_path(r->fonts, f), "its subset could not be embedded");
 			return -1;
 		}
@@ -826,15 +838,16 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "sociale-monitor " SM_VERSION);
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(doc->published));
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(doc->published));
-	if (failed(st, "writing the document information"))
+	if (failed(pdf, st, "writing the document information"))
 		return -1;
 	r->pages = sm_xmalloc((size_t)(P->n + 1) * sizeof *r->pages);
 	for (int i = 0; i < P->n; i++) {
 		r->pages[i] = HPDF_AddPage(pdf);
-		HPDF_Page_SetWidth(r->pages[i], (HPDF_REAL)P->w);
-		HPDF_Page_SetHeight(r->pages[i], (HPDF_REAL)P->h);
+		if (!r->pages[i] || HPDF_Page_SetWidth(r->pages[i], (HPDF_REAL)P->w) != HPDF_OK ||
+		    HPDF_Page_SetHeight(r->pages[i], (HPDF_REAL)P->h) != HPDF_OK)
+			break;
 	}
-	if (failed(st, "adding pages"))
+	if (failed(pdf, st, "adding pages"))
 		return -1;
 	place_images(r);
 	for (int i = 0; i < P->n; i++) {
@@ -846,7 +859,7 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 			draw_item(r, r->pages[i], &P->v[i].items.v[k]);
 		if (!ours || compress_page(r, r->pages[i]))
 			cw_flush(r, r->pages[i]);
-		if (failed(st, "drawing a page"))
+		if (failed(pdf, st, "drawing a page"))
 			return -1;
 	}
 	HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
@@ -881,61 +894,253 @@ static int build(struct render *r, struct pdf_state *st, const struct sm_doc *do
 		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
 		HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
 	}
-	if (failed(st, "writing the outline"))
+	if (failed(pdf, st, "writing the outline"))
 		return -1;
 	(void)t;
-	if (HPDF_SaveToFile(pdf, tmp) != HPDF_OK || st->error) {
-		sm_diag(SM_MSG_write_failed, NULL, tmp, st->detail ? strerror((int)st->detail) : "PDF library error");
-		return -1;
+	HPDF_STATUS saved = HPDF_SaveToStream(pdf);
+	if (saved != HPDF_OK)
+		on_error(saved, HPDF_GetErrorDetail(pdf), st);  /* kept only if nothing came first */
+	return failed(pdf, st, "saving the document") ? -1 : 0;
+}
+
+
+/* ------------------------------------------------------------ the file */
+
+/* The temporary file while it exists, so that an exit (out of memory) or
+ * a signal removes it: nothing half-written stays behind. The signal
+ * handler reads only these two. */
+static char temp_path[4096];
+static volatile sig_atomic_t temp_exists;
+
+static void remove_temp_at_exit(void)
+{
+	if (temp_exists)
+		unlink(temp_path);
+	temp_exists = 0;
+}
+
+/* The signals that end the process and can be caught, except the ones a
+ * fault raises (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT):
+ * a crash keeps its default action, core dump and sanitizer report.
+ * SIGXFSZ (a file-size limit) is ignored instead, so that write() fails
+ * with EFBIG and the failure is reported like any other. */
+static const int fatal_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU,
+	SIGIO, SIGPWR,
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+
+struct saved_signals {
+	struct sigaction fatal[sizeof fatal_signals / sizeof *fatal_signals], rt[64], xfsz;
+	int nrt;
+};
+
+static void on_fatal_signal(int sig)
+{
+	if (temp_exists)
+		unlink(temp_path);
+	/* SA_RESETHAND restored the default action; the signal, blocked while
+	 * this runs, is delivered again on return and ends the process as it
+	 * would have. */
+	raise(sig);
+}
+
+static void fatal_set(sigset_t *set)
+{
+	sigemptyset(set);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		sigaddset(set, fatal_signals[i]);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaddset(set, sig);
+}
+
+/* A signal the caller ignores (nohup, a shell's SIGPIPE) stays ignored. */
+static void catch_one(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	memset(old, 0, sizeof *old);
+	old->sa_handler = SIG_DFL;
+	if (sigaction(sig, NULL, old) == 0 && old->sa_handler != SIG_IGN)
+		sigaction(sig, act, NULL);
+}
+
+static void catch_signals(struct saved_signals *sv)
+{
+	struct sigaction act;
+	memset(&act, 0, sizeof act);
+	act.sa_handler = on_fatal_signal;
+	act.sa_flags = SA_RESETHAND;
+	fatal_set(&act.sa_mask);        /* one handler at a time */
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		catch_one(fatal_signals[i], &act, &sv->fatal[i]);
+	sv->nrt = 0;
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX && sv->nrt < 64; sig++)
+		catch_one(sig, &act, &sv->rt[sv->nrt++]);
+	struct sigaction ign;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &ign, &sv->xfsz);
+}
+
+static void restore_signals(const struct saved_signals *sv)
+{
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		sigaction(fatal_signals[i], &sv->fatal[i], NULL);
+	for (int k = 0; k < sv->nrt; k++)
+		sigaction(SIGRTMIN + k, &sv->rt[k], NULL);
+	sigaction(SIGXFSZ, &sv->xfsz, NULL);
+}
+
+/* What an existing target is, for a message, when it is not a regular file. */
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a named pipe"
+		: S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "a special file";
+}
+
+/* The rules for an existing target (docs/FORMAT.md, "Where the PDF goes"):
+ * only a regular file is replaced, and not when it is write-protected.
+ * Returns the exit status: 0, 2 (not a file) or 3; *old is its status. */
+static int check_target(const char *path, struct stat *old, int *exists)
+{
+	*exists = 0;
+	if (lstat(path, old)) {
+		if (errno == ENOENT)
+			return 0;
+		sm_diag(SM_MSG_write_failed, NULL, path, strerror(errno));
+		return 3;
+	}
+	if (!S_ISREG(old->st_mode)) {
+		sm_diag(SM_MSG_output_not_file, NULL, path, file_kind(old->st_mode));
+		return 2;
+	}
+	/* Root may write anything, so the mode decides for root too: a file
+	 * its owner may not write is protected. */
+	if (!(old->st_mode & S_IWUSR) || (access(path, W_OK) && (errno == EACCES || errno == EPERM))) {
+		sm_diag(SM_MSG_output_protected, NULL, path);
+		return 3;
+	}
+	*exists = 1;
+	return 0;
+}
+
+/* write(), all of it, through short writes and interruptions. */
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
 	}
 	return 0;
+}
+
+/* The document's bytes into a temporary file beside the target (so that
+ * rename() is atomic), every write, fsync and close checked, and renamed
+ * over the target only when all succeeded. The new file takes the mode of
+ * the one it replaces, or 0666 less the umask. Returns 0 or the exit status. */
+static int write_file(struct render *r, const char *path, const struct stat *old)
+{
+	sigset_t fatal, before;
+	fatal_set(&fatal);
+	struct saved_signals sv;
+	static int at_exit;
+	if (!at_exit++)
+		atexit(remove_temp_at_exit);
+	/* Signals wait while the temporary file comes and goes, so that
+	 * temp_exists always tells the truth. */
+	sigprocmask(SIG_BLOCK, &fatal, &before);
+	int fd = -1, err = 0;
+	if ((size_t)snprintf(temp_path, sizeof temp_path, "%s.XXXXXX", path) >= sizeof temp_path)
+		err = ENAMETOOLONG;
+	else if ((fd = mkstemp(temp_path)) < 0)
+		err = errno;
+	else
+		temp_exists = 1;
+	catch_signals(&sv);
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	if (err) {
+		restore_signals(&sv);
+		sm_diag(SM_MSG_write_failed, NULL, path, strerror(err));
+		return 3;
+	}
+
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, old ? old->st_mode & 0777 : 0666 & ~mask))
+		err = errno;
+	unsigned char buf[65536];
+	HPDF_UINT32 left = HPDF_GetStreamSize(r->pdf);
+	while (!err && left) {
+		HPDF_UINT32 n = left < sizeof buf ? left : sizeof buf;
+		if (HPDF_ReadFromStream(r->pdf, buf, &n) != HPDF_OK || !n) {
+			on_error(HPDF_STREAM_EOF, 0, &r->st);   /* kept only if nothing came first */
+			failed(r->pdf, &r->st, "reading the document back");
+			break;
+		}
+		if (write_all(fd, buf, n))
+			err = errno;
+		left -= n;
+	}
+	if (!err && !left && fsync(fd))
+		err = errno;
+	if (close(fd) && !err)
+		err = errno;
+	int ok = !err && !left;
+
+	/* For the tests: a known moment to interrupt a build at, with the new
+	 * file written in full and the old one not yet replaced. */
+	const char *pause = getenv("SM_TEST_PAUSE_BEFORE_RENAME");
+	for (unsigned left_s = pause ? (unsigned)atoi(pause) : 0; left_s;)
+		left_s = sleep(left_s);
+
+	sigprocmask(SIG_BLOCK, &fatal, &before);
+	if (ok && rename(temp_path, path)) {
+		err = errno;
+		ok = 0;
+	}
+	if (!ok)
+		unlink(temp_path);
+	temp_exists = 0;
+	restore_signals(&sv);
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	if (err)
+		sm_diag(SM_MSG_write_failed, NULL, path, strerror(err));
+	return ok ? 0 : 3;
 }
 
 int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
 		     struct sm_fonts *fonts, const char *path)
 {
-	struct pdf_state st = { 0, 0 };
+	struct stat old;
+	int exists;
+	int rc = check_target(path, &old, &exists);
+	if (rc)
+		return rc;
 	struct render r;
 	memset(&r, 0, sizeof r);
 	r.P = p;
 	r.fonts = fonts;
-	/* The temporary file sits beside the target, so rename() is atomic. */
-	snprintf(temp_path, sizeof temp_path, "%s.XXXXXX", path);
-	int fd = mkstemp(temp_path);
-	if (fd < 0) {
-		sm_diag(SM_MSG_write_failed, NULL, path, strerror(errno));
-		temp_path[0] = 0;
-		return -1;
-	}
-	close(fd);
-	signal(SIGINT, remove_temp);
-	signal(SIGTERM, remove_temp);
-	signal(SIGHUP, remove_temp);
-	r.pdf = HPDF_New(on_error, &st);
+	libdeflate_set_memory_allocator(sm_xmalloc, free);
+	r.pdf = HPDF_NewEx(on_error, pdf_alloc, pdf_free, 0, &r.st);
 	r.z = libdeflate_alloc_compressor(1);
 	if (!r.pdf || !r.z)
 		sm_oom();
-	int rc = build(&r, &st, doc, t, temp_path);
+	if (build(&r, doc, t))
+		rc = 3;
+	/* The target again, as it may have changed while the document was made. */
+	else if (!(rc = check_target(path, &old, &exists)))
+		rc = write_file(&r, path, exists ? &old : NULL);
 	HPDF_Free(r.pdf);
 	libdeflate_free_compressor(r.z);
 	free(r.pages);
 	free(r.img);
 	free(r.cw.buf);
 	sm_arena_free(&r.scratch);
-	/* mkstemp makes the file private; a PDF is for sharing. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (rc == 0)
-		chmod(temp_path, 0666 & ~mask);
-	if (rc == 0 && rename(temp_path, path)) {
-		sm_diag(SM_MSG_write_failed, NULL, path, strerror(errno));
-		rc = -1;
-	}
-	if (rc)
-		unlink(temp_path);
-	temp_path[0] = 0;
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
 	return rc;
 }

@@ -14,7 +14,7 @@ static const struct {
 #undef SM_X
 };
 
-static int n_errors, n_warnings, quiet;
+static int n_errors, n_warnings, n_system, quiet;
 enum { MAX_PRINTED = 200 };
 
 static const char *const level_words[] = {
@@ -107,9 +107,19 @@ void sm_diag(enum sm_msg id, const struct sm_pos *pos, ...)
 	va_end(ap);
 }
 
+void sm_diag_system(enum sm_msg id, const struct sm_pos *pos, ...)
+{
+	va_list ap;
+	va_start(ap, pos);
+	n_system++;
+	sm_vdiag(id, pos, ap);
+	va_end(ap);
+}
+
 int sm_diag_errors(void) { return n_errors; }
+int sm_diag_system_errors(void) { return n_system; }
 int sm_diag_warnings(void) { return n_warnings; }
-void sm_diag_reset(void) { n_errors = n_warnings = 0; }
+void sm_diag_reset(void) { n_errors = n_warnings = n_system = 0; }
 void sm_diag_quiet(int q) { quiet = q; }
 const char *sm_msg_name(enum sm_msg id) { return catalog[id].name; }
 enum sm_level sm_msg_level(enum sm_msg id) { return catalog[id].level; }

@@ -59,10 +59,13 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(block_key,         SM_ERROR,   "%s") \
 	X(one_block_kind,    SM_ERROR,   "a block holds exactly one of text, table, chart, quote or image; %s") \
 	X(no_chapters,       SM_ERROR,   "'chapters' is empty; list the chapter files in reading order") \
-	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice") \
+	X(chapter_twice,     SM_ERROR,   "chapter file '%s' is listed twice%s; list each chapter once") \
 	X(no_reference,      SM_ERROR,   "%s compares with a reference area, but neither the block nor monitor.yaml names one; add 'reference: NL01' to the block or 'references: [NL01]' to monitor.yaml") \
 	X(auto_unexplained,  SM_WARNING, "goal '%s' comes out as %s; add an explanation, since the council reads one for every status other than on-track") \
 	X(no_data,           SM_WARNING, "%s has no data for %s; the block shows empty cells") \
+	X(empty_line,        SM_WARNING, "%s would print %s '%s' without a single value; %s") \
+	X(years_cut,         SM_WARNING, "'%s' leaves out %s, a later period with data for '%s'; extend the years, or write last-5 or latest") \
+	X(budget_euros,      SM_WARNING, "budget amounts are in thousands of euros, so %s prints as %s; if you wrote whole euros, divide by 1000 (write %s)") \
 	/* CSV data */ \
 	X(csv_cp1252,        SM_WARNING, "file is not UTF-8; it is read as Windows-1252, as Dutch Excel saves it (save it as \"CSV UTF-8\" to be sure)") \
 	X(csv_syntax,        SM_ERROR,   "CSV: %s") \
@@ -80,7 +83,14 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
 	X(area_parent,       SM_ERROR,   "%s") \
 	X(value_mismatch,    SM_ERROR,   "value %s differs from numerator / denominator (%s); correct the value or leave it empty") \
-	X(aggregate_missing, SM_WARNING, "%s of %s in %s is left out: buurt %s has no numerator and denominator for it") \
+	X(aggregate_missing, SM_WARNING, "%s of %s is left out in %s: %s") \
+	/* CBS open-data files (format: cbs) */ \
+	X(cbs_region_column, SM_ERROR,   "this CBS file has no region column (WijkenEnBuurten or RegioS); download the table with its regions, as the open-data CSV (TypedDataSet)") \
+	X(cbs_column,        SM_ERROR,   "'%s' is not a column of %s%s; write a column name exactly as the file's header (line %d) writes it") \
+	X(cbs_needs_period,  SM_ERROR,   "%s has no Perioden column; say which period its figures are of, such as period: 2021") \
+	X(cbs_period,        SM_ERROR,   "'%s' is not a CBS year period (such as 2023JJ00); the monitor takes yearly figures, so select the years (JJ) when downloading") \
+	X(cbs_number,        SM_ERROR,   "'%s' is not a number as CBS writes it; a CBS file writes 3.7 (a decimal point, no thousands separator) and . for secret or unknown") \
+	X(cbs_unknown_regions, SM_NOTE,  "regions of this file that are not in %s are left out: %d (%s); to use them, add them to the area register, for instance with: sociale-monitor areas %s") \
 	/* Markdown */ \
 	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \
@@ -98,6 +108,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(image_format,      SM_ERROR,   "'%s' is not a PNG or JPEG image; save it as PNG or JPEG") \
 	X(image_limit,       SM_ERROR,   "image '%s' is %d x %d pixels; the limit is %d pixels a side and %d megapixels, so make it smaller") \
 	/* layouts and fonts */ \
+	X(layout_outside,    SM_ERROR,   "'%s' leaves the folder of the layout (%s); keep the files a layout names inside its folder") \
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \
 	X(bad_color,         SM_ERROR,   "'%s' is not a colour; write #rrggbb (such as #00664f) or the name of a colour under 'colors'%s") \
 	X(bad_size,          SM_ERROR,   "'%s' is not a size; write a number with a unit: pt, mm, cm or in (such as 9.5pt or 22mm)") \
@@ -109,6 +120,8 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(page_too_small,    SM_ERROR,   "the text area of the page is too small (%s); reduce the margins") \
 	/* system */ \
 	X(write_failed,      SM_ERROR,   "cannot write '%s': %s") \
+	X(output_not_file,   SM_ERROR,   "'%s' is %s, not a regular file, and is not replaced; give -o the name of a PDF file") \
+	X(output_protected,  SM_ERROR,   "'%s' is write-protected, so it is not replaced; make it writable (chmod u+w) or write the PDF elsewhere with -o") \
 	X(pdf_failed,        SM_ERROR,   "PDF library error 0x%04X (detail %u) while %s") \
 	X(too_many_pages,    SM_ERROR,   "the document has more than %d pages; this is the limit")
 
@@ -123,7 +136,13 @@ enum sm_msg {
 void sm_diag(enum sm_msg id, const struct sm_pos *pos, ...);
 void sm_vdiag(enum sm_msg id, const struct sm_pos *pos, va_list ap);
 
+/* An error whose cause is the machine rather than the files (a file the
+ * system will not let us read: permissions, a name too long, I/O); a run
+ * with one exits 3. */
+void sm_diag_system(enum sm_msg id, const struct sm_pos *pos, ...);
+
 int sm_diag_errors(void);
+int sm_diag_system_errors(void);
 int sm_diag_warnings(void);
 void sm_diag_reset(void);
 /* When set, nothing is printed (fuzzing, unit tests); counts still run. */

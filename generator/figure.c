@@ -181,9 +181,10 @@ int sm_figures_resolve(struct sm_arena *a, struct sm_doc *d)
 /* ------------------------------------------------ computed, printed */
 
 /* The cells a figure reads: its value and the one its change is measured
- * from. Without a period, the municipality's latest period of the
- * indicator, for every area: figures in one sentence compare like with
- * like, as the cells of a table row do. */
+ * from. Without a period, the indicator's own latest period (calc.h: the
+ * municipality's, or the area's when the municipality has none), for
+ * every area: figures in one sentence compare like with like, as the
+ * cells of a table row do. */
 struct fig_cells {
 	int area, p, q;
 	const struct sm_value *c, *o;
@@ -193,8 +194,7 @@ static void fig_cells(const struct sm_data *d, const struct sm_figure *f, struct
 {
 	const struct sm_doc *doc = d->doc;
 	e->area = f->area_index >= 0 ? f->area_index : doc->gemeente;
-	e->p = f->period >= 0 ? f->period
-	       : sm_calc_latest(d, f->ind, doc->gemeente >= 0 ? doc->gemeente : e->area);
+	e->p = f->period >= 0 ? f->period : sm_calc_latest_of(d, f->ind, &e->area, 1);
 	e->c = e->p >= 0 && e->area >= 0 ? sm_calc_cell(d, f->ind, e->area, e->p) : NULL;
 	e->q = e->p >= 0 && e->area >= 0 ? sm_calc_change_base(d, f->ind, e->area, e->p) : -1;
 	e->o = e->q >= 0 ? sm_calc_cell(d, f->ind, e->area, e->q) : NULL;
@@ -253,18 +253,6 @@ void sm_figures_check(struct sm_arena *a, struct sm_doc *d, const struct sm_data
 	sm_doc_each_rich(d, check_rich, &c);
 }
 
-/* A value as running text: the table's number with its unit, then the
- * table's flag mark ("3,6%*"). */
-static const char *value_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c)
-{
-	const char *s = sm_with_unit(L, in, c->v);
-	if (c->flag == SM_FLAG_PROVISIONAL)
-		return sm_arena_printf(L->a, "%s*", s);
-	if (c->flag == SM_FLAG_REVISED)
-		return sm_arena_printf(L->a, "%s**", s);
-	return s;
-}
-
 const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f)
 {
 	const struct sm_data *d = L->data;
@@ -282,10 +270,10 @@ const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f)
 	if (f->word == SM_FIG_CHANGE || f->word == SM_FIG_DIFFERENCE || f->word == SM_FIG_DIRECTION)
 		diff = sm_round(e.c->v - e.o->v, in->decimals);
 	switch (f->word) {
-	case SM_FIG_VALUE:
-		return value_text(L, in, e.c);
+	case SM_FIG_VALUE:             /* as running text prints a value: "3,6%*" */
+		return sm_value_text(L, in, e.c, 1, NULL);
 	case SM_FIG_BASE:
-		return value_text(L, in, e.o);
+		return sm_value_text(L, in, e.o, 1, NULL);
 	case SM_FIG_PERIOD:
 		return sm_period_label(L->a, e.p);
 	case SM_FIG_BASE_PERIOD:

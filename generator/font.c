@@ -4,10 +4,16 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SM_MAX_FONT_SIZE (64u << 20)
 
 struct sm_face {
 	const char *path;
@@ -85,6 +91,37 @@ static const char *font_problem(hb_face_t **face_out, hb_blob_t *blob, char *why
 	return problem;
 }
 
+/* A font file, read whole through the folder it was found in (so that a
+ * project's font cannot lead out of it); NULL after reporting. */
+static hb_blob_t *read_font(const struct sm_dir *in, const char *path, const char *name, const struct sm_pos *pos)
+{
+	int fd = sm_open_file(in, path, pos);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) || st.st_size <= 0 || (unsigned long long)st.st_size > SM_MAX_FONT_SIZE) {
+		sm_diag(SM_MSG_font_invalid, pos, name, st.st_size > 0 ? "it is larger than 64 MB" : "it is empty");
+		close(fd);
+		return NULL;
+	}
+	size_t size = (size_t)st.st_size, got = 0;
+	char *buf = sm_xmalloc(size);
+	while (got < size) {
+		ssize_t n = read(fd, buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			sm_diag_system(SM_MSG_file_unreadable, pos, path, n < 0 ? strerror(errno) : "file shrank while reading");
+			close(fd);
+			free(buf);
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	return hb_blob_create(buf, (unsigned)size, HB_MEMORY_MODE_WRITABLE, buf, free);
+}
+
 int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 {
 	memset(f, 0, sizeof *f);
@@ -101,9 +138,8 @@ int sm_fonts_open(struct sm_fonts *f, const struct sm_theme *t)
 			continue;
 		/* Where the layout names the font; the message names the file. */
 		const struct sm_pos *pos = &t->font_pos[r];
-		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		hb_blob_t *blob = read_font(t->font_dirs[r], path, t->font_files[r], pos);
 		if (!blob) {
-			sm_diag(SM_MSG_font_invalid, pos, path, "it cannot be read");
 			failed = 1;
 			continue;
 		}
@@ -420,10 +456,8 @@ static int face_kern(struct sm_face *fc, uint32_t a, uint32_t b)
 	uint32_t key = a << 16 | b;
 	if (fc->kern_n * 2 >= fc->kern_cap) {
 		unsigned cap = fc->kern_cap ? fc->kern_cap * 2 : 1024;
-		uint32_t *keys = calloc(cap, sizeof *keys);
-		int16_t *vals = calloc(cap, sizeof *vals);
-		if (!keys || !vals)
-			sm_oom();
+		uint32_t *keys = sm_xcalloc(cap, sizeof *keys);
+		int16_t *vals = sm_xcalloc(cap, sizeof *vals);
 		for (unsigned i = 0; i < fc->kern_cap; i++)
 			if (fc->kern_keys[i]) {
 				unsigned h = (fc->kern_keys[i] * 2654435761u) & (cap - 1);

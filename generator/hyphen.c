@@ -75,9 +75,7 @@ static uint32_t add_child(uint32_t node, unsigned char c)
 		struct edge *old = T.edges;
 		uint32_t n = T.mask + 1;
 		T.mask = n * 2 - 1;
-		T.edges = calloc(n * 2, sizeof *T.edges);
-		if (!T.edges)
-			sm_oom();
+		T.edges = sm_xcalloc(n * 2, sizeof *T.edges);
 		for (uint32_t i = 0; i < n; i++)
 			if (old[i].key)
 				T.edges[slot(old[i].key)] = old[i];
@@ -147,9 +145,7 @@ static int load(const char *path)
 	memset(&T.nodes[0], 0, sizeof T.nodes[0]);   /* the root */
 	T.nnodes = 1;
 	T.mask = 32767;             /* 18,000 nodes in the Dutch patterns */
-	T.edges = calloc(T.mask + 1, sizeof *T.edges);
-	if (!T.edges)
-		sm_oom();
+	T.edges = sm_xcalloc(T.mask + 1, sizeof *T.edges);
 	int first = 1;
 	for (size_t i = 0; i < n;) {
 		const unsigned char *nl = memchr(buf + i, '\n', n - i);

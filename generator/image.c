@@ -3,15 +3,18 @@
  * flavour (palette, grey, alpha, 16-bit, interlaced) into 8-bit RGBA and
  * reports errors instead of aborting; libjpeg gets an error handler that
  * jumps back, and its warnings (a truncated file) count as errors. */
+#define _GNU_SOURCE     /* strcasestr */
 #include "image.h"
 #include <stdio.h>
 #include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A file of an image set, known by device and inode, so that two
  * spellings of one path are one file. */
@@ -30,6 +33,14 @@ static int too_large(int w, int h, const char *file, const struct sm_pos *pos)
 	return 0;
 }
 
+/* libpng's simplified API tells of a failed allocation only in its
+ * message ("Out of memory", "out of memory"): that is no broken image. */
+static void png_check_memory(const png_image *png)
+{
+	if (strcasestr(png->message, "out of memory"))
+		sm_oom();
+}
+
 static struct sm_image *load_png(struct sm_arena *a, const char *path, const unsigned char *buf, size_t len,
 				 const struct sm_pos *pos)
 {
@@ -37,6 +48,7 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 	memset(&png, 0, sizeof png);
 	png.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&png, buf, len)) {
+		png_check_memory(&png);
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
 		return NULL;
 	}
@@ -53,11 +65,10 @@ static struct sm_image *load_png(struct sm_arena *a, const char *path, const uns
 	 * below. Transparent pixels over white, the colour of the page. */
 	int alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
 	png.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
-	unsigned char *px = alpha ? malloc(n * 4) : sm_arena_alloc(a, n * 3);
-	if (!px)
-		sm_oom();
+	unsigned char *px = alpha ? sm_xmalloc(n * 4) : sm_arena_alloc(a, n * 3);
 	png_color white = { 255, 255, 255 };
 	if (!png_image_finish_read(&png, &white, px, 0, NULL)) {
+		png_check_memory(&png);
 		sm_diag(SM_MSG_image_invalid, pos, path, png.message);
 		if (alpha)
 			free(px);
@@ -113,6 +124,8 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	err.mgr.error_exit = jpeg_fail;
 	err.mgr.emit_message = jpeg_warn;
 	if (setjmp(err.jump)) {
+		if (err.mgr.msg_code == JERR_OUT_OF_MEMORY)
+			sm_oom();
 		sm_diag(SM_MSG_image_invalid, pos, path, err.message);
 		jpeg_destroy_decompress(&cinfo);
 		free(pixels);
@@ -130,9 +143,7 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	jpeg_start_decompress(&cinfo);
 	int comps = cinfo.output_components;
 	size_t w = cinfo.output_width, h = cinfo.output_height;
-	pixels = malloc(w * h * (size_t)comps);
-	if (!pixels)
-		sm_oom();
+	pixels = sm_xmalloc(w * h * (size_t)comps);
 	while (cinfo.output_scanline < cinfo.output_height) {
 		unsigned char *row = pixels + (size_t)cinfo.output_scanline * w * (size_t)comps;
 		jpeg_read_scanlines(&cinfo, &row, 1);
@@ -164,12 +175,9 @@ static struct sm_image *load_jpeg(struct sm_arena *a, const char *path, const un
 	return img;
 }
 
-static struct sm_image *decode(struct sm_arena *a, const char *path, const struct sm_pos *pos)
+static struct sm_image *decode(struct sm_arena *a, const char *path, const unsigned char *buf, size_t len,
+			       const struct sm_pos *pos)
 {
-	size_t len;
-	const unsigned char *buf = (const unsigned char *)sm_read_file(a, path, &len, pos);
-	if (!buf)
-		return NULL;
 	if (len >= 8 && !memcmp(buf, "\x89PNG\r\n\x1a\n", 8))
 		return load_png(a, path, buf, len, pos);
 	if (len >= 3 && buf[0] == 0xFF && buf[1] == 0xD8 && buf[2] == 0xFF)
@@ -178,18 +186,29 @@ static struct sm_image *decode(struct sm_arena *a, const char *path, const struc
 	return NULL;
 }
 
-struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const char *path,
-			       const struct sm_pos *pos)
+struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const struct sm_dir *in,
+			       const char *path, const struct sm_pos *pos)
 {
+	/* The file is known by the descriptor opened below its folder, so the
+	 * one identified is the one read. */
+	int fd = sm_open_file(in, path, pos);
 	struct stat st;
-	if (!set || stat(path, &st))
-		return decode(a, path, pos);    /* sm_read_file reports what stat found */
-	for (int i = 0; i < set->n; i++)
-		if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino)
-			return set->v[i].image;
-	struct sm_image_file f = { st.st_dev, st.st_ino, decode(a, path, pos) };
-	SM_PUSH(a, set->v, set->n, set->cap, f);
-	return f.image;
+	if (fd < 0)
+		return NULL;
+	if (set && !fstat(fd, &st))
+		for (int i = 0; i < set->n; i++)
+			if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino) {
+				close(fd);
+				return set->v[i].image;
+			}
+	size_t len;
+	const unsigned char *buf = (const unsigned char *)sm_read_fd(a, fd, path, &len, pos);
+	struct sm_image *img = buf ? decode(a, path, buf, len, pos) : NULL;
+	if (set && buf) {
+		struct sm_image_file f = { st.st_dev, st.st_ino, img };
+		SM_PUSH(a, set->v, set->n, set->cap, f);
+	}
+	return img;
 }
 
 /* Area-average downsampling of one channel set. */

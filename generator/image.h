@@ -25,11 +25,12 @@ struct sm_image_set {
 	int n, cap;
 };
 
-/* Decodes path, or finds it in set (may be NULL) when that file was
- * decoded before; reports a positioned error at pos and returns NULL when
- * it is missing, not PNG or JPEG, truncated, corrupt or too large (a
- * broken file is reported at its first use only). */
-struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const char *path,
+/* Decodes path, read below the folder in, or finds it in set (may be NULL)
+ * when that file was decoded before; reports a positioned error at pos and
+ * returns NULL when it is missing, outside in, not PNG or JPEG, truncated,
+ * corrupt or too large (a broken file is reported at its first use only). */
+struct sm_image *sm_image_load(struct sm_arena *a, struct sm_image_set *set, const struct sm_dir *in,
+			       const char *path,
 			       const struct sm_pos *pos);
 /* Downsamples to about 220 dpi at the placed size (in pt) and, for photos,
  * encodes the JPEG to embed. */

@@ -229,6 +229,8 @@ int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_
 /* Pieces built from the figures (layout_data.c). */
 void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b);
 void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_deco_fn deco, void *ctx);
+/* "Oordeel t.o.v. streefwaarde": what an auto status is judged against; NULL for a written one. */
+const char *sm_goal_basis(struct sm_layout *L, const struct sm_goal *g);
 void sm_layout_overview(struct sm_layout *L);
 void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch);
@@ -237,16 +239,26 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch);
 const char *sm_unit_label(enum sm_unit u);
 const char *sm_period_label(struct sm_arena *a, int p);
 const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v);
+/* Which symbols a table or chart printed, for its "verklaring van tekens". */
+struct sm_symbols { int unknown, provisional, revised, nil; };
+const char *sm_value_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c, int unit,
+			  struct sm_symbols *sy);
+const char *sm_symbols_note(struct sm_layout *L, const struct sm_symbols *sy, const char *extra);
 const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n);
 const char *sm_block_title(struct sm_layout *L, const struct sm_block *b);
 int sm_block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out);
 int sm_block_reference(struct sm_layout *L, const struct sm_block *b);
-int sm_block_latest(struct sm_layout *L, const struct sm_ref *inds, int n);
+int sm_block_period(struct sm_layout *L, const struct sm_block *b, int ind, const int *areas, int na);
+int sm_block_common_period(struct sm_layout *L, const struct sm_block *b, const int *areas, int na);
 int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out);
 /* Charts (chart.c). */
 struct sm_ticks { double lo, hi, step; int n, decimals; };
 void sm_chart_ticks(double lo, double hi, int target, int from_zero, struct sm_ticks *t);
 void sm_layout_chart(struct sm_layout *L, const struct sm_block *b);
+/* Warnings about what the figures would print (layout_data.c): run by
+ * check and build alike, before layout. */
+void sm_check_figures(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		      const struct sm_theme *t);
 
 /* Section headings and spacing shared by the chapter builders. */
 void sm_layout_section(struct sm_layout *L, const char *title, int outline);
@@ -258,7 +270,8 @@ void sm_paginate(struct sm_layout *L);
 struct sm_run_opts { const char *cmd, *dir, *out, *layout, *dump; };
 int sm_run(const struct sm_run_opts *o);
 
-/* Output devices. */
+/* Output devices. The PDF writer returns the exit status: 0, 2 (the
+ * target is not a regular file) or 3 (system error, message printed). */
 int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
 		     struct sm_fonts *fonts, const char *path);
 void sm_dev_text_write(const struct sm_pages *p, FILE *out);

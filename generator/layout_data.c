@@ -37,13 +37,12 @@ static const char *name_with_unit(struct sm_layout *L, const struct sm_indicator
 	return sm_arena_printf(L->a, "%s (%s)", in->name, sm_unit_label(in->unit));
 }
 
-/* Which symbols a table used, for its "verklaring van tekens". */
-struct symbols { int unknown, provisional, revised, nil; };
-
-/* A value as a table cell: bare number, flag appended; '.' when suppressed
- * or secret, '-' for nihil, empty when there is no observation. */
-static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c,
-			     struct symbols *sy)
+/* A value as printed: the number (bare in table cells, with its unit
+ * elsewhere) and its flag's mark; '.' when suppressed or secret, '-' for
+ * nihil, empty when there is no observation. sy (may be NULL) collects the
+ * symbols used, for the line that explains them. */
+const char *sm_value_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c, int unit,
+			  struct sm_symbols *sy)
 {
 	if (!c || c->state == SM_V_MISSING)
 		return "";
@@ -57,7 +56,7 @@ static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in,
 			sy->nil = 1;
 		return "-";
 	}
-	const char *s = sm_fmt_num(L->a, c->v, in->decimals, 1);
+	const char *s = unit ? sm_with_unit(L, in, c->v) : sm_fmt_num(L->a, c->v, in->decimals, 1);
 	if (c->flag == SM_FLAG_PROVISIONAL) {
 		if (sy)
 			sy->provisional = 1;
@@ -69,6 +68,12 @@ static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in,
 		return sm_arena_printf(L->a, "%s**", s);
 	}
 	return s;
+}
+
+static const char *cell_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c,
+			     struct sm_symbols *sy)
+{
+	return sm_value_text(L, in, c, 0, sy);
 }
 
 /* A value with its unit, for running text: "3,7%", "12,3 per 1.000", "€ 1.250". */
@@ -98,7 +103,7 @@ static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
 	}
 }
 
-static const char *symbols_note(struct sm_layout *L, const struct symbols *sy, const char *extra)
+const char *sm_symbols_note(struct sm_layout *L, const struct sm_symbols *sy, const char *extra)
 {
 	const char *const *lb = L->t->labels;
 	char *s = NULL;
@@ -172,15 +177,62 @@ int sm_block_reference(struct sm_layout *L, const struct sm_block *b)
 	return L->doc->nreferences ? L->doc->references[0].index : -1;
 }
 
-/* The latest period of a block: the most recent with data for the
- * gemeente among its indicators. */
-int sm_block_latest(struct sm_layout *L, const struct sm_ref *inds, int n)
+/* The latest of periods (ascending) with data for ind: at the
+ * municipality, or when it has none there, at any of areas. -1 if none. */
+static int latest_in(struct sm_layout *L, int ind, const int *areas, int na, const int *periods, int np)
 {
-	int best = -1;
-	for (int i = 0; i < n; i++)
-		if (inds[i].index >= 0 && L->data->latest_gm[inds[i].index] > best)
-			best = L->data->latest_gm[inds[i].index];
-	return best;
+	const struct sm_data *d = L->data;
+	int gm = L->doc->gemeente;
+	for (int pass = 0; pass < 2; pass++)
+		for (int s = np - 1; s >= 0; s--) {
+			const struct sm_value *c = sm_calc_cell(d, ind, gm, periods[s]);
+			if (pass == 0 && c && c->state != SM_V_MISSING)
+				return periods[s];
+			for (int k = 0; pass == 1 && k < na; k++) {
+				c = sm_calc_cell(d, ind, areas[k], periods[s]);
+				if (c && c->state != SM_V_MISSING)
+					return periods[s];
+			}
+		}
+	return -1;
+}
+
+/* The period a block shows one indicator in when it shows one period: the
+ * period it names, or the indicator's own latest (within its range, for a
+ * range). Indicators of one block may differ in it. */
+int sm_block_period(struct sm_layout *L, const struct sm_block *b, int ind, const int *areas, int na)
+{
+	const struct sm_data *d = L->data;
+	const struct sm_years *y = &b->years;
+	if (ind < 0)
+		return -1;
+	if (y->kind == SM_YEARS_LIST && y->n)
+		return y->list[y->n - 1];
+	if (y->kind == SM_YEARS_RANGE) {
+		int *ps = sm_arena_alloc(L->a, (size_t)(d->nper + 1) * sizeof *ps);
+		int n = 0;
+		for (int s = 0; s < d->nper; s++)
+			if (d->periods[s] >= y->from && d->periods[s] <= y->to)
+				ps[n++] = d->periods[s];
+		return latest_in(L, ind, areas, na, ps, n);
+	}
+	return sm_calc_latest_of(d, ind, areas, na);
+}
+
+/* The period all indicators of a single-period block share; -1 when none
+ * has one, -2 when they differ. */
+int sm_block_common_period(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
+{
+	int common = -1;
+	for (int i = 0; i < b->nindicators; i++) {
+		int p = sm_block_period(L, b, b->indicators[i].index, areas, na);
+		if (p < 0)
+			continue;
+		if (common >= 0 && p != common)
+			return -2;
+		common = p;
+	}
+	return common;
 }
 
 static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
@@ -197,9 +249,15 @@ int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *a
 		return n;
 	}
 	if (y->kind == SM_YEARS_LATEST) {
-		int p = sm_block_latest(L, b->indicators, b->nindicators);
-		if (p >= 0)
-			out[n++] = p;
+		/* Each indicator's own latest period: one column per distinct one. */
+		for (int i = 0; i < b->nindicators; i++) {
+			int p = sm_block_period(L, b, b->indicators[i].index, areas, na), seen = 0;
+			for (int k = 0; k < n; k++)
+				seen |= out[k] == p;
+			if (p >= 0 && !seen)
+				out[n++] = p;
+		}
+		qsort(out, (size_t)n, sizeof *out, cmp_int);
 		return n;
 	}
 	/* Every period with data for the block, in the range or overall. */
@@ -231,16 +289,43 @@ static int has_column(const struct sm_block *b, enum sm_column c)
 	return 0;
 }
 
-static const char *change_text(struct sm_layout *L, int ind, int area, int p)
+/* The periods the printed changes are measured from, per indicator of a
+ * block (a few distinct ones each), for the line under the table. */
+#define MAX_BASES 4
+struct bases { int *v, *n, over; };
+
+static struct bases bases_new(struct sm_layout *L, int n)
+{
+	struct bases bs = { sm_arena_alloc(L->a, (size_t)(n + 1) * MAX_BASES * sizeof(int)),
+			    sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof(int)), 0 };
+	return bs;
+}
+
+static void add_base(struct bases *bs, int i, int q)
+{
+	for (int k = 0; k < bs->n[i]; k++)
+		if (bs->v[i * MAX_BASES + k] == q)
+			return;
+	if (bs->n[i] < MAX_BASES)
+		bs->v[i * MAX_BASES + bs->n[i]++] = q;
+	else
+		bs->over = 1;
+}
+
+/* The change of ind at area since its base period, as a table prints it;
+ * the base goes into bs (slot i) when a change is printed. */
+static const char *change_text(struct sm_layout *L, int ind, int area, int p, struct bases *bs, int i)
 {
 	const struct sm_data *d = L->data;
-	const struct sm_value *c = sm_calc_cell(d, ind, area, p);
+	const struct sm_value *c = p >= 0 ? sm_calc_cell(d, ind, area, p) : NULL;
 	if (!c || c->state == SM_V_MISSING)
 		return "";
 	int q = sm_calc_change_base(d, ind, area, p);
 	const struct sm_value *o = q >= 0 ? sm_calc_cell(d, ind, area, q) : NULL;
 	if (!o || o->state == SM_V_MISSING)
 		return "";
+	if (bs)
+		add_base(bs, i, q);
 	if (c->state == SM_V_SUPPRESSED || o->state == SM_V_SUPPRESSED)
 		return ".";       /* a change would reveal what is suppressed */
 	return sm_fmt_change(L->a, c->v - o->v, d->doc->indicators[ind].decimals);
@@ -254,18 +339,97 @@ static const char *target_text(struct sm_layout *L, const struct sm_indicator *i
 	return in->target_year ? sm_arena_printf(L->a, "%s (%d)", v, in->target_year) : v;
 }
 
-/* "Verandering: t.o.v. de vorige meting", with the word on percentage
- * points only when the block has a percentage. */
-static const char *change_note(struct sm_layout *L, const struct sm_block *b)
+/* "Verandering: t.o.v. 2019, in procentpunten bij percentages": the
+ * periods the printed changes are really measured from, per indicator when
+ * they differ; the word on percentage points only when the block has a
+ * percentage. */
+static const char *change_note(struct sm_layout *L, const struct sm_block *b, const struct bases *bs)
 {
 	const char *const *lb = L->t->labels;
 	const struct sm_doc *d = L->doc;
-	int percent = 0;
-	for (int i = 0; i < b->nindicators; i++)
-		percent |= b->indicators[i].index >= 0 && d->indicators[b->indicators[i].index].unit == SM_UNIT_PERCENT;
-	const char *since = d->has_baseline ? sm_arena_printf(L->a, "t.o.v. %d", d->baseline) : lb[SM_LABEL_since_previous];
+	int ni = b->nindicators, percent = 0;
+	const char **own = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *own);
+	for (int i = 0; i < ni; i++) {
+		int k = b->indicators[i].index;
+		percent |= k >= 0 && d->indicators[k].unit == SM_UNIT_PERCENT;
+		own[i] = NULL;
+		if (!bs->n[i])
+			continue;
+		int v[MAX_BASES];
+		memcpy(v, bs->v + i * MAX_BASES, (size_t)bs->n[i] * sizeof *v);
+		qsort(v, (size_t)bs->n[i], sizeof *v, cmp_int);
+		const char **labels = sm_arena_alloc(L->a, MAX_BASES * sizeof *labels);
+		for (int q = 0; q < bs->n[i]; q++)
+			labels[q] = sm_period_label(L->a, v[q]);
+		own[i] = sm_arena_join(L->a, labels, bs->n[i], "/");
+	}
+	/* Indicators with the same bases in one group, in block order. */
+	const char **groups = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *groups);
+	const char **members = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *members);
+	int ng = 0;
+	for (int i = 0; i < ni; i++) {
+		if (!own[i])
+			continue;
+		int g = 0;
+		while (g < ng && strcmp(groups[g], own[i]))
+			g++;
+		const char *name = d->indicators[b->indicators[i].index].name;
+		if (g == ng) {
+			groups[ng] = own[i];
+			members[ng++] = name;
+		} else {
+			members[g] = sm_arena_printf(L->a, "%s, %s", members[g], name);
+		}
+	}
+	const char *since;
+	if (!ng || bs->over)
+		since = lb[SM_LABEL_since_previous];
+	else if (ng == 1)
+		since = sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_versus], groups[0]);
+	else {
+		const char **parts = sm_arena_alloc(L->a, (size_t)ng * sizeof *parts);
+		for (int g = 0; g < ng; g++)
+			parts[g] = sm_arena_printf(L->a, "%s %s (%s)", lb[SM_LABEL_versus], groups[g], members[g]);
+		since = sm_arena_join(L->a, parts, ng, "; ");
+	}
 	return percent ? sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], since, lb[SM_LABEL_points])
 		       : sm_arena_printf(L->a, "%s: %s", lb[SM_LABEL_change], since);
+}
+
+/* What a judgement by the auto rule is measured against, for indicators:
+ * the target, the previous period, or both (each where it applies). NULL
+ * when none of them is judged. */
+static const char *status_basis(struct sm_layout *L, const struct sm_ref *inds, int n)
+{
+	const char *const *lb = L->t->labels;
+	int target = 0, previous = 0;
+	for (int i = 0; i < n; i++) {
+		int k = inds[i].index;
+		if (k < 0 || L->doc->indicators[k].polarity == SM_POL_NEUTRAL)
+			continue;
+		if (L->doc->indicators[k].has_target)
+			target = 1;
+		else
+			previous = 1;
+	}
+	if (target && previous)
+		return sm_arena_printf(L->a, "%s (%s: %s)", lb[SM_LABEL_versus_target], lb[SM_LABEL_without_target],
+				       lb[SM_LABEL_versus_previous]);
+	return target ? lb[SM_LABEL_versus_target] : previous ? lb[SM_LABEL_versus_previous] : NULL;
+}
+
+/* What a goal's status is judged against: the basis of the auto rule; a
+ * written status judges the goal, against its targets when it has any. */
+const char *sm_goal_basis(struct sm_layout *L, const struct sm_goal *g)
+{
+	const char *basis = status_basis(L, g->indicators, g->nindicators);
+	if (g->status != SM_STATUS_AUTO) {
+		int target = 0;
+		for (int i = 0; i < g->nindicators; i++)
+			target |= g->indicators[i].index >= 0 && L->doc->indicators[g->indicators[i].index].has_target;
+		basis = target ? L->t->labels[SM_LABEL_versus_target] : NULL;
+	}
+	return basis ? sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_judgement], basis) : NULL;
 }
 
 /* ------------------------------------------------------- table block */
@@ -284,17 +448,38 @@ const char *sm_block_title(struct sm_layout *L, const struct sm_block *b)
 	return n ? sm_arena_join(L->a, names, n, " \xC2\xB7 ") : NULL;
 }
 
-static void years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
+/* A table block as built, before it is set: the table, and which of its
+ * columns and rows hold figures, named, for the warning about one that
+ * would print without a single value. */
+struct built {
+	struct sm_table *t;
+	unsigned char *figcol, *figrow;
+	const char **colname, **rowname;
+	int any;                    /* some figure at all */
+	int no_reference;           /* a reference column, but no reference area */
+};
+
+static struct built built_new(struct sm_layout *L, int ncols, int nrows)
+{
+	struct built bt = { sm_table_new(L, ncols, nrows), NULL, NULL, NULL, NULL, 0, 0 };
+	bt.figcol = sm_arena_alloc(L->a, (size_t)ncols + 1);
+	bt.figrow = sm_arena_alloc(L->a, (size_t)nrows + 1);
+	bt.colname = sm_arena_alloc(L->a, ((size_t)ncols + 1) * sizeof *bt.colname);
+	bt.rowname = sm_arena_alloc(L->a, ((size_t)nrows + 1) * sizeof *bt.rowname);
+	return bt;
+}
+
+static struct built years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
 {
 	const struct sm_doc *d = L->doc;
 	const struct sm_data *data = L->data;
 	const char *const *lb = L->t->labels;
-	int *periods = sm_arena_alloc(L->a, (size_t)(data->nper + b->years.n + 2) * sizeof *periods);
+	int *periods = sm_arena_alloc(L->a, (size_t)(data->nper + b->years.n + b->nindicators + 2) * sizeof *periods);
 	int np = sm_block_periods(L, b, areas, na, periods);
 	int ref = sm_block_reference(L, b);
-	int want_ref = has_column(b, SM_COL_REFERENCE);
+	int want_ref = has_column(b, SM_COL_REFERENCE), no_ref = 0;
 	if (want_ref && ref < 0) {
-		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
+		no_ref = 1;
 		want_ref = 0;
 	}
 	/* Computed columns: as written; by default the target when there is one. */
@@ -311,32 +496,47 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 				break;
 			}
 	}
+	/* Value, change and reference columns show each indicator in its own
+	 * latest period among those shown. */
+	int *own = sm_arena_alloc(L->a, (size_t)(b->nindicators + 1) * sizeof *own);
+	int common = -1;
+	for (int i = 0; i < b->nindicators; i++) {
+		own[i] = b->indicators[i].index >= 0 ? latest_in(L, b->indicators[i].index, areas, na, periods, np) : -1;
+		if (own[i] >= 0)
+			common = common == -1 || common == own[i] ? own[i] : -2;
+	}
 	int grouped = na > 1;
 	int nrows = b->nindicators * (na + grouped);
-	struct sm_table *t = sm_table_new(L, 1 + np + nc, nrows);
+	struct built bt = built_new(L, 1 + np + nc, nrows);
+	struct sm_table *t = bt.t;
+	bt.no_reference = no_ref;
 	t->head[0] = grouped ? "" : lb[SM_LABEL_indicators];
-	for (int i = 0; i < np; i++)
-		t->head[1 + i] = sm_period_label(L->a, periods[i]);
-	int last = np ? periods[np - 1] : -1;
+	for (int i = 0; i < np; i++) {
+		t->head[1 + i] = bt.colname[1 + i] = sm_period_label(L->a, periods[i]);
+		bt.figcol[1 + i] = 1;
+	}
 	for (int i = 0; i < nc; i++) {
 		const char *h = "";
 		switch (cols[i]) {
-		case SM_COL_VALUE: h = last >= 0 ? sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_value], sm_period_label(L->a, last)) : lb[SM_LABEL_value]; break;
+		case SM_COL_VALUE: h = common >= 0 ? sm_arena_printf(L->a, "%s %s", lb[SM_LABEL_value], sm_period_label(L->a, common)) : lb[SM_LABEL_value]; break;
 		case SM_COL_CHANGE: h = lb[SM_LABEL_change]; break;
 		case SM_COL_REFERENCE: h = d->areas[ref].name; break;
 		case SM_COL_TARGET: h = lb[SM_LABEL_target]; break;
 		case SM_COL_STATUS: h = lb[SM_LABEL_judgement]; t->align[1 + np + i] = SM_ALIGN_RIGHT; break;
 		default: break;
 		}
-		t->head[1 + np + i] = h;
+		t->head[1 + np + i] = bt.colname[1 + np + i] = h;
+		bt.figcol[1 + np + i] = cols[i] == SM_COL_VALUE || cols[i] == SM_COL_CHANGE || cols[i] == SM_COL_REFERENCE;
 	}
-	struct symbols sy = { 0 };
+	struct sm_symbols sy = { 0 };
+	struct bases bs = bases_new(L, b->nindicators);
 	int r = 0, any = 0;
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
 		if (ind < 0)
 			continue;
 		const struct sm_indicator *in = &d->indicators[ind];
+		int last = own[i];
 		if (grouped) {
 			t->kinds[r] = SM_ROW_GROUP;
 			sm_table_cell(t, r++, 0)->text = name_with_unit(L, in);
@@ -345,6 +545,8 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 			int area = areas[k];
 			t->kinds[r] = grouped ? SM_ROW_SUB : SM_ROW_NORMAL;
 			sm_table_cell(t, r, 0)->text = grouped ? d->areas[area].name : name_with_unit(L, in);
+			bt.figrow[r] = 1;
+			bt.rowname[r] = grouped ? sm_arena_printf(L->a, "%s: %s", in->name, d->areas[area].name) : in->name;
 			for (int c = 0; c < np; c++) {
 				const struct sm_value *v = sm_calc_cell(data, ind, area, periods[c]);
 				sm_table_cell(t, r, 1 + c)->text = cell_text(L, in, v, &sy);
@@ -357,13 +559,14 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, area, last) : NULL, &sy);
 					break;
 				case SM_COL_CHANGE:
-					cell->text = last >= 0 ? change_text(L, ind, area, last) : "";
+					cell->text = change_text(L, ind, area, last, &bs, i);
 					break;
 				case SM_COL_REFERENCE:
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, ref, last) : NULL, &sy);
 					break;
 				case SM_COL_TARGET:
-					cell->text = target_text(L, in);
+					/* The municipality's target, on its own row only. */
+					cell->text = area == d->gemeente ? target_text(L, in) : "";
 					break;
 				case SM_COL_STATUS: {
 					enum sm_area_level lv = d->areas[area].level;
@@ -389,55 +592,77 @@ static void years_table(struct sm_layout *L, const struct sm_block *b, const int
 		}
 	}
 	t->nrows = r;
-	if (!any)
-		sm_diag(SM_MSG_no_data, &b->pos, "this table", "the areas and years it names");
+	bt.any = any;
 	t->title = b->title ? b->title : sm_block_title(L, b);
 	t->source = sm_block_sources(L, b->indicators, b->nindicators);
-	int has_change = 0;
-	for (int i = 0; i < nc; i++)
+	int has_change = 0, has_status = 0;
+	for (int i = 0; i < nc; i++) {
 		has_change |= cols[i] == SM_COL_CHANGE;
-	t->notes = symbols_note(L, &sy, has_change ? change_note(L, b) : NULL);
+		has_status |= cols[i] == SM_COL_STATUS;
+	}
+	const char *extra = has_change ? change_note(L, b, &bs) : NULL;
+	const char *basis = has_status ? status_basis(L, b->indicators, b->nindicators) : NULL;
+	if (basis)
+		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
+	t->notes = sm_symbols_note(L, &sy, extra);
 	t->label_share = 0;
-	sm_table_emit(L, t);
+	return bt;
 }
 
-static void areas_table(struct sm_layout *L, const struct sm_block *b, int *areas, int na)
+static struct built areas_table(struct sm_layout *L, const struct sm_block *b, int *areas, int na)
 {
 	const struct sm_doc *d = L->doc;
 	const struct sm_data *data = L->data;
 	const char *const *lb = L->t->labels;
-	int p = b->years.kind == SM_YEARS_LIST && b->years.n ? b->years.list[0]
-					      : sm_block_latest(L, b->indicators, b->nindicators);
+	int ni = b->nindicators;
+	/* Each indicator in its own period; the heads say which. */
+	int *p = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *p);
+	for (int i = 0; i < ni; i++)
+		p[i] = sm_block_period(L, b, b->indicators[i].index, areas, na);
 	int ref = sm_block_reference(L, b);
-	int want_ref = has_column(b, SM_COL_REFERENCE);
+	int want_ref = has_column(b, SM_COL_REFERENCE), no_ref = 0;
 	if (want_ref && ref < 0) {
-		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
+		no_ref = 1;
 		want_ref = 0;
 	}
 	int change = has_column(b, SM_COL_CHANGE), target = has_column(b, SM_COL_TARGET);
-	int status = has_column(b, SM_COL_STATUS) && b->nindicators == 1;
+	int status = has_column(b, SM_COL_STATUS) && ni == 1;
 	/* Rows: the areas, then the gemeente (for wijken and buurten), the
 	 * reference and the target. */
 	int extra_gm = (b->areas.sel == SM_AREAS_WIJKEN || b->areas.sel == SM_AREAS_BUURTEN) && d->gemeente >= 0;
 	int nrows = na + extra_gm + want_ref + target;
-	int ncols = 1 + b->nindicators * (1 + change) + status;
-	struct sm_table *t = sm_table_new(L, ncols, nrows);
+	int ncols = 1 + ni * (1 + change) + status;
+	struct built bt = built_new(L, ncols, nrows);
+	struct sm_table *t = bt.t;
+	bt.no_reference = no_ref;
 	t->head[0] = lb[SM_LABEL_area];
 	int c = 1;
-	for (int i = 0; i < b->nindicators; i++) {
+	for (int i = 0; i < ni; i++) {
 		int ind = b->indicators[i].index;
-		t->head[c++] = ind >= 0 ? (b->nindicators == 1 ? sm_arena_printf(L->a, "%s %s",
-			sm_unit_label(d->indicators[ind].unit), p >= 0 ? sm_period_label(L->a, p) : "")
-			: name_with_unit(L, &d->indicators[ind])) : "";
-		if (change)
-			t->head[c++] = lb[SM_LABEL_change];
+		const struct sm_indicator *in = ind >= 0 ? &d->indicators[ind] : NULL;
+		const char *per = p[i] >= 0 ? sm_period_label(L->a, p[i]) : "";
+		if (!in)
+			t->head[c] = "";
+		else if (ni == 1)
+			t->head[c] = sm_arena_printf(L->a, "%s %s", sm_unit_label(in->unit), per);
+		else
+			t->head[c] = p[i] >= 0 ? sm_arena_printf(L->a, "%s (%s,\xC2\xA0%s)", in->name, sm_unit_label(in->unit), per)
+					       : name_with_unit(L, in);
+		bt.colname[c] = in ? in->name : "";
+		bt.figcol[c++] = in != NULL;
+		if (change) {
+			t->head[c] = lb[SM_LABEL_change];
+			bt.colname[c] = in ? sm_arena_printf(L->a, "%s (%s)", lb[SM_LABEL_change], in->name) : "";
+			bt.figcol[c++] = in != NULL;
+		}
 	}
 	if (status) {
 		t->head[c] = lb[SM_LABEL_judgement];
 		t->align[c] = SM_ALIGN_RIGHT;
 	}
-	struct symbols sy = { 0 };
-	int r = 0;
+	struct sm_symbols sy = { 0 };
+	struct bases bs = bases_new(L, ni);
+	int r = 0, any = 0;
 	int *rows = sm_arena_alloc(L->a, (size_t)(nrows + 1) * sizeof *rows);
 	for (int k = 0; k < na; k++)
 		rows[r++] = areas[k];
@@ -450,23 +675,26 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 		t->kinds[r] = r >= na ? SM_ROW_TOTAL : SM_ROW_NORMAL;
 		if (r > na)
 			t->kinds[r] = SM_ROW_NORMAL;
-		sm_table_cell(t, r, 0)->text = d->areas[area].name;
+		sm_table_cell(t, r, 0)->text = bt.rowname[r] = d->areas[area].name;
+		bt.figrow[r] = 1;
 		c = 1;
-		for (int i = 0; i < b->nindicators; i++) {
+		for (int i = 0; i < ni; i++) {
 			int ind = b->indicators[i].index;
 			if (ind < 0) {
 				c += 1 + change;
 				continue;
 			}
 			const struct sm_indicator *in = &d->indicators[ind];
-			sm_table_cell(t, r, c++)->text = cell_text(L, in, p >= 0 ? sm_calc_cell(data, ind, area, p) : NULL, &sy);
+			const struct sm_value *v = p[i] >= 0 ? sm_calc_cell(data, ind, area, p[i]) : NULL;
+			any |= v && v->state != SM_V_MISSING;
+			sm_table_cell(t, r, c++)->text = cell_text(L, in, v, &sy);
 			if (change)
-				sm_table_cell(t, r, c++)->text = p >= 0 ? change_text(L, ind, area, p) : "";
+				sm_table_cell(t, r, c++)->text = change_text(L, ind, area, p[i], &bs, i);
 		}
 		if (status) {
 			enum sm_area_level lv = d->areas[area].level;
 			if (lv != SM_LEVEL_LAND && lv != SM_LEVEL_REFERENCE) {
-				enum sm_status s = sm_calc_indicator_status(data, b->indicators[0].index, area, p);
+				enum sm_status s = sm_calc_indicator_status(data, b->indicators[0].index, area, p[0]);
 				sm_table_cell(t, r, c)->status = s;
 				sm_table_cell(t, r, c)->text = L->t->status_words[s];
 			}
@@ -477,7 +705,7 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 		sm_table_cell(t, r, 0)->text = lb[SM_LABEL_target];
 		sm_table_cell(t, r, 0)->style = SM_STYLE_ITALIC;
 		c = 1;
-		for (int i = 0; i < b->nindicators; i++) {
+		for (int i = 0; i < ni; i++) {
 			int ind = b->indicators[i].index;
 			if (ind >= 0)
 				sm_table_cell(t, r, c)->text = target_text(L, &d->indicators[ind]);
@@ -486,22 +714,30 @@ static void areas_table(struct sm_layout *L, const struct sm_block *b, int *area
 		r++;
 	}
 	t->nrows = r;
-	t->title = b->title ? b->title : b->nindicators == 1 ? sm_arena_printf(L->a, "%s%s%s", sm_block_title(L, b),
-				p >= 0 ? ", " : "", p >= 0 ? sm_period_label(L->a, p) : "") : sm_block_title(L, b);
-	t->source = sm_block_sources(L, b->indicators, b->nindicators);
-	t->notes = symbols_note(L, &sy, change ? change_note(L, b) : NULL);
-	sm_table_emit(L, t);
+	bt.any = any;
+	t->title = b->title ? b->title : ni == 1 ? sm_arena_printf(L->a, "%s%s%s", sm_block_title(L, b),
+				p[0] >= 0 ? ", " : "", p[0] >= 0 ? sm_period_label(L->a, p[0]) : "") : sm_block_title(L, b);
+	t->source = sm_block_sources(L, b->indicators, ni);
+	const char *extra = change ? change_note(L, b, &bs) : NULL;
+	const char *basis = status ? status_basis(L, b->indicators, ni) : NULL;
+	if (basis)
+		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
+	t->notes = sm_symbols_note(L, &sy, extra);
+	return bt;
 }
 
-void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b)
+static struct built table_block(struct sm_layout *L, const struct sm_block *b)
 {
 	int *areas = sm_arena_alloc(L->a, (size_t)(L->doc->nareas + 1) * sizeof *areas);
 	int na = sm_block_areas(L, &b->areas, areas);
 	int years_shape = !b->years.single && b->areas.sel != SM_AREAS_WIJKEN && b->areas.sel != SM_AREAS_BUURTEN;
-	if (years_shape)
-		years_table(L, b, areas, na);
-	else
-		areas_table(L, b, areas, na);
+	return years_shape ? years_table(L, b, areas, na) : areas_table(L, b, areas, na);
+}
+
+void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b)
+{
+	/* Its warnings came from sm_check_figures, before layout. */
+	sm_table_emit(L, table_block(L, b).t);
 }
 
 /* ------------------------------------------------------ goal figures */
@@ -526,6 +762,7 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 	/* The figures first, to size the three columns to what they hold. */
 	const char *heads[4] = { lb[SM_LABEL_indicators], lb[SM_LABEL_latest], lb[SM_LABEL_change], lb[SM_LABEL_target] };
 	const char *(*vals)[3] = sm_arena_alloc(L->a, (size_t)g->nindicators * sizeof *vals);
+	struct sm_symbols sy = { 0 };
 	double colw[3];
 	for (int k = 0; k < 3; k++)
 		colw[k] = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[k + 1], strlen(heads[k + 1]));
@@ -536,13 +773,18 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 		const struct sm_indicator *in = &d->indicators[ind];
 		int p = data->latest_gm[ind];
 		const struct sm_value *c = p >= 0 ? sm_calc_cell(data, ind, d->gemeente, p) : NULL;
-		if (c && c->state == SM_V_OK)
-			vals[i][0] = sm_arena_printf(L->a, "%s (%s)", sm_with_unit(L, in, c->v), sm_period_label(L->a, p));
-		else
-			vals[i][0] = c && c->state == SM_V_SUPPRESSED ? "." : "\xE2\x80\x93";
-		vals[i][1] = p >= 0 ? change_text(L, ind, d->gemeente, p) : "";
+		/* The value with its flag's mark and its period; the change with
+		 * the period it is measured from. */
+		const char *v = sm_value_text(L, in, c, 1, &sy);
+		vals[i][0] = !v[0] ? "\xE2\x80\x93" : c->state == SM_V_OK
+			? sm_arena_printf(L->a, "%s (%s)", v, sm_period_label(L->a, p)) : v;
+		struct bases bs = bases_new(L, 1);
+		vals[i][1] = change_text(L, ind, d->gemeente, p, &bs, 0);
 		if (!vals[i][1][0])
 			vals[i][1] = "\xE2\x80\x93";
+		else if (bs.n[0])
+			vals[i][1] = sm_arena_printf(L->a, "%s %s\xC2\xA0%s", vals[i][1], lb[SM_LABEL_versus],
+						     sm_period_label(L->a, bs.v[0]));
 		vals[i][2] = in->has_target ? (in->target_year ? sm_arena_printf(L->a, "%s (%d)", sm_with_unit(L, in, in->target),
 						in->target_year) : sm_with_unit(L, in, in->target)) : "\xE2\x80\x93";
 		for (int k = 0; k < 3; k++)
@@ -587,6 +829,13 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 		}
 		if (deco)
 			deco(L, box, ctx, 0, 0);
+	}
+	const char *note = sm_symbols_note(L, &sy, NULL);
+	if (note) {
+		struct sm_pstyle nps = ps;
+		nps.indent = x0;
+		nps.width = right - x0;
+		sm_set_text(L, note, 0, &nps, deco, ctx);
 	}
 }
 
@@ -766,7 +1015,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 		pt->head[2] = d->gemeente >= 0 ? d->areas[d->gemeente].name : "";
 		pt->head[3] = lb[SM_LABEL_judgement];
 		pt->align[3] = SM_ALIGN_RIGHT;
-		struct symbols sy = { 0 };
+		struct sm_symbols sy = { 0 };
 		int r = 0;
 		for (int k = 0; k < ch->narea_indicators; k++) {
 			int ind = ch->area_indicators[k].index;
@@ -791,7 +1040,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 		pt->nrows = r;
 		pt->title = ar->parent.index >= 0 && ch->area_buurten
 			? sm_arena_printf(L->a, "%s (wijk %s)", ar->name, d->areas[ar->parent.index].name) : ar->name;
-		pt->notes = symbols_note(L, &sy, NULL);
+		pt->notes = sm_symbols_note(L, &sy, NULL);
 		pt->label_share = 0.5;
 		sm_table_emit(L, pt);
 	}
@@ -839,5 +1088,161 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 		sm_set_text(L, facts, 0, &sp, NULL, NULL);
 		for (int k = first; k < L->flow.n - 1; k++)
 			L->flow.v[k].keep_next = 1;
+	}
+}
+
+/* ------------------------------------------------------------ checks */
+
+/* A table that would print a column or a row without a single value. */
+static void check_table(struct sm_layout *L, const struct sm_block *b)
+{
+	struct built bt = table_block(L, b);
+	struct sm_table *t = bt.t;
+	if (bt.no_reference)
+		sm_diag(SM_MSG_no_reference, &b->pos, "this table");
+	if (!bt.any) {
+		sm_diag(SM_MSG_no_data, &b->pos, "this table", "the areas and years it names");
+		return;
+	}
+	for (int c = 1; c < t->ncols; c++) {
+		int has = 0;
+		for (int r = 0; r < t->nrows && !has; r++)
+			has = bt.figrow[r] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
+		if (bt.figcol[c] && !has)
+			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the column", bt.colname[c],
+				"none of its areas has data for it in that period; leave it out, or choose years with data");
+	}
+	for (int r = 0; r < t->nrows; r++) {
+		int has = 0;
+		for (int c = 1; c < t->ncols && !has; c++)
+			has = bt.figcol[c] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
+		if (bt.figrow[r] && !has)
+			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the row", bt.rowname[r],
+				"it has no data in the periods shown; leave it out, or add its data");
+	}
+}
+
+/* A heatmap column or row, or a dot chart row, without a single value. */
+static void check_chart(struct sm_layout *L, const struct sm_block *b)
+{
+	const struct sm_doc *d = L->doc;
+	if (b->chart != SM_CHART_HEATMAP && b->chart != SM_CHART_DOT)
+		return;
+	int *areas = sm_arena_alloc(L->a, (size_t)(d->nareas + 1) * sizeof *areas);
+	int na = b->chart == SM_CHART_DOT ? (d->gemeente >= 0 ? (areas[0] = d->gemeente, 1) : 0)
+					  : sm_block_areas(L, &b->areas, areas);
+	if (!na)
+		return;
+	unsigned char *row_has = sm_arena_alloc(L->a, (size_t)na + 1);
+	const char *what = b->chart == SM_CHART_DOT ? "this dot chart" : "this heatmap";
+	for (int i = 0; i < b->nindicators; i++) {
+		int ind = b->indicators[i].index;
+		if (ind < 0)
+			continue;
+		int p = sm_block_period(L, b, ind, areas, na), has = 0;
+		for (int k = 0; k < na; k++) {
+			const struct sm_value *v = p >= 0 ? sm_calc_cell(L->data, ind, areas[k], p) : NULL;
+			if (v && v->state != SM_V_MISSING)
+				has = row_has[k] = 1;
+		}
+		if (!has)
+			sm_diag(SM_MSG_empty_line, &b->pos, what, b->chart == SM_CHART_DOT ? "the row" : "the column",
+				d->indicators[ind].name,
+				"none of its areas has data for it in that period; leave it out, or choose a year with data");
+	}
+	for (int k = 0; k < na && b->chart == SM_CHART_HEATMAP; k++)
+		if (!row_has[k])
+			sm_diag(SM_MSG_empty_line, &b->pos, what, "the row", d->areas[areas[k]].name,
+				"it has no data for these indicators; leave it out, or add its data");
+}
+
+/* A block with fixed years that leaves out a later period the data has. */
+static void check_years(struct sm_layout *L, const struct sm_block *b)
+{
+	const struct sm_doc *d = L->doc;
+	const struct sm_years *y = &b->years;
+	if (!y->given || (y->kind != SM_YEARS_RANGE && y->kind != SM_YEARS_LIST) || (y->kind == SM_YEARS_LIST && !y->n))
+		return;
+	int last = y->kind == SM_YEARS_RANGE ? y->to : y->list[y->n - 1];
+	int *areas = sm_arena_alloc(L->a, (size_t)(d->nareas + 2) * sizeof *areas);
+	int na = b->chart == SM_CHART_DOT && b->kind == SM_BLOCK_CHART ? 0 : sm_block_areas(L, &b->areas, areas);
+	if (d->gemeente >= 0)
+		areas[na++] = d->gemeente;
+	int later = -1, which = -1;
+	for (int i = 0; i < b->nindicators; i++)
+		for (int k = 0; k < na; k++) {
+			int p = sm_calc_latest(L->data, b->indicators[i].index, areas[k]);
+			if (p > last && p > later) {
+				later = p;
+				which = b->indicators[i].index;
+			}
+		}
+	if (which < 0)
+		return;
+	const char *written;
+	if (y->kind == SM_YEARS_RANGE)
+		written = sm_arena_printf(L->a, "years: %d-%d", SM_PERIOD_YEAR(y->from), SM_PERIOD_YEAR(y->to));
+	else if (y->single)
+		written = sm_arena_printf(L->a, "year: %s", sm_period_label(L->a, y->list[0]));
+	else {
+		const char **ps = sm_arena_alloc(L->a, (size_t)y->n * sizeof *ps);
+		for (int i = 0; i < y->n; i++)
+			ps[i] = sm_period_label(L->a, y->list[i]);
+		written = sm_arena_printf(L->a, "years: [%s]", sm_arena_join(L->a, ps, y->n, ", "));
+	}
+	sm_diag(SM_MSG_years_cut, &y->pos, written, sm_period_label(L->a, later), d->indicators[which].id);
+}
+
+/* Budget amounts are in thousands of euros; amounts that all look like
+ * whole euros (every one a multiple of 1.000, and large) were most likely
+ * written in euros. */
+static void check_budget(struct sm_layout *L, const struct sm_chapter *ch)
+{
+	const struct sm_intervention *big = NULL;
+	long long max = 0;
+	int n = 0;
+	for (int i = 0; i < ch->ninterventions; i++) {
+		const struct sm_intervention *iv = &ch->interventions[i];
+		if (!iv->has_budget)
+			continue;
+		long long v[2] = { iv->planned, iv->has_actual ? iv->actual : 0 };
+		for (int k = 0; k < 2; k++) {
+			if (v[k] % 1000)
+				return;
+			if (v[k] > max) {
+				max = v[k];
+				big = iv;
+			}
+		}
+		n++;
+	}
+	if (!n || max < 10000)
+		return;
+	sm_diag(SM_MSG_budget_euros, &big->pos, sm_fmt_num(L->a, (double)max, 0, 0),
+		sm_fmt_euro(L->a, (double)max * 1000, 0), sm_fmt_num(L->a, (double)(max / 1000), 0, 0));
+}
+
+void sm_check_figures(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		      const struct sm_theme *t)
+{
+	struct sm_layout L;
+	memset(&L, 0, sizeof L);
+	L.a = a;
+	L.doc = doc;
+	L.data = data;
+	L.t = t;
+	for (int c = 0; c < doc->nchapters; c++) {
+		const struct sm_chapter *ch = &doc->chapters[c];
+		for (int k = 0; k < ch->nblocks; k++) {
+			const struct sm_block *b = &ch->blocks[k];
+			if (b->kind != SM_BLOCK_TABLE && b->kind != SM_BLOCK_CHART)
+				continue;
+			if (b->kind == SM_BLOCK_TABLE)
+				check_table(&L, b);
+			else
+				check_chart(&L, b);
+			check_years(&L, b);
+		}
+		check_budget(&L, ch);
 	}
 }

@@ -485,6 +485,11 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 	const char *meta = t->labels[g->output ? SM_LABEL_output : SM_LABEL_effect];
 	if (ch->programme)
 		meta = sm_arena_printf(L->a, "%s \xC2\xB7 %s %s", meta, t->labels[SM_LABEL_programme], ch->programme);
+	/* What the status badge judges against (a dot chart judges against a
+	 * reference area: another question). */
+	const char *basis = sm_goal_basis(L, g);
+	if (basis)
+		meta = sm_arena_printf(L->a, "%s \xC2\xB7 %s", meta, basis);
 	card_gap(L, &c, 2);
 	sm_set_text(L, meta, 0, &sp, card_deco, &c);
 	if (g->nindicators) {
@@ -561,13 +566,15 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 					sm_fmt_num(L->a, iv->reach, iv->reach == floor(iv->reach) ? 0 : 1, 1),
 					iv->reach_unit ? iv->reach_unit : "");
 	if (iv->has_budget) {
+		/* As the budget table prints them: in thousands of euros. */
 		const char *b = sm_arena_printf(L->a, "%s %s", t->labels[SM_LABEL_planned],
-						sm_fmt_euro(L->a, (double)iv->planned * 1000, 0));
+						sm_fmt_num(L->a, (double)iv->planned, 0, 1));
 		if (iv->has_actual)
 			b = sm_arena_printf(L->a, "%s, %s %s", b, sm_arena_strdup(L->a, t->labels[SM_LABEL_actual]),
-					    sm_fmt_euro(L->a, (double)iv->actual * 1000, 0));
-		facts = facts ? sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, t->labels[SM_LABEL_budget], b)
-			      : sm_arena_printf(L->a, "%s: %s", t->labels[SM_LABEL_budget], b);
+					    sm_fmt_num(L->a, (double)iv->actual, 0, 1));
+		const char *head = sm_arena_printf(L->a, "%s (%s)", t->labels[SM_LABEL_budget], t->labels[SM_LABEL_in_thousands]);
+		facts = facts ? sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, head, b)
+			      : sm_arena_printf(L->a, "%s: %s", head, b);
 	}
 	if (facts)
 		sm_set_text(L, facts, 0, &sp, card_deco, &c);

@@ -148,10 +148,10 @@ static char detect(const char *s, size_t len)
 
 static int is_space(unsigned char c) { return c == ' '; }
 
-int sm_csv_read(struct sm_arena *a, const char *path, struct sm_csv *out)
+int sm_csv_read(struct sm_arena *a, const struct sm_dir *in, const char *path, struct sm_csv *out)
 {
 	size_t len;
-	char *buf = sm_read_file(a, path, &len, NULL);
+	char *buf = sm_read_file(a, in, path, &len, NULL);
 	if (!buf) {
 		memset(out, 0, sizeof *out);
 		return -1;
@@ -206,6 +206,7 @@ int sm_csv_parse(struct sm_arena *a, const char *path, char *buf, size_t len, st
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		sm_oom();
+	csv_set_realloc_func(&parser, sm_xrealloc);    /* a failure is "out of memory", not a syntax error */
 	csv_set_delim(&parser, (unsigned char)out->delim);
 	csv_set_space_func(&parser, is_space);
 	struct reader r = { 0 };

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 double sm_unit_factor(enum sm_unit u)
 {
@@ -99,7 +100,7 @@ static int code_ok(const char *s, const char *prefix, size_t rest)
 static int load_areas(struct sm_arena *a, struct sm_doc *d, struct sm_strmap *codes)
 {
 	struct sm_csv c;
-	if (sm_csv_read(a, d->areas_file, &c))
+	if (sm_csv_read(a, d->root, d->areas_file, &c))
 		return -1;
 	static const struct column cols[] = {
 		{ "code", "code", 1 }, { "name", "naam", 1 }, { "level", "niveau", 1 }, { "parent", "ouder", 0 },
@@ -295,7 +296,7 @@ static void load_observations(struct obs_ctx *x, const char *file)
 {
 	struct sm_doc *d = x->d;
 	struct sm_csv c;
-	if (sm_csv_read(x->a, file, &c))
+	if (sm_csv_read(x->a, d->root, file, &c))
 		return;
 	int map[SM_CSV_MAX_FIELDS + 1];
 	if (header(&c, obs_cols, C_COUNT, map, "an observation file needs at least indicator, area (gebied) and year (jaar)"))
@@ -392,6 +393,14 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		if (!ok)
 			continue;
 		const struct sm_indicator *ind = &d->indicators[o.indicator];
+		/* A denominator of 0 without a numerator (or with '.'): a buurt
+		 * with nothing in it, which adds nothing to its wijk. */
+		if ((o.has & SM_HAS_DEN) && o.den == 0 && !(o.has & (SM_HAS_NUM | SM_HAS_VALUE))) {
+			o.num = 0;
+			o.has |= SM_HAS_NUM;
+			if (o.flag == SM_FLAG_SECRET)
+				o.flag = SM_FLAG_NONE;
+		}
 		if (o.flag == SM_FLAG_NIL && !(o.has & SM_HAS_VALUE)) {
 			o.value = 0;
 			o.has |= SM_HAS_VALUE;
@@ -407,6 +416,397 @@ static void load_observations(struct obs_ctx *x, const char *file)
 		}
 		SM_PUSH(x->a, d->obs, d->nobs, x->ocap, o);
 	}
+}
+
+/* ------------------------------------------------- CBS open-data files
+ *
+ * The OData "TypedDataSet" CSV as CBS serves it: a row per region (and per
+ * period, when the table has a Perioden column), a column per measure,
+ * every field quoted and padded with spaces, numbers with a decimal point
+ * and '.' for secret or unknown. monitor.yaml maps its columns to
+ * indicators (struct sm_obs_source). */
+
+static char *trim(char *s)
+{
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = 0;
+	return s;
+}
+
+enum { CBS_NUMBER, CBS_SECRET, CBS_EMPTY, CBS_BAD };
+
+static int cbs_number(const char *s, double *out)
+{
+	if (!s[0])
+		return CBS_EMPTY;
+	if (!strcmp(s, "."))
+		return CBS_SECRET;
+	const char *p = s;
+	int neg = *p == '-', digits = 0;
+	p += neg;
+	double x = 0, scale = 1;
+	while (*p >= '0' && *p <= '9') {
+		x = x * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+			scale /= 10;
+			x += (*p - '0') * scale;
+		}
+	if (*p || !digits || digits > 15)
+		return CBS_BAD;
+	*out = neg ? -x : x;
+	return CBS_NUMBER;
+}
+
+/* The region column: WijkenEnBuurten (wijken en buurten) or RegioS (the
+ * regional tables); -1 when there is none. */
+static int cbs_region_column(const struct sm_csv_row *h)
+{
+	static const char *const names[] = { "WijkenEnBuurten", "RegioS", "Codering_3" };
+	for (int k = 0; k < 3; k++)
+		for (int i = 0; i < h->n; i++)
+			if (!strcmp(h->fields[i], names[k]))
+				return i;
+	return -1;
+}
+
+/* The length of a CBS column name without its number: k_65JaarOfOuder
+ * of k_65JaarOfOuder_12. */
+static size_t cbs_stem(const char *s)
+{
+	size_t n = strlen(s), k = n;
+	while (k && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	return k < n && k > 1 && s[k - 1] == '_' ? k - 1 : n;
+}
+
+/* " (did you mean 'A', 'B' or 'C'?)": the columns of the same name with
+ * another number first (the numbers change from one table to the next),
+ * then the closest by spelling. */
+static const char *cbs_close_columns(struct sm_arena *a, const char *name, const struct sm_csv_row *h)
+{
+	enum { MOST = 3 };
+	const char *pick[MOST];
+	int n = 0;
+	size_t stem = cbs_stem(name);
+	for (int i = 0; i < h->n && n < MOST; i++)
+		if (cbs_stem(h->fields[i]) == stem && !strncasecmp(h->fields[i], name, stem))
+			pick[n++] = h->fields[i];
+	const char **rest = sm_arena_alloc(a, (size_t)(h->n + 1) * sizeof *rest);
+	int nrest = 0;
+	for (int i = 0; i < h->n; i++) {
+		int taken = 0;
+		for (int k = 0; k < n; k++)
+			taken |= pick[k] == h->fields[i];
+		if (!taken)
+			rest[nrest++] = h->fields[i];
+	}
+	while (n < MOST) {
+		const char *s = sm_suggest(name, rest, nrest);
+		if (!s)
+			break;
+		pick[n++] = s;
+		for (int i = 0; i < nrest; i++)
+			if (rest[i] == s)
+				rest[i--] = rest[--nrest];
+	}
+	if (!n)
+		return "";
+	char *out = sm_arena_printf(a, " (did you mean '%s'", pick[0]);
+	for (int k = 1; k < n; k++)
+		out = sm_arena_printf(a, "%s%s'%s'", out, k == n - 1 ? " or " : ", ", pick[k]);
+	return sm_arena_printf(a, "%s?)", out);
+}
+
+static int cbs_find_column(struct obs_ctx *x, const struct sm_csv *c, const char *name, const struct sm_pos *pos)
+{
+	const struct sm_csv_row *h = &c->rows[0];
+	for (int i = 0; i < h->n; i++)
+		if (!strcmp(h->fields[i], name))
+			return i;
+	sm_diag(SM_MSG_cbs_column, pos, name, c->file, cbs_close_columns(x->a, name, h), h->line);
+	return -1;
+}
+
+/* "2023JJ00" (or "2023") → the year; -1 for quarters, months and the rest. */
+static int cbs_period_of(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 8 && !strcmp(s + 4, "JJ00"))
+		n = 4;
+	else if (n != 4)
+		return -1;
+	int y = 0;
+	for (size_t i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	return y >= 1900 ? SM_PERIOD(y, 0) : -1;
+}
+
+static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
+{
+	struct sm_doc *d = x->d;
+	struct sm_csv c;
+	if (sm_csv_read(x->a, d->root, src->file, &c))
+		return;
+	struct sm_csv_row *h = &c.rows[0];
+	for (int i = 0; i < h->n; i++)
+		h->fields[i] = trim(h->fields[i]);
+	struct sm_pos hp = { c.file, h->line, 1 };
+	int region = cbs_region_column(h), per_col = -1, pop = -1, bad = 0;
+	if (region < 0) {
+		sm_diag(SM_MSG_cbs_region_column, &hp);
+		bad = 1;
+	}
+	for (int i = 0; i < h->n; i++)
+		if (!strcmp(h->fields[i], "Perioden"))
+			per_col = i;
+	if (per_col < 0 && src->period < 0) {
+		sm_diag(SM_MSG_cbs_needs_period, &src->pos, c.file);
+		bad = 1;
+	}
+	if (src->population && (pop = cbs_find_column(x, &c, src->population, &src->population_pos)) < 0)
+		bad = 1;
+	/* Where each indicator's parts are: col[k][part], -1 when not given. */
+	int (*col)[SM_CBS_PARTS] = sm_arena_alloc(x->a, (size_t)(src->ncolumns + 1) * sizeof *col);
+	int *ind = sm_arena_alloc(x->a, (size_t)(src->ncolumns + 1) * sizeof *ind);
+	for (int k = 0; k < src->ncolumns; k++) {
+		const struct sm_cbs_column *m = &src->columns[k];
+		ind[k] = sm_strmap_get(&x->ids, m->indicator.id);
+		if (ind[k] < 0) {
+			sm_diag(SM_MSG_unknown_indicator, &m->indicator.pos, m->indicator.id,
+				sm_did_you_mean(m->indicator.id, x->id_names, d->nindicators), d->indicators_file);
+			bad = 1;
+		}
+		for (int part = 0; part < SM_CBS_PARTS; part++) {
+			col[k][part] = -1;
+			if (m->col[part] && (col[k][part] = cbs_find_column(x, &c, m->col[part], &m->col_pos[part])) < 0)
+				bad = 1;
+		}
+	}
+	if (bad)
+		return;
+	SM_RESERVE(x->a, d->obs, x->ocap, d->nobs + (c.nrows - 1) * src->ncolumns);
+	int unknown = 0;
+	char examples[200] = "";
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (row_width(&c, r))
+			continue;
+		const char *code = trim(r->fields[region]);
+		int area = sm_strmap_get(x->codes, code);
+		if (area < 0) {
+			if (unknown++ < 3)
+				snprintf(examples + strlen(examples), sizeof examples - strlen(examples), "%s%s",
+					 unknown > 1 ? ", " : "such as ", code);
+			continue;
+		}
+		int period = src->period;
+		if (per_col >= 0) {
+			const char *ps = trim(r->fields[per_col]);
+			int p = cbs_period_of(ps);
+			if (p < 0) {
+				struct sm_pos pp = sm_csv_pos(&c, r, per_col);
+				sm_diag(SM_MSG_cbs_period, &pp, ps);
+				continue;
+			}
+			if (src->period >= 0 && p != src->period)
+				continue;       /* period: picks one period of the file */
+			period = p;
+		}
+		if (d->edition > 0 && SM_PERIOD_YEAR(period) > d->edition + 1) {
+			struct sm_pos pp = per_col >= 0 ? sm_csv_pos(&c, r, per_col) : src->period_pos;
+			char ys[16];
+			snprintf(ys, sizeof ys, "%d", SM_PERIOD_YEAR(period));
+			sm_diag(SM_MSG_csv_future_period, &pp, ys, d->edition + 1, d->edition);
+			if (per_col < 0)
+				return;
+			continue;
+		}
+		/* A region without inhabitants is empty: nothing to hide in it. */
+		double people = -1;
+		if (pop >= 0) {
+			int rc = cbs_number(trim(r->fields[pop]), &people);
+			if (rc == CBS_BAD) {
+				struct sm_pos pp = sm_csv_pos(&c, r, pop);
+				sm_diag(SM_MSG_cbs_number, &pp, r->fields[pop]);
+				continue;
+			}
+			if (rc != CBS_NUMBER)
+				people = -1;
+		}
+		for (int k = 0; k < src->ncolumns; k++) {
+			struct sm_obs o;
+			memset(&o, 0, sizeof o);
+			o.indicator = ind[k];
+			o.area = area;
+			o.period = period;
+			o.pos = sm_csv_pos(&c, r, region);
+			double v[SM_CBS_PARTS];
+			int rc[SM_CBS_PARTS], ok = 1, secret = 0, given = 0;
+			for (int part = 0; part < SM_CBS_PARTS; part++) {
+				rc[part] = CBS_EMPTY;
+				if (col[k][part] < 0)
+					continue;
+				const char *f = trim(r->fields[col[k][part]]);
+				rc[part] = cbs_number(f, &v[part]);
+				if (rc[part] == CBS_BAD || (rc[part] == CBS_NUMBER && v[part] < 0 && part != SM_CBS_VALUE)) {
+					struct sm_pos pp = sm_csv_pos(&c, r, col[k][part]);
+					sm_diag(SM_MSG_cbs_number, &pp, f);
+					ok = 0;
+				}
+				secret |= rc[part] == CBS_SECRET;
+				given |= rc[part] != CBS_EMPTY;
+			}
+			if (!ok || !given)
+				continue;
+			const struct sm_indicator *in = &d->indicators[o.indicator];
+			int empty = people == 0 ||
+				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER);
+			if (empty && (in->sum || col[k][SM_CBS_DEN] >= 0)) {
+				/* 0 of 0: no figure of its own, nothing to add or to hide. */
+				o.has = SM_HAS_NUM | SM_HAS_DEN;
+				SM_PUSH(x->a, d->obs, d->nobs, x->ocap, o);
+				continue;
+			}
+			if (rc[SM_CBS_NUM] == CBS_NUMBER && rc[SM_CBS_DEN] == CBS_NUMBER) {
+				o.num = v[SM_CBS_NUM];
+				o.den = v[SM_CBS_DEN];
+				o.has |= SM_HAS_NUM | SM_HAS_DEN;
+			}
+			if (rc[SM_CBS_VALUE] == CBS_NUMBER) {
+				o.value = v[SM_CBS_VALUE];
+				o.has |= SM_HAS_VALUE;
+			}
+			if (rc[SM_CBS_N] == CBS_NUMBER) {
+				o.n = v[SM_CBS_N];
+				o.has |= SM_HAS_N;
+			}
+			if (secret && !(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
+				o.flag = SM_FLAG_SECRET;
+			else if (!(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
+				continue;       /* an empty region's secret figure: none */
+			SM_PUSH(x->a, d->obs, d->nobs, x->ocap, o);
+		}
+	}
+	if (unknown) {
+		struct sm_pos fp = { c.file, 0, 0 };
+		sm_diag(SM_MSG_cbs_unknown_regions, &fp, d->areas_file, unknown, examples, c.file);
+	}
+}
+
+/* The names of a CBS region dimension file (the WijkenEnBuurten.csv or
+ * RegioS.csv of a download: Key or Identifier, and Title), code → name. */
+static int cbs_names(struct sm_arena *a, const char *file, struct sm_strmap *names, const char ***title)
+{
+	struct sm_csv c;
+	if (sm_csv_read(a, NULL, file, &c))
+		return -1;
+	struct sm_csv_row *h = &c.rows[0];
+	int key = -1, tit = -1;
+	for (int i = 0; i < h->n; i++) {
+		const char *f = trim(h->fields[i]);
+		if (!strcmp(f, "Key") || !strcmp(f, "Identifier"))
+			key = i;
+		else if (!strcmp(f, "Title"))
+			tit = i;
+	}
+	if (key < 0 || tit < 0) {
+		struct sm_pos hp = { c.file, h->line, 1 };
+		sm_diag(SM_MSG_csv_missing_column, &hp, key < 0 ? "Key" : "Title",
+			"a CBS file of region names has Key (the code) and Title (the name), as the WijkenEnBuurten.csv of a download");
+		return -1;
+	}
+	sm_strmap_init(a, names, (unsigned)c.nrows + 1);
+	*title = sm_arena_alloc(a, (size_t)(c.nrows + 1) * sizeof **title);
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (r->n <= key || r->n <= tit)
+			continue;
+		(*title)[i] = trim(r->fields[tit]);
+		sm_strmap_put(a, names, trim(r->fields[key]), i);
+	}
+	return 0;
+}
+
+/* sociale-monitor areas FILE [NAMES]: an area register (code;naam;niveau;
+ * ouder) from the region codes of a CBS file. A buurt's wijk and a wijk's
+ * gemeente follow from the codes (BU05180101 lies in WK051801, which lies
+ * in GM0518). Names come from NAMES (the region dimension file of the
+ * download), else from a Gemeentenaam_1 column for the gemeente; the rest
+ * are left empty (an empty name prints as the code). */
+int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names_file)
+{
+	struct sm_strmap names = { 0 };
+	const char **title = NULL;
+	if (names_file && cbs_names(a, names_file, &names, &title))
+		return 1;
+	struct sm_csv c;
+	if (sm_csv_read(a, NULL, file, &c))
+		return 1;
+	struct sm_csv_row *h = &c.rows[0];
+	for (int i = 0; i < h->n; i++)
+		h->fields[i] = trim(h->fields[i]);
+	int region = cbs_region_column(h), gname = -1;
+	if (region < 0) {
+		struct sm_pos hp = { c.file, h->line, 1 };
+		sm_diag(SM_MSG_cbs_region_column, &hp);
+		return 1;
+	}
+	for (int i = 0; i < h->n; i++)
+		if (!strcmp(h->fields[i], "Gemeentenaam_1"))
+			gname = i;
+	struct sm_strmap seen = { 0 };
+	sm_strmap_init(a, &seen, (unsigned)c.nrows * 2 + 2);
+	printf("code;naam;niveau;ouder\n");
+	int n = 0;
+	for (int i = 1; i < c.nrows; i++) {
+		const struct sm_csv_row *r = &c.rows[i];
+		if (r->n != h->n)
+			continue;
+		const char *code = trim(r->fields[region]);
+		/* The area itself and, before it, any parent the file lacks. */
+		char chain[3][16];
+		int nc = 0;
+		if (code_ok(code, "BU", 8)) {
+			snprintf(chain[nc++], 16, "GM%.4s", code + 2);
+			snprintf(chain[nc++], 16, "WK%.6s", code + 2);
+		} else if (code_ok(code, "WK", 6)) {
+			snprintf(chain[nc++], 16, "GM%.4s", code + 2);
+		} else if (!code_ok(code, "GM", 4)) {
+			continue;       /* Nederland, provinces, other regions */
+		}
+		snprintf(chain[nc++], 16, "%s", code);
+		for (int k = 0; k < nc; k++) {
+			if (sm_strmap_get(&seen, chain[k]) >= 0)
+				continue;
+			sm_strmap_put(a, &seen, sm_arena_strdup(a, chain[k]), n++);
+			const char *name = "";
+			int t = title ? sm_strmap_get(&names, chain[k]) : -1;
+			if (t >= 0)
+				name = title[t];
+			else if (chain[k][0] == 'G' && gname >= 0)
+				name = trim(r->fields[gname]);  /* every row names its gemeente */
+			const char *level = chain[k][0] == 'G' ? "gemeente" : chain[k][0] == 'W' ? "wijk" : "buurt";
+			const char *parent = k ? chain[k - 1] : "";
+			if (strpbrk(name, ";\"")) {
+				printf("%s;\"", chain[k]);
+				for (const char *p = name; *p; p++)
+					printf(*p == '"' ? "\"\"" : "%c", *p);
+				printf("\";%s;%s\n", level, parent);
+			} else {
+				printf("%s;%s;%s;%s\n", chain[k], name, level, parent);
+			}
+		}
+	}
+	return fflush(stdout) ? 3 : 0;
 }
 
 static int cmp_obs(const void *p, const void *q)
@@ -439,8 +839,12 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 	x.area_names = sm_arena_alloc(a, (size_t)(d->nareas + 1) * sizeof *x.area_names);
 	for (int i = 0; i < d->nareas; i++)
 		x.area_names[i] = d->areas[i].code;
-	for (int i = 0; i < d->nobservation_files; i++)
-		load_observations(&x, d->observation_files[i]);
+	for (int i = 0; i < d->nobservation_files; i++) {
+		if (d->obs_sources && d->obs_sources[i].cbs)
+			load_cbs(&x, &d->obs_sources[i]);
+		else
+			load_observations(&x, d->observation_files[i]);
+	}
 	/* The same indicator, area and period twice: name both lines. */
 	if (d->nobs)
 		qsort(d->obs, (size_t)d->nobs, sizeof *d->obs, cmp_obs);

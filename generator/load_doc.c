@@ -3,13 +3,14 @@
  * position; loading goes on after an error so that one run shows them all. */
 #include "schema.h"
 #include "image.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct ctx {
 	struct sm_arena *a;
-	const char *dir;
+	const struct sm_dir *root;      /* the project folder */
 	struct sm_doc *doc;
 };
 
@@ -22,17 +23,12 @@ static const char *const status_keys[] = {
 
 /* ------------------------------------------------------------ files */
 
-static const char *display_path(struct ctx *c, const char *rel)
-{
-	return strcmp(c->dir, ".") ? sm_arena_printf(c->a, "%s/%s", c->dir, rel) : rel;
-}
-
 /* Reads, checks and parses a YAML file of the project. NULL on error. */
 static const struct sm_node *yaml_file(struct ctx *c, const char *path, const struct sm_pos *ref,
 				       const char *empty_hint)
 {
 	size_t len;
-	char *buf = sm_read_file(c->a, path, &len, ref);
+	char *buf = sm_read_file(c->a, c->root, path, &len, ref);
 	if (!buf || sm_utf8_check(path, buf, len))
 		return NULL;
 	struct sm_node *root;
@@ -61,11 +57,11 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		const char *rel = sm_schema_str(c->a, f, "file");
 		if (!rel)
 			return;
-		const char *path = sm_project_path(c->a, c->dir, rel, &f->pos);
+		const char *path = sm_project_path(c->a, c->root, rel, &f->pos);
 		if (!path)
 			return;
 		size_t len;
-		char *buf = sm_read_file(c->a, path, &len, &f->pos);
+		char *buf = sm_read_file(c->a, c->root, path, &len, &f->pos);
 		if (!buf || sm_utf8_check(path, buf, len))
 			return;
 		struct sm_pos base = { path, 1, 1 };
@@ -362,10 +358,10 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		const struct sm_node *f = sm_schema_need(v, "an image", "file", " (such as images/wijkteam.jpg)");
 		const char *rel = sm_schema_str(c->a, f, "file");
 		if (rel) {
-			b->file = sm_project_path(c->a, c->dir, rel, &f->pos);
+			b->file = sm_project_path(c->a, c->root, rel, &f->pos);
 			b->file_pos = f->pos;
 			if (b->file)
-				b->image = sm_image_load(c->a, c->doc->images, b->file, &f->pos);
+				b->image = sm_image_load(c->a, c->doc->images, c->root, b->file, &f->pos);
 		}
 		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
@@ -636,7 +632,7 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 	static const char *const keys[] = { "id", "name", "definition", "unit", "decimals", "polarity", "level",
 		"source", "frequency", "target", "min-n", "threshold", "aggregate", "bbv", "formula", NULL };
 	static const char *const levels[] = { "effect", "output", NULL };
-	static const char *const aggregates[] = { "ratio", NULL };
+	static const char *const aggregates[] = { "ratio", "sum", NULL };
 	const char *what = "an indicator";
 	ind->pos = m->pos;
 	if (sm_schema_keys(m, what, keys))
@@ -696,8 +692,19 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		ind->has_threshold = !sm_schema_number_in(v, "threshold", of, 0, most > 0 ? most : 1e15,
 							  least == 0 ? value_hint : "write a number of 0 or more",
 							  &ind->threshold);
-	if ((v = sm_schema_get(m, "aggregate")))
-		ind->ratio = sm_schema_enum(v, "aggregate", aggregates) == 0;
+	if ((v = sm_schema_get(m, "aggregate"))) {
+		int k = sm_schema_enum(v, "aggregate", aggregates);
+		ind->ratio = k == 0;
+		ind->sum = k == 1;
+		/* Percentages, scores and years do not add up. */
+		if (ind->sum && ind->unit != SM_UNIT_COUNT && ind->unit != SM_UNIT_EURO) {
+			sm_diag(SM_MSG_bad_enum, &v->pos, v->str, "aggregate",
+				sm_arena_printf(c->a, " for %s (unit %s): sum adds up counts and amounts", of,
+						unit_names[ind->unit]),
+				"ratio (with numerator and denominator), or give it unit: count");
+			ind->sum = 0;
+		}
+	}
 	if ((v = sm_schema_get(m, "bbv")) && !sm_schema_int_in(v, "bbv", of, 1, 999, "write the BBV number, such as 27", &x))
 		ind->bbv = (int)x;
 	if ((v = sm_schema_get(m, "formula")) &&
@@ -755,26 +762,142 @@ static const char *const cycle_names[] = {
 static const char *data_file(struct ctx *c, const struct sm_node *v, const char *key)
 {
 	const char *rel = sm_schema_str(c->a, v, key);
-	return rel ? sm_project_path(c->a, c->dir, rel, &v->pos) : NULL;
+	return rel ? sm_project_path(c->a, c->root, rel, &v->pos) : NULL;
+}
+
+/* One entry of data: observations: a path, or {file: ..., format: cbs,
+ * period: 2021, population: AantalInwoners_5, columns: {id: {value|
+ * numerator|denominator|n: CBS column}}}. The indicator ids and CBS column
+ * names are checked when the file is read (load_data.c). */
+static void observation_entry(struct ctx *c, const struct sm_node *it, struct sm_obs_source *src)
+{
+	static const char *const keys[] = { "file", "format", "period", "population", "columns", NULL };
+	static const char *const formats[] = { "csv", "cbs", NULL };
+	static const char *const parts[] = { "value", "numerator", "denominator", "n", NULL };
+	const char *what = "an observation file";
+	memset(src, 0, sizeof *src);
+	src->period = -1;
+	src->pos = it->pos;
+	if (it->kind == SM_NODE_SCALAR) {
+		const char *rel = sm_schema_str(c->a, it, "observations");
+		src->file = rel ? sm_project_path(c->a, c->root, rel, &it->pos) : NULL;
+		return;
+	}
+	if (it->kind != SM_NODE_MAP) {
+		sm_diag(SM_MSG_wrong_type, &it->pos, "observations", "a list of files",
+			"write each as a path (data/registraties.csv) or as {file: data/kwb.csv, format: cbs, ...}");
+		return;
+	}
+	sm_schema_keys(it, what, keys);
+	const struct sm_node *v = sm_schema_need(it, what, "file", " (the path of the CSV file, such as data/kwb-2021.csv)");
+	const char *rel = v ? sm_schema_str(c->a, v, "file") : NULL;
+	src->file = rel ? sm_project_path(c->a, c->root, rel, &v->pos) : NULL;
+	if ((v = sm_schema_get(it, "format")))
+		src->cbs = sm_schema_enum(v, "observation format", formats) == 1;
+	static const char *const cbs_only[] = { "period", "population", "columns" };
+	for (int k = 0; k < 3; k++)
+		if (!src->cbs && (v = sm_schema_get(it, cbs_only[k]))) {
+			const struct sm_node *key = NULL;
+			for (int i = 0; i < it->n; i++)
+				if (it->items[2 * i + 1] == v)
+					key = it->items[2 * i];
+			sm_diag(SM_MSG_unknown_key, key ? &key->pos : &v->pos, cbs_only[k], what,
+				" without 'format: cbs' (a CSV file of the monitor's own format names its columns in its header)");
+		}
+	if (!src->cbs)
+		return;
+	if ((v = sm_schema_get(it, "period"))) {
+		src->period_pos = v->pos;
+		if (v->kind != SM_NODE_SCALAR || (src->period = sm_parse_period(v->str)) < 0) {
+			sm_diag(SM_MSG_csv_period, &v->pos, v->kind == SM_NODE_SCALAR ? v->str : "");
+			src->period = -1;
+		}
+	}
+	if ((v = sm_schema_get(it, "population"))) {
+		src->population = sm_schema_str(c->a, v, "population");
+		src->population_pos = v->pos;
+	}
+	v = sm_schema_need(it, what, "columns",
+			   " with format cbs: which CBS column gives which indicator, such as {ouderen: {numerator: k_65JaarOfOuder_12, denominator: AantalInwoners_5}}");
+	if (!v || !sm_schema_is_map(v, "columns", "write it as {indicator: {numerator: CBS column, denominator: CBS column}}"))
+		return;
+	src->columns_pos = v->pos;
+	if (!v->n)
+		sm_diag(SM_MSG_empty_value, &v->pos, "columns", "map at least one indicator to its CBS columns");
+	src->columns = sm_arena_alloc(c->a, (size_t)(v->n + 1) * sizeof *src->columns);
+	for (int i = 0; i < v->n; i++) {
+		const struct sm_node *key = v->items[2 * i], *m = v->items[2 * i + 1];
+		if (key->kind != SM_NODE_SCALAR || !key->str[0])
+			continue;
+		const char *whose = sm_arena_printf(c->a, "the columns of %s", key->str);
+		if (!sm_schema_is_map(m, whose, "write it as {value: CBS column} or {numerator: CBS column, denominator: CBS column}"))
+			continue;
+		sm_schema_keys(m, whose, parts);
+		struct sm_cbs_column *col = &src->columns[src->ncolumns];
+		memset(col, 0, sizeof *col);
+		col->indicator = (struct sm_ref){ key->str, key->pos, -1 };
+		for (int k = 0; k < SM_CBS_PARTS; k++) {
+			const struct sm_node *cv = sm_schema_get(m, parts[k]);
+			if (!cv)
+				continue;
+			col->col[k] = sm_schema_str(c->a, cv, parts[k]);
+			col->col_pos[k] = cv->pos;
+		}
+		int num = col->col[SM_CBS_NUM] != NULL, den = col->col[SM_CBS_DEN] != NULL;
+		if (num != den) {
+			sm_diag(SM_MSG_missing_key, &m->pos, whose, num ? "denominator" : "numerator",
+				" (a ratio needs both its numerator and its denominator)");
+			continue;
+		}
+		if (!num && !col->col[SM_CBS_VALUE]) {
+			sm_diag(SM_MSG_missing_key, &m->pos, whose, "value",
+				" (or numerator and denominator): the CBS column that gives the figure");
+			continue;
+		}
+		src->ncolumns++;
+	}
+}
+
+static void observation_list(struct ctx *c, const struct sm_node *f)
+{
+	struct sm_doc *doc = c->doc;
+	if (f->kind == SM_NODE_SCALAR && !f->str[0]) {
+		sm_diag(SM_MSG_empty_value, &f->pos, "observations", "write a list such as [data/registraties.csv]");
+		return;
+	}
+	if (f->kind == SM_NODE_SEQ && f->n == 0) {
+		sm_diag(SM_MSG_empty_value, &f->pos, "observations", "name at least one file");
+		return;
+	}
+	int n = f->kind == SM_NODE_SEQ ? f->n : 1;
+	doc->observation_files = sm_arena_alloc(c->a, (size_t)n * sizeof *doc->observation_files);
+	doc->obs_sources = sm_arena_alloc(c->a, (size_t)n * sizeof *doc->obs_sources);
+	for (int i = 0; i < n; i++) {
+		struct sm_obs_source *src = &doc->obs_sources[doc->nobservation_files];
+		observation_entry(c, f->kind == SM_NODE_SEQ ? f->items[i] : f, src);
+		if (src->file)
+			doc->observation_files[doc->nobservation_files++] = src->file;
+	}
 }
 
 int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 {
-	struct ctx cx = { a, dir, doc }, *c = &cx;
+	struct ctx cx = { a, sm_dir_open(dir), doc }, *c = &cx;
 	memset(doc, 0, sizeof *doc);
 	doc->dir = dir;
 	doc->images = sm_arena_alloc(a, sizeof *doc->images);
-	const char *path = display_path(c, "monitor.yaml");
-	if (!sm_file_exists(path)) {
-		struct sm_pos p = { path, 0, 0 };
-		sm_diag(SM_MSG_file_missing, &p, "monitor.yaml");
+	doc->root = c->root;
+	struct sm_pos at = { strcmp(dir, ".") ? sm_arena_printf(a, "%s/monitor.yaml", dir) : "monitor.yaml", 0, 0 };
+	if (!c->root) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			sm_diag(SM_MSG_file_missing, &at, "monitor.yaml");
+		else
+			sm_diag_system(SM_MSG_file_unreadable, &at, dir, strerror(errno));
 		return -1;
 	}
-	if (!sm_inside(dir, path)) {
-		struct sm_pos p = { path, 0, 0 };
-		sm_diag(SM_MSG_path_outside, &p, "monitor.yaml");
+	const char *path = sm_project_path(a, c->root, "monitor.yaml", &at);
+	if (!path)
 		return -1;
-	}
 	const struct sm_node *m = yaml_file(c, path, NULL, "a monitor needs title, municipality, edition, published, data and chapters");
 	if (!m)
 		return -1;
@@ -866,35 +989,34 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		if (doc->indicators_file)
 			catalogue(c, doc->indicators_file, NULL);
 		f = sm_schema_need(v, "'data'", "observations", " (a list of CSV files)");
-		struct sm_ref *refs;
-		int n;
-		if (f && !sm_schema_strlist(a, f, "observations", &refs, &n, 0)) {
-			doc->observation_files = sm_arena_alloc(a, (size_t)n * sizeof *doc->observation_files);
-			for (int i = 0; i < n; i++) {
-				const char *p = sm_project_path(a, dir, refs[i].id, &refs[i].pos);
-				if (p)
-					doc->observation_files[doc->nobservation_files++] = p;
-			}
-		}
+		if (f)
+			observation_list(c, f);
 	}
 	v = sm_schema_need(m, what, "chapters", " (the chapter files in reading order)");
 	if (v && sm_schema_is_seq(v, "chapters", "write each chapter file on a line starting with '- '")) {
 		if (!v->n)
 			sm_diag(SM_MSG_no_chapters, &v->pos);
 		doc->chapters = sm_arena_alloc(a, (size_t)(v->n + 1) * sizeof *doc->chapters);
+		/* The same file may be written two ways (chapters/./x.yaml). */
+		const char **normal = sm_arena_alloc(a, (size_t)v->n * sizeof *normal);
 		for (int i = 0; i < v->n; i++) {
 			const struct sm_node *it = v->items[i];
 			const char *rel = sm_schema_str(a, it, "chapters");
 			if (!rel)
 				continue;
-			int dup = 0;
-			for (int j = 0; j < i && !dup; j++)
-				dup = v->items[j]->kind == SM_NODE_SCALAR && !strcmp(v->items[j]->str, rel);
-			if (dup) {
-				sm_diag(SM_MSG_chapter_twice, &it->pos, rel);
+			normal[i] = sm_normal_path(a, rel);
+			int dup = -1;
+			for (int j = 0; j < i && dup < 0; j++)
+				if (normal[j] && !strcmp(normal[j], normal[i]))
+					dup = j;
+			if (dup >= 0) {
+				const struct sm_node *first = v->items[dup];
+				sm_diag(SM_MSG_chapter_twice, &it->pos, rel, strcmp(first->str, rel) ?
+					sm_arena_printf(a, " (also as '%s' on line %d)", first->str, first->pos.line) :
+					sm_arena_printf(a, " (also on line %d)", first->pos.line));
 				continue;
 			}
-			const char *p = sm_project_path(a, dir, rel, &it->pos);
+			const char *p = sm_project_path(a, c->root, rel, &it->pos);
 			if (p)
 				chapter(c, p, &it->pos, &doc->chapters[doc->nchapters++]);
 		}

@@ -301,8 +301,14 @@ void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_p
 	for (const char *q = fixed; (q = strstr(q, "[^")); q += 2)
 		st.note_room++;
 	out->notes = sm_arena_alloc(a, (size_t)(st.note_room + 1) * sizeof *out->notes);
-	cmark_node *doc = cmark_parse_document(fixed, flen, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 |
-					       CMARK_OPT_FOOTNOTES);
+	/* cmark allocates through the engine's functions: a failure is "out of
+	 * memory" and exit 3, not cmark's own abort(). */
+	static cmark_mem mem = { sm_xcalloc, sm_xrealloc, free };
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES,
+							 &mem);
+	cmark_parser_feed(parser, fixed, flen);
+	cmark_node *doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	if (!doc)
 		sm_oom();
 	struct sm_rich *body = out;

@@ -263,6 +263,8 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	while (!done && !failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
+			if (parser.error == YAML_MEMORY_ERROR)
+				sm_oom();
 			struct sm_pos p = mark_pos(file, parser.problem_mark);
 			yaml_mark_t open;
 			int seq, fc = -1;

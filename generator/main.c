@@ -17,6 +17,7 @@ static const char usage[] =
 	"       sociale-monitor check [DIR]\n"
 	"       sociale-monitor layouts [DIR]\n"
 	"       sociale-monitor new DIR\n"
+	"       sociale-monitor areas CBSFILE.csv [NAMES.csv]\n"
 	"       sociale-monitor --help | --version\n";
 
 static const char help[] =
@@ -28,6 +29,10 @@ static const char help[] =
 	"  check [DIR]     load and validate the project; report every problem, write nothing\n"
 	"  layouts [DIR]   list the layouts a project can use\n"
 	"  new DIR         start a new monitor project in DIR from the starter sample\n"
+	"  areas FILE [NAMES]\n"
+	"                  print an area register (data/areas.csv) made from the region\n"
+	"                  codes of a CBS open-data CSV file, with the names of the\n"
+	"                  download's region file (WijkenEnBuurten.csv) when given\n"
 	"\n"
 	"Options of build:\n"
 	"  -o FILE             write the PDF to FILE (default: out/<gemeente>-sociale-monitor-<editie>.pdf)\n"
@@ -115,7 +120,7 @@ static int cmd_new(const char *dir)
 
 int main(int argc, char **argv)
 {
-	const char *cmd = NULL, *dir = NULL, *out = NULL, *layout = NULL, *dump = NULL;
+	const char *cmd = NULL, *dir = NULL, *out = NULL, *layout = NULL, *dump = NULL, *extra = NULL;
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;
@@ -154,6 +159,8 @@ int main(int argc, char **argv)
 			cmd = a;
 		} else if (!dir) {
 			dir = a;
+		} else if (!extra && !strcmp(cmd, "areas")) {
+			extra = a;
 		} else {
 			fprintf(stderr, "sociale-monitor: error: unexpected argument '%s'\n%s", a, usage);
 			return 2;
@@ -163,9 +170,10 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	static const char *const cmds[] = { "build", "check", "layouts", "new" };
-	if (strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "layouts") && strcmp(cmd, "new")) {
-		fprintf(stderr, "sociale-monitor: error: unknown command '%s'%s\n%s", cmd, sm_did_you_mean(cmd, cmds, 4),
+	static const char *const cmds[] = { "build", "check", "layouts", "new", "areas" };
+	if (strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "layouts") && strcmp(cmd, "new") &&
+	    strcmp(cmd, "areas")) {
+		fprintf(stderr, "sociale-monitor: error: unknown command '%s'%s\n%s", cmd, sm_did_you_mean(cmd, cmds, 5),
 			usage);
 		return 2;
 	}
@@ -180,19 +188,40 @@ int main(int argc, char **argv)
 		}
 		return cmd_new(dir);
 	}
+	if (!strcmp(cmd, "areas")) {
+		if (!dir) {
+			fprintf(stderr, "sociale-monitor: error: areas needs the CBS file to read\n%s", usage);
+			return 2;
+		}
+		struct sm_arena arena = { 0 };
+		int rc = sm_cbs_areas(&arena, dir, extra);
+		sm_arena_free(&arena);
+		return rc;
+	}
+	int default_dir = !dir;
 	if (!dir)
 		dir = "content";
 	size_t dl = strlen(dir);
 	char *d = strdup(dir);
+	if (!d)
+		sm_oom();
 	while (dl > 1 && d[dl - 1] == '/')
 		d[--dl] = 0;
 	dir = d;
 
 	int rc = 0;
 	if (!strcmp(cmd, "layouts")) {
-		struct sm_arena arena = { 0 };
-		sm_theme_list(&arena, dir);
-		sm_arena_free(&arena);
+		/* Without a folder named, the shipped layouts are listed even
+		 * where there is no content/. */
+		const struct sm_dir *project = NULL;
+		if (!default_dir || sm_dir_open(dir))
+			rc = sm_project_open(dir, &project);
+		if (!rc) {
+			struct sm_arena arena = { 0 };
+			sm_theme_list(&arena, project);
+			sm_arena_free(&arena);
+		}
+		sm_dirs_close();
 	} else {
 		struct sm_run_opts o = { cmd, dir, out, layout, dump };
 		rc = sm_run(&o);

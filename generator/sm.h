@@ -266,6 +266,7 @@ struct sm_indicator {
 	int has_threshold;
 	double threshold;
 	int ratio;                              /* aggregate: ratio */
+	int sum;                                /* aggregate: sum (a count) */
 	int bbv;                                /* 0: none */
 	int derived;
 	struct sm_ref numerator, denominator;   /* formula */
@@ -296,10 +297,36 @@ struct sm_obs {
 	struct sm_pos pos;
 };
 
+/* How a CBS open-data file (format: cbs) gives an indicator: the CBS
+ * column of each part, NULL when not given. */
+enum { SM_CBS_VALUE, SM_CBS_NUM, SM_CBS_DEN, SM_CBS_N, SM_CBS_PARTS };
+
+struct sm_cbs_column {
+	struct sm_ref indicator;
+	const char *col[SM_CBS_PARTS];
+	struct sm_pos col_pos[SM_CBS_PARTS];
+};
+
+/* An observation file as monitor.yaml declares it: a path, or a mapping
+ * with the format and, for CBS, its period and column mapping. */
+struct sm_obs_source {
+	const char *file;
+	struct sm_pos pos;
+	int cbs;                                /* format: cbs */
+	int period;                             /* period: 2021; -1 when not given */
+	struct sm_pos period_pos;
+	const char *population;                 /* a region with 0 here is empty */
+	struct sm_pos population_pos;
+	struct sm_cbs_column *columns;
+	int ncolumns;
+	struct sm_pos columns_pos;
+};
+
 /* ------------------------------------------------------------ the doc */
 
 struct sm_doc {
 	const char *dir;                        /* project folder as given */
+	const struct sm_dir *root;              /* ... held open; NULL: none */
 	const char *title, *subtitle;
 	const char *municipality, *municipality_code;
 	int edition;
@@ -315,6 +342,7 @@ struct sm_doc {
 	struct sm_colophon colophon;
 	const char *areas_file, *indicators_file;
 	const char **observation_files;
+	struct sm_obs_source *obs_sources;      /* how each of observation_files is read */
 	int nobservation_files;
 	struct sm_pos data_pos;
 	struct sm_chapter *chapters;
@@ -338,6 +366,10 @@ int sm_find_indicator(const struct sm_doc *d, const char *id);
 int sm_find_area(const struct sm_doc *d, const char *code);
 /* The area register and the observation files (load_data.c). */
 int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
+/* `sociale-monitor areas FILE [NAMES]`: prints an area register made from
+ * the region codes of a CBS open-data file, named from the region file
+ * NAMES of the same download when given. The exit status. */
+int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names);
 /* Cross-references between the files of a project (validate.c). */
 int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
 /* The factor of a ratio indicator's unit: 100 for percent, and so on. */
@@ -345,18 +377,57 @@ double sm_unit_factor(enum sm_unit u);
 
 /* ------------------------------------------------------------- project */
 
-/* Path of a project file for messages ("content/text/x.md") and for
- * opening. Checks that rel stays inside the project (no absolute path,
- * no '..' above it, no symbolic link out of it); reports at pos. NULL on
- * error. */
-const char *sm_project_path(struct sm_arena *a, const char *dir, const char *rel,
+/* A folder that files are read from, opened once (O_PATH) and held for the
+ * run. A file in it is opened relative to the descriptor in one step that
+ * cannot resolve outside the folder (openat2 with RESOLVE_BENEATH): no '..'
+ * above it, no absolute path, no symbolic link leading out; links that
+ * stay inside are followed. */
+struct sm_dir {
+	const char *path;               /* as given; a file in it is shown as path/rel */
+	int fd;
+	const struct sm_dir *in;        /* the folder it was opened below, or NULL */
+};
+/* A folder named on the command line or by the engine (the project, the
+ * shipped layouts): opened as named, links followed. NULL with errno. */
+const struct sm_dir *sm_dir_open(const char *path);
+/* A folder inside in, never outside it. NULL with errno (EXDEV: outside). */
+const struct sm_dir *sm_dir_below(const struct sm_dir *in, const char *rel);
+/* Closes every folder opened in this run. */
+void sm_dirs_close(void);
+/* The project folder of a command; prints why not and returns the exit
+ * status (2: not a folder, 3: cannot be read), or 0. */
+int sm_project_open(const char *dir, const struct sm_dir **out);
+/* in->path/rel, as messages show it. */
+const char *sm_dir_file(struct sm_arena *a, const struct sm_dir *in, const char *rel);
+/* Every file read on behalf of a project or layout is opened here: rel
+ * below in, with open(2) flags; in NULL opens rel as it is (the engine's
+ * own files). -1 with errno; EXDEV when rel leads outside in. */
+int sm_open_below(const struct sm_dir *in, const char *rel, int flags);
+
+/* Is rel a regular file below in? 0, or -1 with errno (ENOENT, EXDEV...). */
+int sm_file_below(const struct sm_dir *in, const char *rel);
+/* Reports why rel (shown as shown) could not be opened: outside the
+ * folder, missing (exit 1) or a system error (exit 3). */
+void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const char *shown);
+/* Path of a project file for messages ("content/text/x.md"), after
+ * checking that it names a file inside in (no absolute path, nothing
+ * outside); reports at pos. NULL on error. */
+const char *sm_project_path(struct sm_arena *a, const struct sm_dir *in, const char *rel,
 			    const struct sm_pos *pos);
+/* rel with '.', empty names and 'name/..' taken out: chapters/./x.yaml and
+ * chapters//x.yaml are chapters/x.yaml. */
+const char *sm_normal_path(struct sm_arena *a, const char *rel);
+/* Opens a file shown as in->path/rel to read it (a regular file); reports
+ * errors at pos. -1 on error. */
+int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos *pos);
 /* Reads a whole file into the arena (NUL-terminated). Reports errors at pos
  * (the place that named it) or, when pos is NULL, on the file itself. */
-char *sm_read_file(struct sm_arena *a, const char *path, size_t *len, const struct sm_pos *pos);
+char *sm_read_file(struct sm_arena *a, const struct sm_dir *in, const char *path, size_t *len,
+		   const struct sm_pos *pos);
+/* The same for a file sm_open_file opened (path names it in messages);
+ * closes fd. */
+char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, const struct sm_pos *pos);
 int sm_file_exists(const char *path);
-/* Is path (after following links) inside dir? */
-int sm_inside(const char *dir, const char *path);
 
 /* ---------------------------------------------------------------- UTF-8 */
 

@@ -4,6 +4,8 @@
 #include "schema.h"
 #include "image.h"
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,21 +206,34 @@ static const char *system_font(const char *name)
 	return NULL;
 }
 
-static const char *find_font(struct sm_arena *a, const char *project, const char *layout_dir, const char *name)
+/* The folders a layout's files are looked up in. */
+struct where {
+	const struct sm_dir *project;   /* NULL: no project */
+	const struct sm_dir *beside;    /* the layout file's folder: its images */
+	const struct sm_dir *fonts;     /* the folder whose fonts/ goes with a layout given as a file */
+	struct sm_image_set *images;    /* the project's decoded images, each once (image.h) */
+};
+
+/* A font file in fonts/ of the project, or of a layout given as a file (a
+ * file there that leads out of its folder is passed over); else the
+ * engine's own or the system's. *in is the folder it is read below, NULL
+ * for the engine's and the system's files. */
+static const char *find_font(struct sm_arena *a, const struct where *w, const char *name,
+			     const struct sm_dir **in)
 {
-	char p[PATH_MAX];
+	*in = NULL;
 	if (strchr(name, '/'))
 		return NULL;
-	const char *dirs[] = { project, layout_dir, sm_engine_dir() };
-	for (int i = 0; i < 3; i++) {
-		if (!dirs[i])
-			continue;
-		snprintf(p, sizeof p, "%s/fonts/%s", dirs[i], name);
-		/* A project's font must really be inside the project: a symbolic
-		 * link out of it is not followed. */
-		if (sm_file_exists(p) && sm_inside(dirs[i], p))
-			return sm_arena_strdup(a, p);
-	}
+	const char *rel = sm_arena_printf(a, "fonts/%s", name);
+	const struct sm_dir *dirs[] = { w->project, w->fonts };
+	for (int i = 0; i < 2; i++)
+		if (dirs[i] && !sm_file_below(dirs[i], rel)) {
+			*in = dirs[i];
+			return sm_dir_file(a, dirs[i], rel);
+		}
+	const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
+	if (sm_file_exists(p))
+		return p;
 	const char *found = system_font(name);
 	return found ? sm_arena_strdup(a, found) : NULL;
 }
@@ -328,8 +343,7 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 
 /* ------------------------------------------------------------ apply */
 
-static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const char *project,
-		  const char *layout_dir, const char *beside, struct sm_image_set *images)
+static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const struct where *w)
 {
 	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
 					    "footer", "text", "tables", "charts", "quotes", "labels", NULL };
@@ -371,7 +385,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			const char *f = sm_schema_str(a, x, face_keys[i]);
 			if (!f)
 				continue;
-			const char *p = find_font(a, project, layout_dir, f);
+			const char *p = find_font(a, w, f, &t->font_dirs[i]);
 			if (!p)
 				sm_diag(SM_MSG_font_missing, &x->pos, f);
 			t->font_files[i] = f;
@@ -428,23 +442,33 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			const char *f = sm_schema_str(a, x, img_keys[i]);
 			if (!f)
 				continue;
-			/* Looked up in the project, then beside the layout; a path
-			 * may not climb out of either. */
+			/* Looked up in the project, then beside the layout; it stays
+			 * inside the folder it is found in. */
 			const char *p = NULL;
-			int safe = f[0] != '/' && !strstr(f, "..");
-			const char *dirs[] = { project, beside };
-			for (int k = 0; k < 2 && !p && safe; k++) {
+			const struct sm_dir *dirs[] = { w->project, w->beside }, *in = NULL;
+			if (f[0] == '/') {
+				sm_diag(SM_MSG_path_absolute, &x->pos, f);
+				continue;
+			}
+			int err = ENOENT;
+			for (int k = 0; k < 2 && !p && (err == ENOENT || err == ENOTDIR); k++) {
 				if (!dirs[k])
 					continue;
-				const char *cand = sm_arena_printf(a, "%s/%s", dirs[k], f);
-				if (sm_file_exists(cand) && (k != 0 || sm_inside(dirs[k], cand)))
-					p = cand;
+				if (!sm_file_below(dirs[k], f)) {
+					in = dirs[k];
+					p = sm_dir_file(a, in, f);
+				} else if ((err = errno) == EXDEV && k == 1) {
+					sm_diag(SM_MSG_layout_outside, &x->pos, f, dirs[k]->path);
+					err = 0;
+				} else if (err != ENOENT && err != ENOTDIR) {
+					sm_open_failed(err, &x->pos, f, sm_dir_file(a, dirs[k], f));
+				}
 			}
-			if (!p)
-				sm_diag(safe ? SM_MSG_file_missing : SM_MSG_path_outside, &x->pos, f);
+			if (!p && (err == ENOENT || err == ENOTDIR))
+				sm_diag(SM_MSG_file_missing, &x->pos, f);
 			*img_out[i] = p;
 			if (p) {
-				struct sm_image *im = sm_image_load(a, images, p, &x->pos);
+				struct sm_image *im = sm_image_load(a, w->images, in, p, &x->pos);
 				if (i == 0)
 					t->logo_image = im;
 				else
@@ -516,13 +540,37 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 
 /* --------------------------------------------------------- finding */
 
-static const char *layout_file(struct sm_arena *a, const char *project, const char *name)
+/* The engine's layouts folder, wherever it is installed (links followed). */
+static const struct sm_dir *shipped_layouts(struct sm_arena *a)
 {
-	const char *p;
-	if (project && sm_file_exists(p = sm_arena_printf(a, "%s/layouts/%s.yaml", project, name)))
-		return p;
-	if (sm_file_exists(p = sm_arena_printf(a, "%s/layouts/%s.yaml", sm_engine_dir(), name)))
-		return p;
+	return sm_dir_open(sm_arena_printf(a, "%s/layouts", sm_engine_dir()));
+}
+
+/* Layout NAME: the project's layouts/NAME.yaml, else the shipped one.
+ * Fills in where it was found (*in, the folder its path is below, and w)
+ * and returns its path; NULL with errno ENOENT when there is none, or
+ * another errno when the project's file cannot be used (EXDEV: it leads out
+ * of the project). */
+static const char *layout_file(struct sm_arena *a, const struct sm_dir *project, const char *name,
+			       const struct sm_dir **in, struct where *w)
+{
+	const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
+	if (project) {
+		if (!sm_file_below(project, rel)) {
+			*in = project;
+			w->beside = sm_dir_below(project, "layouts");
+			return sm_dir_file(a, project, rel);
+		}
+		if (errno != ENOENT && errno != ENOTDIR)
+			return NULL;
+	}
+	const struct sm_dir *shipped = shipped_layouts(a);
+	rel += strlen("layouts/");
+	if (shipped && !sm_file_below(shipped, rel)) {
+		*in = w->beside = shipped;
+		return sm_dir_file(a, shipped, rel);
+	}
+	errno = ENOENT;
 	return NULL;
 }
 
@@ -532,19 +580,19 @@ static int cmp_str(const void *x, const void *y)
 }
 
 /* Names of the layouts available to a project, sorted, without duplicates. */
-static int layout_names(struct sm_arena *a, const char *project, const char ***out)
+static int layout_names(struct sm_arena *a, const struct sm_dir *project, const char ***out)
 {
 	const char **names = NULL;
 	int n = 0, cap = 0;
-	const char *dirs[] = { project, sm_engine_dir() };
+	const struct sm_dir *dirs[] = { project ? sm_dir_below(project, "layouts") : NULL, shipped_layouts(a) };
 	for (int i = 0; i < 2; i++) {
-		if (!dirs[i])
+		int fd = dirs[i] ? sm_open_below(dirs[i], ".", O_RDONLY | O_DIRECTORY) : -1;
+		DIR *d = fd < 0 ? NULL : fdopendir(fd);
+		if (!d) {
+			if (fd >= 0)
+				close(fd);
 			continue;
-		char p[PATH_MAX];
-		snprintf(p, sizeof p, "%s/layouts", dirs[i]);
-		DIR *d = opendir(p);
-		if (!d)
-			continue;
+		}
 		struct dirent *e;
 		while ((e = readdir(d))) {
 			size_t l = strlen(e->d_name);
@@ -565,12 +613,29 @@ static int layout_names(struct sm_arena *a, const char *project, const char ***o
 	return n;
 }
 
-void sm_theme_list(struct sm_arena *a, const char *project)
+void sm_theme_list(struct sm_arena *a, const struct sm_dir *project)
 {
 	const char **names;
 	int n = layout_names(a, project, &names);
-	for (int i = 0; i < n; i++)
-		printf("%-12s %s\n", names[i], layout_file(a, project, names[i]));
+	for (int i = 0; i < n; i++) {
+		const struct sm_dir *in;
+		struct where w;
+		const char *file = layout_file(a, project, names[i], &in, &w);
+		if (file)
+			printf("%-12s %s\n", names[i], file);
+		else
+			printf("%-12s %s/layouts/%s.yaml: cannot be used: %s\n", names[i], project ? project->path : ".", names[i],
+			       errno == EXDEV ? "it leads out of the project folder" : strerror(errno));
+	}
+}
+
+/* The folder a path is in; NULL when it names none. */
+static const char *folder_of(struct sm_arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return NULL;
+	return slash == path ? "/" : sm_arena_strndup(a, path, (size_t)(slash - path));
 }
 
 int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
@@ -578,26 +643,44 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 {
 	defaults(t);
 	*usage_error = 0;
-	const char *project = doc->dir;
+	const struct sm_dir *project = doc->root, *in = NULL;
+	struct where w = { project, NULL, NULL, doc->images };
 	const char *name = cli ? cli : doc->layout ? doc->layout : "standaard";
 	const char *file = NULL;
 	t->name = name;
 	size_t nl = strlen(name);
 	if (strchr(name, '/') || (nl > 5 && !strcmp(name + nl - 5, ".yaml"))) {
 		if (!cli) {
-			/* monitor.yaml names a layout by name; a file must stay in the project. */
+			/* monitor.yaml names a layout by name; a file must stay in the
+			 * project, and so must what it names beside it. */
 			file = sm_project_path(a, project, name, &doc->layout_pos);
 			if (!file)
 				return -1;
+			in = project;
+			const char *sub = folder_of(a, name);
+			w.beside = sub ? sm_dir_below(project, sub) : project;
 		} else if (sm_file_exists(name)) {
+			/* A file named on the command line is read where it is; the
+			 * files it names stay in its folder. */
 			file = name;
+			const char *d = folder_of(a, name);
+			w.beside = sm_dir_open(d ? d : ".");
+			const char *up = d ? folder_of(a, d) : NULL;
+			w.fonts = sm_dir_open(up ? up : d ? "." : "..");
 		} else {
 			fprintf(stderr, "sociale-monitor: error: layout file '%s' does not exist\n", name);
 			*usage_error = 1;
 			return -1;
 		}
 	} else {
-		file = layout_file(a, project, name);
+		file = layout_file(a, project, name, &in, &w);
+		if (!file && errno != ENOENT) {
+			/* The project's layouts/NAME.yaml, or its layouts folder, cannot be used. */
+			const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
+			struct sm_pos p = { sm_dir_file(a, project, rel), 0, 0 };
+			sm_open_failed(errno, cli ? &p : &doc->layout_pos, rel, p.file);
+			return -1;
+		}
 		if (!file && strcmp(name, "standaard")) {
 			const char **names;
 			int n = layout_names(a, project, &names);
@@ -618,37 +701,23 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			return -1;
 		}
 	}
-	const char *layout_dir = NULL, *beside = NULL;
 	if (file) {
 		t->file = file;
-		char *d = sm_arena_strdup(a, file), *slash = strrchr(d, '/');
-		beside = slash ? sm_arena_strndup(a, d, (size_t)(slash - d)) : ".";
-		if (slash) {
-			*slash = 0;
-			slash = strrchr(d, '/');    /* the folder that holds layouts/ */
-			if (slash)
-				*slash = 0;
-			else
-				d = ".";
-		} else {
-			d = "..";
-		}
-		layout_dir = d;
 		size_t len;
-		char *buf = sm_read_file(a, file, &len, NULL);
+		char *buf = sm_read_file(a, in, file, &len, NULL);
 		if (!buf || sm_utf8_check(file, buf, len))
 			return -1;
 		struct sm_node *root;
 		if (sm_yaml_load(a, file, buf, len, &root))
 			return -1;
 		if (root && !(root->kind == SM_NODE_SCALAR && !root->str[0]))
-			apply(a, root, t, project, layout_dir, beside, doc->images);
+			apply(a, root, t, &w);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
 		if (t->font_paths[i])
 			continue;
 		t->font_pos[i] = (struct sm_pos){ file ? file : "built-in layout", 0, 0 };
-		t->font_paths[i] = find_font(a, project, layout_dir, t->font_files[i]);
+		t->font_paths[i] = find_font(a, &w, t->font_files[i], &t->font_dirs[i]);
 		if (!t->font_paths[i])
 			sm_diag(SM_MSG_font_missing, &t->font_pos[i], t->font_files[i]);
 	}

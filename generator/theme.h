@@ -67,6 +67,11 @@ enum sm_face_role { SM_FACE_REGULAR, SM_FACE_BOLD, SM_FACE_ITALIC, SM_FACE_BOLD_
 	X(sym_provisional, "symbol-provisional", "voorlopig cijfer") \
 	X(sym_revised, "symbol-revised", "nader voorlopig cijfer") \
 	X(sym_nil, "symbol-nil", "nihil") \
+	X(versus, "versus", "t.o.v.") \
+	X(versus_target, "versus-target", "t.o.v. streefwaarde") \
+	X(versus_previous, "versus-previous", "t.o.v. vorige meting") \
+	X(without_target, "without-target", "zonder streefwaarde") \
+	X(in_thousands, "in-thousands", "x € 1.000") \
 	X(favourable, "favourable", "gunstig") \
 	X(unfavourable, "unfavourable", "ongunstig") \
 	X(comparable, "comparable", "vergelijkbaar") \
@@ -106,6 +111,7 @@ struct sm_theme {
 	const char *font_files[SM_FACE_COUNT];   /* as named */
 	const char *font_paths[SM_FACE_COUNT];   /* found */
 	struct sm_pos font_pos[SM_FACE_COUNT];   /* where the layout names it */
+	const struct sm_dir *font_dirs[SM_FACE_COUNT];  /* ... below this folder; NULL: a system font */
 	double body, leading, h1, h2, h3, small;
 	struct sm_color primary, accent, text, muted, light, rule;
 	struct sm_color status[SM_STATUS_COUNT];
@@ -135,6 +141,6 @@ const char *sm_engine_dir(void);
 int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
 		  int *usage_error);
 /* Lists the layouts (name and file) on stdout. */
-void sm_theme_list(struct sm_arena *a, const char *project_dir);
+void sm_theme_list(struct sm_arena *a, const struct sm_dir *project);
 
 #endif

@@ -78,10 +78,10 @@ done
 # covers its message only by printing it (checked by bad_case above).
 catalog_cases() {
 	local missing=""
-	# write_failed has its own test (tests/e2e/reliability.sh); pdf_failed
-	# needs a broken PDF library; file_unreadable a file the engine may not
-	# read, which root always can.
-	local exempt=" write_failed pdf_failed file_unreadable "
+	# write_failed and output_protected have their own tests
+	# (tests/e2e/reliability*.sh); pdf_failed needs a broken PDF library;
+	# file_unreadable a file the engine may not read, which root always can.
+	local exempt=" write_failed output_protected pdf_failed file_unreadable "
 	for id in $(grep -oE 'X\([a-z_0-9]*, *SM_(ERROR|WARNING)' generator/diag.h | sed 's/X(\([a-z_0-9]*\),.*/\1/'); do
 		[[ $exempt == *" $id "* ]] && continue
 		grep -qx "message: $id" tests/bad/*/case 2>/dev/null || missing="$missing $id"

@@ -1,6 +1,6 @@
 # Reliability: output errors are system errors (3) that leave nothing
-# behind; the same bytes in every locale. (Suppressed figures:
-# tests/e2e/privacy.sh.)
+# behind (more in reliability_output.sh: full disk, signals, memory); the
+# same bytes in every locale. (Suppressed figures: tests/e2e/privacy.sh.)
 
 unwritable_target() {
 	local s rc err
@@ -13,27 +13,6 @@ unwritable_target() {
 	[ "$rc" -eq 3 ] || { echo "missing folder: want exit 3, got $rc"; return 1; }
 }
 check "an unwritable target is a clear error with exit status 3" unwritable_target
-
-interrupted() {
-	local s
-	s=$(scratch)
-	printf 'an earlier good PDF\n' > "$s/out.pdf"
-	# Interrupt builds at different moments; the old PDF must survive whole
-	# and no temporary file may stay behind.
-	for delay in 0.005 0.01 0.02 0.04; do
-		"$BIN" build $MINI -o "$s/out.pdf" >/dev/null 2>&1 &
-		local pid=$!
-		sleep $delay
-		kill -INT $pid 2>/dev/null
-		wait $pid 2>/dev/null
-		if [ "$(cat "$s/out.pdf")" != "an earlier good PDF" ]; then
-			pdf_ok "$s/out.pdf" >/dev/null || { echo "a broken PDF replaced the old one"; return 1; }
-			printf 'an earlier good PDF\n' > "$s/out.pdf"
-		fi
-		[ -z "$(ls "$s" | grep -v '^out.pdf$')" ] || { echo "left behind: $(ls "$s")"; return 1; }
-	done
-}
-check "an interrupted build leaves the old PDF and no temporary file" interrupted
 
 locales() {
 	local s l

@@ -195,7 +195,9 @@ def main():
                         expect.append("." if secret else dutch(v, cat[ind]["decimals"]) + flag)
                     if not expect:
                         continue
-                    name = ar[a]["name"]
+                    # One area: the rows are named by their indicator (which
+                    # may wrap: its first word starts the row).
+                    name = ar[a]["name"] if len(codes) > 1 else cat[ind]["name"].split()[0]
                     want = " ".join(expect)
                     if not any(l.startswith(name + " ") and want in l for l in lines):
                         print(f"{ch}: {ind} for {name}: want a row '{name} ... {want}'")

@@ -59,7 +59,7 @@ def read_dump(path):
                 m.areas[p[1]] = (p[2], None if p[3] == "-" else p[3], p[4])
             elif p[0] == "indicator":
                 m.indicators[p[1]] = dict(factor=float(p[2]), decimals=int(p[3]), min_n=int(p[4]),
-                                          percent=p[5] == "1")
+                                          percent=p[5] == "1", sum=len(p) > 6 and p[6] == "sum")
             elif p[0] == "cell":
                 m.cells[(p[1], p[2], p[3])] = dict(
                     state=p[4], printed=p[5],
@@ -168,6 +168,8 @@ def audit(m, quiet=False):
 
         def den(a, p):
             c = m.cells.get((ind, a, p))
+            if info.get("sum"):
+                return 1.0      # a count is its own numerator: value = numerator
             if c and c["den"] is not None:
                 return c["den"]
             ks = kids.get(a)
@@ -179,7 +181,7 @@ def audit(m, quiet=False):
         lp = glp.glp_create_prob()
         glp.glp_add_cols(lp, len(col))
         half = 0.5 * 10 ** -info["decimals"]
-        f = info["factor"]
+        f = 1.0 if info.get("sum") else info["factor"]
         for (a, p), j in col.items():
             c = m.cells.get((ind, a, p))
             d = den(a, p)
@@ -189,8 +191,8 @@ def audit(m, quiet=False):
                 v = dutch_number(c["printed"])
                 lo = max(lo, (v - half) * d / f)
                 hi = min(hi, (v + half) * d / f)
-            elif c and c["state"] == "missing" and d == 0:
-                hi = 0.0
+            elif c and c["state"] == "missing" and (d == 0 or (info.get("sum") and c["den"] == 0)):
+                hi = 0.0        # empty: nothing in it
             if hi == INF:
                 glp.glp_set_col_bnds(lp, j, glp.GLP_LO, lo, 0)
             elif hi - lo < 1e-12:
