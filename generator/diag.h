@@ -101,6 +101,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(fig_unclosed,      SM_ERROR,   "'{{' starts a figure but no '}}' ends it on this line; close it, or write \\{{ for the braces themselves") \
 	X(fig_syntax,        SM_ERROR,   "figure '{{%s}}' cannot be read: %s; write {{indicator [area] [period] [word]}}, such as {{bijstand}} or {{bijstand Centrum 2023 change}}") \
 	X(fig_period,        SM_ERROR,   "no data is from period %s, named in '{{%s}}'; the data runs from %d to %d, or leave the period out for the latest") \
+	X(fig_not_judged,    SM_ERROR,   "'{{%s}}' asks for the status of %s, which is not judged (only the municipality, its wijken and buurten are); leave out 'status' or the area") \
 	X(fig_suppressed,    SM_WARNING, "figure '{{%s}}' is hidden to protect small numbers and prints as '.'; quote another figure, or reword") \
 	X(fig_missing,       SM_WARNING, "figure '{{%s}}' has no value in the data and prints as a dash; check the data, or name another period or area") \
 	/* images */ \

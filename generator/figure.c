@@ -146,6 +146,9 @@ static void resolve_one(struct resolve_ctx *c, struct sm_figure *f)
 			}
 		}
 	}
+	if (f->word == SM_FIG_STATUS && f->area_index >= 0 &&
+	    (d->areas[f->area_index].level == SM_LEVEL_LAND || d->areas[f->area_index].level == SM_LEVEL_REFERENCE))
+		sm_diag(SM_MSG_fig_not_judged, &f->pos, f->src, d->areas[f->area_index].name);
 	if (f->period >= 0) {
 		int found = 0;
 		for (int i = 0; i < d->nobs && !found; i++)
