@@ -37,6 +37,8 @@ struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t le
 		nt++;
 		i = e;
 	}
+	while (i < end && (src[i] == ' ' || src[i] == '\t'))
+		i++;
 	const char *inner = sm_arena_strndup(a, src + 2, end - 2);
 	if (!nt) {
 		sm_diag(SM_MSG_fig_syntax, &pos, inner, "it names no figure");
