@@ -122,6 +122,7 @@ int sm_run(const struct sm_run_opts *o)
 	}
 	struct sm_data data;
 	sm_calc(&arena, &doc, &data);
+	sm_figures_check(&arena, &doc, &data);
 	/* A computed attention or off-track needs words for the council. */
 	for (int c = 0; c < doc.nchapters; c++)
 		for (int g = 0; g < doc.chapters[c].ngoals; g++) {

@@ -1000,7 +1000,7 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	box->keep_next = 1;
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
 	const char *note = sm_symbols_note(L, &c.sy, NULL);
-	if (src || note)
+	if (src || note || b->source || b->note)
 		sm_block_footnote(L, src, note);
 	else
 		L->flow.v[L->flow.n - 1].keep_next = 0;

@@ -35,6 +35,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(yaml_duplicate_key,SM_ERROR,   "key '%s' appears twice in this mapping (first on line %d); keep one") \
 	X(yaml_documents,    SM_ERROR,   "more than one YAML document ('---'); put one document in each file") \
 	X(yaml_limit,        SM_ERROR,   "more than %d items in one file; a monitor file never needs this many") \
+	X(yaml_figure,       SM_ERROR,   "a value that starts with '{{' is read by YAML as a mapping; put the whole text in quotes, such as \"{{bijstand}} van de inwoners\"") \
 	/* schema */ \
 	X(unknown_key,       SM_ERROR,   "unknown key '%s' in %s%s") \
 	X(missing_key,       SM_ERROR,   "%s needs the key '%s'%s") \
@@ -95,6 +96,14 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \
 	X(md_link_scheme,    SM_WARNING, "link to '%s' is printed as plain text: only http, https and mailto links are allowed") \
 	X(md_depth,          SM_ERROR,   "Markdown nested deeper than %d levels (lists or quotes); flatten it") \
+	X(md_table,          SM_ERROR,   "tables in Markdown are not supported; put figures in a table block (- table: {indicators: [...]}) and other text in a list") \
+	/* figures in text */ \
+	X(fig_unclosed,      SM_ERROR,   "'{{' starts a figure but no '}}' ends it on this line; close it, or write \\{{ for the braces themselves") \
+	X(fig_syntax,        SM_ERROR,   "figure '{{%s}}' cannot be read: %s; write {{indicator [area] [period] [word]}}, such as {{bijstand}} or {{bijstand Centrum 2023 change}}") \
+	X(fig_period,        SM_ERROR,   "no data is from period %s, named in '{{%s}}'; the data runs from %d to %d, or leave the period out for the latest") \
+	X(fig_not_judged,    SM_ERROR,   "'{{%s}}' asks for the status of %s, which is not judged (only the municipality, its wijken and buurten are); leave out 'status' or the area") \
+	X(fig_suppressed,    SM_WARNING, "figure '{{%s}}' is hidden to protect small numbers and prints as '.'; quote another figure, or reword") \
+	X(fig_missing,       SM_WARNING, "figure '{{%s}}' has no value in the data and prints as a dash; check the data, or name another period or area") \
 	/* images */ \
 	X(image_invalid,     SM_ERROR,   "image '%s' cannot be read: %s; save it again as PNG or JPEG") \
 	X(image_format,      SM_ERROR,   "'%s' is not a PNG or JPEG image; save it as PNG or JPEG") \

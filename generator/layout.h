@@ -102,6 +102,15 @@ struct sm_flow_item {
 	int right;                  /* BREAK: start on a right-hand page */
 	int repeat;                 /* flow index of a table header to repeat above this
 				       box when it starts a page, -1 */
+	struct sm_items foot;       /* footnotes of this line, set at the foot of its page */
+	double foot_h;
+};
+
+/* A footnote, set: its lines from y=0, and their height. */
+struct sm_foot {
+	struct sm_items items;
+	double h;
+	const char *number;         /* as the text shows it */
 };
 
 struct sm_flow {
@@ -124,6 +133,11 @@ struct sm_layout {
 	int full;                       /* more than SM_MAX_PAGES: reported, stop */
 	struct sm_pages *pages;
 	double tw, th;              /* text area */
+	const struct sm_block *block;   /* the table or chart block being set, for its
+					   own source and note (sm_block_footnote) */
+	int note_chapter, note_no;      /* footnotes: numbered per chapter */
+	struct sm_foot *feet;           /* every footnote set so far (sm_run.note - 1) */
+	int nfeet, feetcap;
 };
 
 /* Text setting (layout_text.c). A paragraph style says how to set runs. */
@@ -156,6 +170,10 @@ int sm_set_text(struct sm_layout *L, const char *text, unsigned style, const str
 int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		 struct sm_items *out, double x, double y);
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *ps);
+/* Figures in text (figure.c): warnings for those that print no number,
+ * once, after the figures are computed; and the text of one figure. */
+void sm_figures_check(struct sm_arena *a, struct sm_doc *d, const struct sm_data *data);
+const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f);
 double sm_baseline(const struct sm_pstyle *ps);
 
 /* Flow building (layout_flow.c helpers). */

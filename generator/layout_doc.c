@@ -101,16 +101,89 @@ static void marker(struct sm_layout *L, int box, const char *m, const struct sm_
 		     x - w, sm_baseline(ps), m);
 }
 
+static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_rich *r, const struct sm_para *p,
+				       int *feet);
+
+/* A footnote set in the layout's small text, its number before it and
+ * its lines hanging after the number; kept in L->feet, for the lines that
+ * refer to it (layout_text.c) and their pages (layout_page.c). Returns
+ * 1 + its index there. */
+static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
+{
+	struct sm_pstyle ps = sm_pstyle_body(L);
+	ps.size = L->t->small;
+	ps.leading = L->t->small * 1.35;
+	ps.indent = L->t->small * 1.6;
+	ps.width = L->tw - ps.indent;
+	struct sm_foot ft = { { 0 }, 0, NULL };
+	const char *num = sm_arena_printf(L->a, "%d", number);
+	ft.number = num;
+	sm_text_item(L, &ft.items, ps.role_regular, ps.size, ps.color, 0, sm_baseline(&ps), num);
+	for (int i = 0; i < note->n; i++) {
+		const struct sm_para *p = &note->paras[i];
+		int lines = sm_set_lines(L, filled_runs(L, note, p, NULL), p->nruns, &ps, &ft.items, 0, ft.h);
+		ft.h += lines * ps.leading;
+	}
+	if (!note->n)
+		ft.h = ps.leading;
+	SM_PUSH(L->a, L->feet, L->nfeet, L->feetcap, ft);
+	return L->nfeet;
+}
+
+/* A paragraph's runs with its figures filled in (figure.c) and the
+ * numbers of its footnotes, numbered per chapter. feet maps the notes of
+ * r to L->feet (0: not set yet); NULL where no note is set (in a note, in
+ * a heading). A note referred to again keeps its number, and its foot is
+ * set once (a negative note in the run). */
+static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_rich *r, const struct sm_para *p,
+				       int *feet)
+{
+	int k = 0;
+	while (k < p->nruns && !p->runs[k].fig && !p->runs[k].note)
+		k++;
+	if (k == p->nruns)
+		return p->runs;
+	struct sm_run *runs = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *runs);
+	for (k = 0; k < p->nruns; k++) {
+		runs[k] = p->runs[k];
+		if (runs[k].fig) {
+			runs[k].text = sm_figure_text(L, runs[k].fig);
+			runs[k].fig = NULL;
+		}
+		if (!runs[k].note)
+			continue;
+		int n = runs[k].note - 1;
+		runs[k].note = 0;
+		runs[k].text = "";
+		if (!feet || n >= r->nnotes)
+			continue;
+		if (L->nbreaks != L->note_chapter) {
+			L->note_chapter = L->nbreaks;
+			L->note_no = 0;
+		}
+		int again = feet[n] != 0;
+		if (!again)
+			feet[n] = set_foot(L, &r->notes[n], ++L->note_no);
+		runs[k].text = L->feet[feet[n] - 1].number;
+		runs[k].note = again ? -feet[n] : feet[n];
+	}
+	return runs;
+}
+
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
 {
 	const double list_step = 14, quote_step = 12;
+	int *feet = r->nnotes ? sm_arena_alloc(L->a, (size_t)r->nnotes * sizeof *feet) : NULL;
+	if (feet)
+		memset(feet, 0, (size_t)r->nnotes * sizeof *feet);
 	for (int i = 0; i < r->n && !L->full; i++) {
 		const struct sm_para *p = &r->paras[i];
+		const struct sm_run *runs = filled_runs(L, r, p, p->kind == SM_PARA_HEADING ? NULL : feet);
 		if (p->kind == SM_PARA_HEADING) {
 			/* The runs as one plain text, a line break as a space. */
 			const char **parts = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *parts);
 			for (int k = 0; k < p->nruns; k++)
-				parts[k] = strcmp(p->runs[k].text, "\n") ? p->runs[k].text : " ";
+				parts[k] = strcmp(runs[k].text, "\n") ? runs[k].text : " ";
 			const char *title = sm_arena_join(L->a, parts, p->nruns, "");
 			if (p->heading == 1)
 				sm_layout_section(L, title, 1);
@@ -132,7 +205,7 @@ void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyl
 			sm_flow_space(L, p->tight && p->list_depth ? base->leading * 0.15 : base->leading * 0.5);
 		struct bar_ctx bar = { base->indent + (p->quote_depth - 1) * quote_step + p->list_depth * list_step,
 				       L->t->primary };
-		int first = sm_set_runs(L, p->runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
+		int first = sm_set_runs(L, runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
 		if (p->marker && first < L->flow.n)
 			marker(L, first, p->marker, &ps, ps.indent - 5);
 	}
@@ -278,10 +351,14 @@ static void blocks(struct sm_layout *L, const struct sm_block *b, int n)
 			quote_block(L, b[i].quote ? b[i].quote : "", b[i].source);
 			break;
 		case SM_BLOCK_TABLE:
+			L->block = &b[i];
 			sm_layout_table_block(L, &b[i]);
+			L->block = NULL;
 			break;
 		case SM_BLOCK_CHART:
+			L->block = &b[i];
 			sm_layout_chart(L, &b[i]);
+			L->block = NULL;
 			break;
 		case SM_BLOCK_IMAGE:
 			image_block(L, &b[i]);

@@ -401,27 +401,51 @@ static void draft_mark(struct sm_layout *L, struct sm_page *pg)
 /* ------------------------------------------------------------ paginate */
 
 /* The height a box needs on its page: itself plus every box it is kept
- * with. A chain taller than a page cannot be kept and counts as the box. */
-static void chains(struct sm_layout *L, double *need)
+ * with, and their footnotes (feet: of those, the footnotes alone). A chain
+ * taller than a page cannot be kept and counts as the box. */
+static void chains(struct sm_layout *L, double *need, double *feet)
 {
-	double next = 0;
+	double next = 0, next_feet = 0;
 	for (int i = L->flow.n - 1; i >= 0; i--) {
 		struct sm_flow_item *f = &L->flow.v[i];
 		if (f->kind == SM_FLOW_BREAK) {
-			next = 0;
-			need[i] = 0;
+			next = next_feet = 0;
+			need[i] = feet[i] = 0;
 			continue;
 		}
 		if (f->kind == SM_FLOW_SPACE) {
 			need[i] = next;       /* carried to the box before */
+			feet[i] = next_feet;
 			next = next ? next + f->h : 0;
 			continue;
 		}
-		need[i] = f->h + (f->keep_next ? next : 0);
-		if (need[i] > L->th)
-			need[i] = f->h;
+		need[i] = f->h + f->foot_h + (f->keep_next ? next : 0);
+		feet[i] = f->foot_h + (f->keep_next ? next_feet : 0);
+		if (need[i] > L->th) {
+			need[i] = f->h + f->foot_h;
+			feet[i] = f->foot_h;
+		}
 		next = need[i];
+		next_feet = feet[i];
 	}
+}
+
+/* The space between the text and the footnotes, with the short rule
+ * that separates them in its middle. */
+static double foot_gap(const struct sm_layout *L) { return L->t->leading; }
+
+/* The footnotes of a page, at the foot of its text area under the rule. */
+static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items *feet, double *h)
+{
+	if (pg && *h > 0) {
+		int index = (int)(pg - L->pages->v);
+		double x0 = text_left(L, index), top = L->t->m_top + L->th - *h;
+		double rule = top - foot_gap(L) * 0.55;
+		sm_line_item(L, &pg->items, x0, rule, x0 + fmin(L->tw * 0.3, 120), rule, L->t->muted, 0.5);
+		add_items(L, &pg->items, feet, x0, top);
+	}
+	feet->n = 0;
+	*h = 0;
 }
 
 void sm_paginate(struct sm_layout *L)
@@ -442,14 +466,17 @@ void sm_paginate(struct sm_layout *L)
 	if (!pg || L->full)
 		return;
 
-	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * sizeof *need);
-	chains(L, need);
+	double *need = sm_xmalloc((size_t)(L->flow.n + 1) * 2 * sizeof *need), *chain_feet = need + L->flow.n + 1;
+	chains(L, need, chain_feet);
 	int chapter = -1;
 	double y = 0;
+	struct sm_items feet = { 0 };       /* the footnotes of the page being filled */
+	double feet_h = 0;
 	pg = NULL;
 	for (int i = 0; i < L->flow.n; i++) {
 		struct sm_flow_item *f = &L->flow.v[i];
 		if (f->kind == SM_FLOW_BREAK) {
+			place_feet(L, pg, &feet, &feet_h);
 			chapter = f->chapter;
 			if (f->right && P->n % 2)
 				if (!new_page(L, SM_PAGE_BLANK, -1))
@@ -470,7 +497,11 @@ void sm_paginate(struct sm_layout *L)
 				y += f->h;
 			continue;
 		}
-		if (y > 0 && y + need[i] > L->th + 0.01) {
+		/* A line with a footnote's number needs room for the note too
+		 * (need[i] counts the notes of its chain). */
+		double foot = feet_h + chain_feet[i] > 0 ? feet_h + foot_gap(L) : 0;
+		if (y > 0 && y + need[i] + foot > L->th + 0.01) {
+			place_feet(L, pg, &feet, &feet_h);
 			if (!(pg = new_page(L, SM_PAGE_BODY, chapter)))
 				break;
 			y = 0;
@@ -485,12 +516,17 @@ void sm_paginate(struct sm_layout *L)
 		double x0 = text_left(L, index), y0 = t->m_top + y;
 		add_items(L, &pg->items, &f->items, x0, y0);
 		add_items(L, &pg->items, &f->page_items, 0, 0);
+		if (f->foot_h > 0) {
+			add_items(L, &feet, &f->foot, 0, feet_h);
+			feet_h += f->foot_h;
+		}
 		if (f->anchor >= 0) {
 			P->anchors[f->anchor].page = index;
 			P->anchors[f->anchor].y = y0;
 		}
 		y += f->h;
 	}
+	place_feet(L, pg, &feet, &feet_h);
 	free(need);
 	/* Past the limit nothing more is set: the cover, contents and running
 	 * heads of thousands of pages would be work for a PDF not written. */

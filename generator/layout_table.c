@@ -301,9 +301,14 @@ void sm_block_heading(struct sm_layout *L, const char *title)
 }
 
 /* The source and notes under a table or chart, kept with it (the box
- * before them must already keep with what follows). */
+ * before them must already keep with what follows). A block's own source
+ * replaces the catalogue's; its note comes after the source line. */
 void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes)
 {
+	const struct sm_block *b = L->block;
+	const char *note = b ? b->note : NULL;
+	if (b && b->source)
+		source = sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_source], b->source);
 	struct sm_pstyle sp = sm_pstyle_body(L);
 	sp.size = L->t->small;
 	sp.leading = L->t->small * 1.4;
@@ -313,6 +318,8 @@ void sm_block_footnote(struct sm_layout *L, const char *source, const char *note
 	int foot = L->flow.n;
 	if (source)
 		sm_set_text(L, source, 0, &sp, NULL, NULL);
+	if (note)
+		sm_set_text(L, note, 0, &sp, NULL, NULL);
 	if (notes)
 		sm_set_text(L, notes, 0, &sp, NULL, NULL);
 	for (int i = foot; i < L->flow.n; i++)

@@ -25,6 +25,8 @@
 #define MAX_STRETCH 2.0          /* spaces may grow to 1 + 2 x 0,5 = 2 times */
 #define STRETCH 0.5              /* glue stretch, as a share of the space */
 #define SHRINK 0.25              /* glue shrink */
+#define SUPER_SIZE 0.62          /* a footnote's number in the text: its size, */
+#define SUPER_RISE 0.36          /* and how far it is raised, as shares of the size */
 
 enum { K_BOX, K_GLUE, K_PENALTY };
 
@@ -38,6 +40,8 @@ struct kitem {
 	size_t len;
 	int role;
 	const char *url;
+	int note;                   /* a footnote's number, set superior: 1 + its foot in
+				       L->feet; negative when its foot is set elsewhere */
 };
 
 struct para {
@@ -71,20 +75,23 @@ static void push(struct sm_layout *L, struct para *p, struct kitem it)
 	SM_PUSH(&L->scratch, p->v, p->n, p->cap, it);
 }
 
-static void box(struct sm_layout *L, struct para *p, const char *s, size_t len, int role, const char *url, double size)
+static void box(struct sm_layout *L, struct para *p, const char *s, size_t len, int role, const char *url, double size,
+		int note)
 {
-	struct kitem it = { K_BOX, sm_measure(L, role, size, s, len), 0, 0, 0, 0, 0, s, len, role, url };
+	if (note)
+		size *= SUPER_SIZE;
+	struct kitem it = { K_BOX, sm_measure(L, role, size, s, len), 0, 0, 0, 0, 0, s, len, role, url, note };
 	push(L, p, it);
 }
 
 static void penalty(struct sm_layout *L, struct para *p, double w, double pen, int flagged, int role)
 {
-	struct kitem it = { K_PENALTY, w, 0, 0, 0, pen, flagged, NULL, 0, role, NULL };
+	struct kitem it = { K_PENALTY, w, 0, 0, 0, pen, flagged, NULL, 0, role, NULL, 0 };
 	push(L, p, it);
 }
 
 /* A word: its pieces in their runs. */
-struct seg { const char *s; size_t len; int role; const char *url; };
+struct seg { const char *s; size_t len; int role; const char *url; int note; };
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -145,7 +152,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 		for (size_t k = 0; k < g->len; k++) {
 			if (!brk[at + k] || at + k + 1 >= total)
 				continue;
-			box(L, p, g->s + start, k + 1 - start, g->role, g->url, ps->size);
+			box(L, p, g->s + start, k + 1 - start, g->role, g->url, ps->size, g->note);
 			if (flag[at + k]) {
 				hyphen_w = sm_measure(L, g->role, ps->size, "-", 1);
 				penalty(L, p, hyphen_w, ps->justify ? HYPHEN_PENALTY : RAGGED_HYPHEN_PENALTY, 1, g->role);
@@ -155,7 +162,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 			start = k + 1;
 		}
 		if (start < g->len)
-			box(L, p, g->s + start, g->len - start, g->role, g->url, ps->size);
+			box(L, p, g->s + start, g->len - start, g->role, g->url, ps->size, g->note);
 		at += g->len;
 	}
 }
@@ -163,7 +170,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 static void glue(struct sm_layout *L, struct para *p, int role, double size)
 {
 	double w = sm_measure(L, role, size, " ", 1);
-	struct kitem it = { K_GLUE, w, w * STRETCH, w * SHRINK, 0, 0, 0, " ", 1, role, NULL };
+	struct kitem it = { K_GLUE, w, w * STRETCH, w * SHRINK, 0, 0, 0, " ", 1, role, NULL, 0 };
 	push(L, p, it);
 }
 
@@ -172,7 +179,7 @@ static void finish(struct sm_layout *L, struct para *p)
 	/* Drop trailing glue, then end with infinite stretch and a forced break. */
 	while (p->n && p->v[p->n - 1].type == K_GLUE)
 		p->n--;
-	struct kitem fill = { K_GLUE, 0, 0, 0, 1, 0, 0, NULL, 0, 0, NULL };
+	struct kitem fill = { K_GLUE, 0, 0, 0, 1, 0, 0, NULL, 0, 0, NULL, 0 };
 	push(L, p, fill);
 	penalty(L, p, 0, -INF_PENALTY, 0, 0);
 }
@@ -216,7 +223,7 @@ static void build(struct sm_layout *L, const struct sm_run *runs, int nruns, con
 				word(L, p, segs, nseg, ps);
 				nseg = 0;
 			}
-			segs[nseg++] = (struct seg){ s + i, e - i, role, runs[r].url };
+			segs[nseg++] = (struct seg){ s + i, e - i, role, runs[r].url, runs[r].note };
 			i = e;
 		}
 	}
@@ -257,7 +264,7 @@ static int cut_wide(struct sm_layout *L, struct para *p, const struct sm_pstyle 
 				used += cw;
 				e += (size_t)n;
 			}
-			box(L, &out, it.s + j, e - j, it.role, it.url, ps->size);
+			box(L, &out, it.s + j, e - j, it.role, it.url, ps->size, it.note);
 			if (e < it.len)
 				penalty(L, &out, 0, 0, 0, it.role);
 			j = e;
@@ -522,16 +529,18 @@ static void pen_flush(struct pen *pn)
 	pn->nshifts = 0;
 }
 
-static void pen_char(struct pen *pn, const char *s, size_t n, int role, const char *url, double x, double adv)
+static void pen_char(struct pen *pn, const char *s, size_t n, int role, const char *url, double x, double adv,
+		     int super)
 {
 	struct sm_item *cur = pn->cur >= 0 ? &pn->out->v[pn->cur] : NULL;
-	if (!cur || cur->role != role || cur->url != url) {
+	float size = (float)(super ? pn->ps->size * SUPER_SIZE : pn->ps->size);
+	if (!cur || cur->role != role || cur->url != url || cur->size != size) {
 		pen_flush(pn);
 		struct sm_item *it = sm_item_add(pn->L->a, pn->out, SM_ITEM_TEXT);
 		it->x = x;
-		it->y = pn->y;
+		it->y = pn->y - (super ? pn->ps->size * SUPER_RISE : 0);
 		it->role = role;
-		it->size = pn->ps->size;
+		it->size = size;
 		it->color = url ? pn->ps->link_color : pn->ps->color;
 		it->url = url;
 		/* The item moves when the array grows: keep its index. */
@@ -552,10 +561,10 @@ static void pen_char(struct pen *pn, const char *s, size_t n, int role, const ch
 	pn->next_x = x + adv;
 }
 
-static double draw_text(struct pen *pn, const char *s, size_t len, int role, const char *url, double x)
+static double draw_text(struct pen *pn, const char *s, size_t len, int role, const char *url, double x, int super)
 {
 	uint32_t prev = 0;
-	double size = pn->ps->size;
+	double size = pn->ps->size * (super ? SUPER_SIZE : 1);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(s + i, len - i, &cp);
@@ -566,7 +575,7 @@ static double draw_text(struct pen *pn, const char *s, size_t len, int role, con
 		if (prev)
 			x += sm_font_kern(pn->L->fonts, role, prev, cp) * size / 1000.0;
 		double adv = sm_font_advance(pn->L->fonts, role, cp) * size / 1000.0;
-		pen_char(pn, s + i, (size_t)n, role, url, x, adv);
+		pen_char(pn, s + i, (size_t)n, role, url, x, adv, super);
 		x += adv;
 		prev = cp;
 		i += (size_t)n;
@@ -603,19 +612,19 @@ static void place_line(struct sm_layout *L, const struct para *p, const struct l
 				link = it->url;
 				link_x = x;
 			}
-			x = draw_text(&pn, it->s, it->len, it->role, it->url, x);
+			x = draw_text(&pn, it->s, it->len, it->role, it->url, x, it->note != 0);
 		} else if (it->type == K_GLUE && !it->fill) {
 			double w = it->w + (ln->r > 0 ? ln->r * it->y : ln->r * it->z);
 			/* A space is a real space in the text; its stretch becomes a
 			 * shift before the next word. */
 			if (it->s)
-				pen_char(&pn, " ", 1, it->role, link, x, it->w);
+				pen_char(&pn, " ", 1, it->role, link, x, it->w, 0);
 			x += w;
 		}
 	}
 	const struct kitem *b = &p->v[ln->brk];
 	if (b->type == K_PENALTY && b->flagged)
-		x = draw_text(&pn, "-", 1, b->role, link, x);
+		x = draw_text(&pn, "-", 1, b->role, link, x, 0);
 	if (link)
 		close_link(L, &pn, ps, link, link_x, x, y, out);
 	pen_flush(&pn);
@@ -676,6 +685,20 @@ int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const
 		struct sm_flow_item *box = sm_flow_box(L, ps->leading);
 		place_line(L, &p, &lines[i], ps->indent + (i == 0 ? ps->first_indent : 0), sm_baseline(ps), ps,
 			   &box->items);
+		/* The footnotes whose numbers are on this line go to the foot of
+		 * its page (layout_page.c). */
+		for (int k = lines[i].from; k < lines[i].to; k++) {
+			const struct kitem *it = &p.v[k];
+			if (it->type != K_BOX || it->note <= 0 || (k > lines[i].from && p.v[k - 1].note == it->note))
+				continue;
+			const struct sm_foot *ft = &L->feet[it->note - 1];
+			for (int j = 0; j < ft->items.n; j++) {
+				struct sm_item x = ft->items.v[j];
+				x.y += box->foot_h;
+				SM_PUSH(L->a, box->foot.v, box->foot.n, box->foot.cap, x);
+			}
+			box->foot_h += ft->h;
+		}
 		/* No orphans and no widows: the first two lines stay together,
 		 * and so do the last two. */
 		if ((i == 0 && n > 1) || (i == n - 2 && n > 1))

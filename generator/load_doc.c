@@ -65,7 +65,7 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		if (!buf || sm_utf8_check(path, buf, len))
 			return;
 		struct sm_pos base = { path, 1, 1 };
-		sm_md_parse(c->a, buf, len, base, 0, out);
+		sm_md_parse(c->a, buf, len, base, 1, out);
 		if (!out->n) {
 			struct sm_pos p = { path, 0, 0 };
 			sm_diag(SM_MSG_file_empty, &p, "write the text, or leave the key out");
@@ -80,12 +80,17 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		sm_diag(SM_MSG_empty_value, &v->pos, key, "write the text, or leave the key out");
 		return;
 	}
+	/* Where the text starts in the file: after a quote, or on the line
+	 * after a block scalar's '|', at its indentation. */
 	struct sm_pos base = v->pos;
+	int cont_col = 1;
 	if (v->block) {
 		base.line++;
-		base.col = 1;
+		base.col = cont_col = v->indent > 0 ? v->indent : 1;
+	} else if (!v->plain) {
+		base.col++;
 	}
-	sm_md_parse(c->a, v->str, v->len, base, 1, out);
+	sm_md_parse_at(c->a, v->str, v->len, base, cont_col, v->marks, v->nmarks, out);
 }
 
 /* ---------------------------------------------------------- periods */
@@ -229,17 +234,17 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 	const char *what = b->kind == SM_BLOCK_TABLE ? "a table" : "a chart";
 	if (b->kind == SM_BLOCK_TABLE) {
 		static const char *const keys[] = { "indicator", "indicators", "areas", "years", "year",
-						    "reference", "columns", "title", NULL };
+						    "reference", "columns", "title", "note", "source", NULL };
 		sm_schema_keys(m, "a table", keys);
 	} else {
 		int t = sm_schema_enum(sm_schema_need(m, "a chart", "type", " (line, bar, column, dot or heatmap)"),
 				       "chart type", chart_types);
 		b->chart = t < 0 ? SM_CHART_LINE : (enum sm_chart_type)t;
 		/* The keys each chart type takes (FORMAT.md, Blocks). */
-		static const char *const line_keys[] = { "type", "indicator", "areas", "years", "title", NULL };
-		static const char *const bar_keys[] = { "type", "indicator", "areas", "year", "reference", "title", NULL };
-		static const char *const dot_keys[] = { "type", "indicator", "indicators", "year", "reference", "title", NULL };
-		static const char *const heat_keys[] = { "type", "indicator", "indicators", "areas", "year", "reference", "title", NULL };
+		static const char *const line_keys[] = { "type", "indicator", "areas", "years", "title", "note", "source", NULL };
+		static const char *const bar_keys[] = { "type", "indicator", "areas", "year", "reference", "title", "note", "source", NULL };
+		static const char *const dot_keys[] = { "type", "indicator", "indicators", "year", "reference", "title", "note", "source", NULL };
+		static const char *const heat_keys[] = { "type", "indicator", "indicators", "areas", "year", "reference", "title", "note", "source", NULL };
 		static const char *const *const keys_of[] = {
 			[SM_CHART_LINE] = line_keys, [SM_CHART_BAR] = bar_keys, [SM_CHART_COLUMN] = line_keys,
 			[SM_CHART_DOT] = dot_keys, [SM_CHART_HEATMAP] = heat_keys,
@@ -264,6 +269,8 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 	indicators_of(c, m, b, what);
 	const struct sm_node *title = sm_schema_get(m, "title");
 	b->title = sm_schema_title(c->a, title, "title");
+	b->source = sm_schema_title(c->a, sm_schema_get(m, "source"), "source");
+	b->note = sm_schema_text(c->a, sm_schema_get(m, "note"), "note");
 	if (b->nindicators > 1 && !title)
 		sm_diag(SM_MSG_title_needed, &m->pos, b->kind == SM_BLOCK_TABLE ? "table" : "chart");
 	area_set(c, sm_schema_get(m, "areas"), &b->areas);

@@ -1,19 +1,34 @@
-/* load_md.c: Markdown through cmark → flattened rich text (sm_rich). The
- * only file that includes cmark.h.
+/* load_md.c: Markdown through cmark-gfm → flattened rich text (sm_rich).
+ * The only file that includes cmark-gfm.h.
  *
  * Headings, paragraphs, emphasis, strong, lists (nested), block quotes,
- * links (http, https, mailto only), hard breaks; code is set as plain
- * text. Raw HTML is dropped with a warning; images are refused. */
+ * links (http, https, mailto only), hard breaks, footnotes ([^1], the one
+ * extension of GitHub's that is switched on); code is set as plain text.
+ * Raw HTML is dropped with a warning; images and tables are refused.
+ * Figures ({{bijstand}}) are taken out before cmark sees the text, each
+ * replaced by a marker that cmark passes through as text; a text node's
+ * markers become figure runs. */
 #include "sm.h"
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A figure's marker: U+FDD0, its number, U+FDD1 (noncharacters, which
+ * fix_text takes out of the input). */
+#define FIG_OPEN "\xEF\xB7\x90"
+#define FIG_CLOSE "\xEF\xB7\x91"
 
 struct md_state {
 	struct sm_arena *a;
 	struct sm_rich *out;
 	int cap;
+	struct sm_rich *doc;        /* the whole text: its notes and figures */
+	int note_room;              /* doc->notes has room for this many */
+	int ndefs;                  /* note definitions so far */
 	struct sm_pos base;
+	int cont_col;               /* where lines after the first start */
+	const struct sm_pos *marks; /* where each "{{" is, when not where the text puts it */
+	int nmarks;
 	struct sm_para *para;       /* the paragraph being filled */
 	int run_cap;
 	size_t text_len, text_cap;  /* of the paragraph's last run */
@@ -36,7 +51,7 @@ static struct sm_pos node_pos(struct md_state *st, cmark_node *n)
 		p.col = st->base.col + (col > 0 ? col - 1 : 0);
 	} else {
 		p.line = st->base.line + line - 1;
-		p.col = col > 0 ? col : 1;
+		p.col = st->cont_col - 1 + (col > 0 ? col : 1);
 	}
 	return p;
 }
@@ -66,7 +81,7 @@ static void add_run(struct md_state *st, const char *text, size_t len)
 	unsigned style = (st->bold ? SM_STYLE_BOLD : 0) | (st->italic ? SM_STYLE_ITALIC : 0);
 	struct sm_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
 	if (last && last->style == style && last->url == st->url && strcmp(last->text, "\n") &&
-	    !(len == 1 && text[0] == '\n')) {
+	    !last->fig && !last->note && !(len == 1 && text[0] == '\n')) {
 		/* Text of the same style joins the last run, whose room doubles:
 		 * a paragraph of many short lines (each soft break is a run of
 		 * its own in cmark) must not be copied again for every line. */
@@ -89,27 +104,118 @@ static void add_run(struct md_state *st, const char *text, size_t len)
 	st->text_cap = len + 1;
 }
 
+/* A run of its own: a figure, or a footnote's reference. */
+static void add_special(struct md_state *st, const struct sm_figure *fig, int note)
+{
+	struct sm_para *p = st->para;
+	if (!p)
+		return;
+	unsigned style = (st->bold ? SM_STYLE_BOLD : 0) | (st->italic ? SM_STYLE_ITALIC : 0);
+	struct sm_run r = { fig ? sm_arena_printf(st->a, "{{%s}}", fig->src) : "", style, st->url, fig, note };
+	SM_PUSH(st->a, p->runs, p->nruns, st->run_cap, r);
+	st->text_len = st->text_cap = 0;
+}
+
+/* Text with figure markers: text runs (through typo, when set) and figure
+ * runs. */
+static void add_text(struct md_state *st, const char *lit, int typo)
+{
+	if (!strstr(lit, FIG_OPEN)) {
+		const char *t = typo ? sm_typo_dutch(st->a, lit) : lit;
+		add_run(st, t, strlen(t));
+		return;
+	}
+	while (*lit) {
+		const char *m = strstr(lit, FIG_OPEN);
+		size_t n = m ? (size_t)(m - lit) : strlen(lit);
+		if (n) {
+			const char *t = sm_arena_strndup(st->a, lit, n);
+			if (typo)
+				t = sm_typo_dutch(st->a, t);
+			add_run(st, t, strlen(t));
+		}
+		if (!m)
+			break;
+		int k = 0;
+		const char *q = m + 3;
+		while (*q >= '0' && *q <= '9' && k < 100000000)
+			k = k * 10 + (*q++ - '0');
+		if (!strncmp(q, FIG_CLOSE, 3))
+			q += 3;
+		if (k < st->doc->nfigs)
+			add_special(st, st->doc->figs[k], 0);
+		lit = q;
+	}
+}
+
 static int url_allowed(const char *url)
 {
 	return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8) || !strncmp(url, "mailto:", 7);
 }
 
-/* A straight quote that starts a Dutch elision ('s-Hertogenbosch, 't,
- * 'n, '90) becomes ’ before cmark sees it: its smart punctuation would
- * turn some of them into an opening quote. */
-static char *fix_elisions(struct sm_arena *a, const char *src, size_t len, size_t *outlen)
+/* Before cmark sees the text: a straight quote that starts a Dutch
+ * elision ('s-Hertogenbosch, 't, 'n, '90) becomes ’ (cmark's smart
+ * punctuation would turn some of them into an opening quote), and each
+ * figure {{...}} (not \\{{) is parsed and replaced by its marker. */
+static char *fix_text(struct md_state *st, const char *src, size_t len, int cont_col, size_t *outlen)
 {
-	char *out = sm_arena_alloc(a, len * 3 + 1), *o = out;
+	char *out = sm_arena_alloc(st->a, len * 3 + 16), *o = out;
 	uint32_t prev = 0;
+	int line = 0, col = 0;                  /* of src[i], col in characters */
+	struct sm_pos base = st->base;
+	int figcap = 0, nbraces = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(src + i, len - i, &cp);
 		if (!n) { n = 1; cp = 0xFFFD; }
+		int at = cp == '{' && i + 1 < len && src[i + 1] == '{' ? nbraces++ : -1;
+		if (at >= 0) {
+			/* "{{" as a pair, always: the k-th one is the k-th of marks. */
+			size_t e = i + 2;
+			struct sm_figure *f = NULL;
+			if (prev != '\\') {
+				struct sm_pos p = { base.file, base.line + line, (line ? cont_col : base.col) + col };
+				if (at < st->nmarks)
+					p = st->marks[at];
+				while (e + 1 < len && src[e] != '\n' && !(src[e] == '}' && src[e + 1] == '}') &&
+				       !(src[e] == '{' && src[e + 1] == '{'))
+					e++;
+				if (e + 1 >= len || src[e] != '}') {
+					sm_diag(SM_MSG_fig_unclosed, &p);
+					e = i + 2;
+				} else {
+					e += 2;
+					f = sm_figure_parse(st->a, src + i, e - i, p);
+					if (!f)
+						e = i + 2;      /* the rest is text */
+				}
+			}
+			if (f) {
+				SM_PUSH(st->a, st->doc->figs, st->doc->nfigs, figcap, f);
+				o += sprintf(o, FIG_OPEN "%d" FIG_CLOSE, st->doc->nfigs - 1);
+			} else {
+				memcpy(o, "{{", 2);
+				o += 2;
+			}
+			for (size_t k = i; k < e; k++)
+				col += ((unsigned char)src[k] & 0xC0) != 0x80;
+			prev = (unsigned char)src[e - 1];
+			i = e;
+			continue;
+		}
 		if (cp == '\'' && sm_is_elision(src + i, prev)) {
 			o += sm_utf8_encode(0x2019, o);
+		} else if (cp >= 0xFDD0 && cp <= 0xFDEF) {
+			o += sm_utf8_encode(0xFFFD, o);
 		} else {
 			memcpy(o, src + i, (size_t)n);
 			o += n;
+		}
+		if (cp == '\n') {
+			line++;
+			col = 0;
+		} else {
+			col++;
 		}
 		prev = cp;
 		i += (size_t)n;
@@ -119,28 +225,94 @@ static char *fix_elisions(struct sm_arena *a, const char *src, size_t len, size_
 	return out;
 }
 
-void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
-		 int in_yaml, struct sm_rich *out)
+/* A GFM table's delimiter row, "| --- | :--: |": only spaces, pipes,
+ * colons and hyphens, with at least one pipe and one hyphen. */
+static int delimiter_row(const char *s, size_t n)
 {
-	(void)in_yaml;
+	int pipe = 0, dash = 0;
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	for (; i < n; i++) {
+		if (s[i] == '|')
+			pipe = 1;
+		else if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != ' ' && s[i] != ':' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	}
+	return pipe && dash;
+}
+
+/* Does the paragraph on lines first..last (1-based) of text hold a table:
+ * a delimiter row under a line with a pipe? Returns the header's line. */
+static int table_in(const char *text, size_t len, int first, int last)
+{
+	const char *prev = NULL;
+	size_t prev_len = 0;
+	int line = 1;
+	for (size_t i = 0; i < len && line <= last;) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		if (line >= first) {
+			if (prev && memchr(prev, '|', prev_len) && delimiter_row(text + i, e - i))
+				return line - 1;
+			prev = text + i;
+			prev_len = e - i;
+		}
+		line++;
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* The note numbered n (from 1) by cmark-gfm, which numbers notes in the
+ * order of their first reference; its index in doc->notes or -1. */
+static int note_at(struct md_state *st, int n)
+{
+	if (n < 1 || n > st->note_room)
+		return -1;
+	while (st->doc->nnotes < n)
+		memset(&st->doc->notes[st->doc->nnotes++], 0, sizeof *st->doc->notes);
+	return n - 1;
+}
+
+void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
+		 int cont_col, struct sm_rich *out)
+{
+	sm_md_parse_at(a, src, len, base, cont_col, NULL, 0, out);
+}
+
+void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
+		    int cont_col, const struct sm_pos *marks, int nmarks, struct sm_rich *out)
+{
 	memset(out, 0, sizeof *out);
 	out->pos = base;
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
 		src += 3;
 		len -= 3;
 	}
+	struct md_state st = { .a = a, .out = out, .doc = out, .base = base, .cont_col = cont_col > 0 ? cont_col : 1,
+			       .marks = marks, .nmarks = nmarks };
 	size_t flen;
-	char *fixed = fix_elisions(a, src, len, &flen);
+	char *fixed = fix_text(&st, src, len, st.cont_col, &flen);
+	/* Room for every note the text can have: one per "[^". */
+	for (const char *q = fixed; (q = strstr(q, "[^")); q += 2)
+		st.note_room++;
+	out->notes = sm_arena_alloc(a, (size_t)(st.note_room + 1) * sizeof *out->notes);
 	/* cmark allocates through the engine's functions: a failure is "out of
 	 * memory" and exit 3, not cmark's own abort(). */
 	static cmark_mem mem = { sm_xcalloc, sm_xrealloc, free };
-	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, &mem);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES,
+							 &mem);
 	cmark_parser_feed(parser, fixed, flen);
 	cmark_node *doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	if (!doc)
 		sm_oom();
-	struct md_state st = { .a = a, .out = out, .base = base };
+	struct sm_rich *body = out;
+	int body_cap = 0;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -181,10 +353,44 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 			}
 			break;
 		case CMARK_NODE_PARAGRAPH:
-			if (enter)
+			if (enter) {
 				begin_para(&st, SM_PARA_TEXT, n);
-			else
+				int head = table_in(fixed, flen, cmark_node_get_start_line(n), cmark_node_get_end_line(n));
+				if (head) {
+					struct sm_pos p = { base.file, base.line + head - 1, head == 1 ? base.col : st.cont_col };
+					sm_diag(SM_MSG_md_table, &p);
+				}
+			} else {
 				st.para = NULL;
+			}
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if (enter) {
+				lit = cmark_node_get_literal(n);
+				int k = note_at(&st, lit ? atoi(lit) : 0);
+				if (k >= 0)
+					add_special(&st, NULL, k + 1);
+			}
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			/* Notes come after the text (cmark-gfm moves them there, in
+			 * the order of their numbers, and drops those never referred
+			 * to); their paragraphs go to the note, then the text goes on
+			 * where it was. */
+			st.para = NULL;
+			if (enter) {
+				int k = note_at(&st, ++st.ndefs);
+				if (k < 0)
+					break;
+				if (st.out == body)
+					body_cap = st.cap;
+				st.out = &body->notes[k];
+				st.out->pos = node_pos(&st, n);
+				st.cap = 0;
+			} else {
+				st.out = body;
+				st.cap = body_cap;
+			}
 			break;
 		case CMARK_NODE_HEADING:
 			if (enter) {
@@ -204,7 +410,7 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 				size_t e = i;
 				while (e < l && lit[e] != '\n')
 					e++;
-				add_run(&st, lit + i, e - i);
+				add_text(&st, sm_arena_strndup(a, lit + i, e - i), 0);
 				if (e < l)
 					add_run(&st, "\n", 1);
 				i = e + 1;
@@ -222,15 +428,13 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 		}
 		case CMARK_NODE_TEXT:
 			lit = cmark_node_get_literal(n);
-			if (lit) {
-				const char *t = sm_typo_dutch(a, lit);
-				add_run(&st, t, strlen(t));
-			}
+			if (lit)
+				add_text(&st, lit, 1);
 			break;
 		case CMARK_NODE_CODE:
 			lit = cmark_node_get_literal(n);
 			if (lit)
-				add_run(&st, lit, strlen(lit));
+				add_text(&st, lit, 0);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			add_run(&st, " ", 1);
@@ -274,9 +478,12 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	/* Drop paragraphs left empty (e.g. only raw HTML inside). */
-	int k = 0;
-	for (int i = 0; i < out->n; i++)
-		if (out->paras[i].nruns)
-			out->paras[k++] = out->paras[i];
-	out->n = k;
+	for (int r = -1; r < out->nnotes; r++) {
+		struct sm_rich *t = r < 0 ? out : &out->notes[r];
+		int k = 0;
+		for (int i = 0; i < t->n; i++)
+			if (t->paras[i].nruns)
+				t->paras[k++] = t->paras[i];
+		t->n = k;
+	}
 }

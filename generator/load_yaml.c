@@ -22,8 +22,8 @@ static struct sm_pos mark_pos(const char *file, yaml_mark_t m)
 	return p;
 }
 
-/* The byte at (line, column) of buf, both 0-based, column in characters. */
-static int char_at(const char *buf, size_t len, size_t line, size_t col)
+/* The offset in buf of (line, column), both 0-based, column in characters. */
+static size_t byte_at(const char *buf, size_t len, size_t line, size_t col)
 {
 	size_t i = 0;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
@@ -36,6 +36,13 @@ static int char_at(const char *buf, size_t len, size_t line, size_t col)
 			c++;
 	while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
 		i++;
+	return i;
+}
+
+/* The byte at (line, column) of buf, both 0-based, column in characters. */
+static int char_at(const char *buf, size_t len, size_t line, size_t col)
+{
+	size_t i = byte_at(buf, len, line, col);
 	return i < len ? (unsigned char)buf[i] : -1;
 }
 
@@ -115,6 +122,79 @@ static int unclosed_flow(const yaml_parser_t *failed, const char *buf, size_t le
 	return 1;
 }
 
+/* A plain value that starts with "{{" on line (0-based) of buf: YAML
+ * reads it as a flow mapping, where the writer meant a figure in text.
+ * Returns its column (0-based, in characters) or -1. */
+static int figure_value(const char *buf, size_t len, size_t line)
+{
+	size_t i = 0;
+	for (size_t l = 0; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	char last = ':';                        /* the line start counts as a value start */
+	int col = 0;
+	for (; i < len && buf[i] != '\n'; i++) {
+		if (buf[i] == '{' && i + 1 < len && buf[i + 1] == '{' && (last == ':' || last == '-' || last == ','
+									   || last == '['))
+			return col;
+		if (buf[i] == '"' || buf[i] == '\'' || buf[i] == '#')
+			return -1;
+		if (buf[i] != ' ')
+			last = buf[i];
+		col += ((unsigned char)buf[i] & 0xC0) != 0x80;
+	}
+	return -1;
+}
+
+/* The column (1-based) where the lines of the block scalar whose '|' or
+ * '>' is on line (0-based) start: the indentation of its first line that
+ * is not blank. */
+static int block_indent(const char *buf, size_t len, size_t line)
+{
+	size_t i = 0;
+	for (size_t l = 0; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	while (i < len && buf[i] != '\n')
+		i++;
+	while (i < len) {
+		size_t s = ++i;
+		while (i < len && buf[i] == ' ')
+			i++;
+		if (i < len && buf[i] != '\n' && buf[i] != '\r')
+			return (int)(i - s) + 1;
+		while (i < len && buf[i] != '\n')
+			i++;
+	}
+	return 1;
+}
+
+/* Where each "{{" of a scalar stands in the file, in order: YAML folds a
+ * scalar's lines and drops their indentation, and the figures in it
+ * (figure.c) are reported where they were written. */
+static void figure_marks(struct sm_arena *a, const char *file, const char *buf, size_t len, yaml_mark_t from,
+			 yaml_mark_t to, struct sm_node *node)
+{
+	size_t i = byte_at(buf, len, from.line, from.column), end = byte_at(buf, len, to.line, to.column);
+	int line = (int)from.line + 1, col = (int)from.column + 1, cap = 0;
+	while (i < end && i < len) {
+		if (buf[i] == '{' && i + 1 < end && buf[i + 1] == '{') {
+			struct sm_pos p = { file, line, col };
+			SM_PUSH(a, node->marks, node->nmarks, cap, p);
+			i += 2;
+			col += 2;
+			continue;
+		}
+		if (buf[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			col++;
+		}
+		i++;
+	}
+}
+
 static void add_child(struct sm_arena *a, struct frame *f, struct sm_node *child)
 {
 	struct sm_node *p = f->node;
@@ -187,8 +267,15 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 				sm_oom();
 			struct sm_pos p = mark_pos(file, parser.problem_mark);
 			yaml_mark_t open;
-			int seq;
-			if (parser.problem && strstr(parser.problem, "cannot start any token") &&
+			int seq, fc = -1;
+			size_t fl = 0;
+			if (parser.context && strstr(parser.context, "flow") &&
+			    (fc = figure_value(buf, len, (fl = parser.context_mark.line))) < 0)
+				fc = figure_value(buf, len, (fl = parser.problem_mark.line));
+			if (fc >= 0) {
+				struct sm_pos q = { file, (int)fl + 1, fc + 1 };
+				sm_diag(SM_MSG_yaml_figure, &q);
+			} else if (parser.problem && strstr(parser.problem, "cannot start any token") &&
 			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t') {
 				sm_diag(SM_MSG_yaml_tab, &p);
 			} else if (unclosed_quote(&parser, buf, len, &open)) {
@@ -239,6 +326,10 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			node->block = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 				      ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+			if (node->block)
+				node->indent = block_indent(buf, len, ev.start_mark.line);
+			if (strstr(node->str, "{{"))
+				figure_marks(a, file, buf, len, ev.start_mark, ev.end_mark, node);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -246,6 +337,14 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 								       : ev.data.mapping_start.anchor;
 			if (depth >= SM_YAML_MAX_DEPTH) {
 				sm_diag(SM_MSG_yaml_depth, &pos, SM_YAML_MAX_DEPTH);
+				failed = 1;
+				break;
+			}
+			/* {{bijstand}} unquoted: a mapping in a mapping's key. */
+			if (ev.type == YAML_MAPPING_START_EVENT &&
+			    char_at(buf, len, ev.start_mark.line, ev.start_mark.column) == '{' &&
+			    char_at(buf, len, ev.start_mark.line, ev.start_mark.column + 1) == '{') {
+				sm_diag(SM_MSG_yaml_figure, &pos);
 				failed = 1;
 				break;
 			}

@@ -38,6 +38,9 @@ struct sm_node {
 	size_t len;
 	int plain;                 /* plain scalar (not quoted, not a block) */
 	int block;                 /* literal | or folded > block scalar */
+	int indent;                /* block scalar: the column its lines start at */
+	struct sm_pos *marks;      /* scalar: where each "{{" of str is in the file */
+	int nmarks;
 	int n;                     /* sequence items, or mapping pairs */
 	struct sm_node **items;    /* sequence: n; mapping: 2n (key, value) */
 	int pending_key;           /* used while loading */
@@ -50,11 +53,30 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 
 enum sm_style { SM_STYLE_BOLD = 1, SM_STYLE_ITALIC = 2 };
 
+/* The words a figure in text may end with (FORMAT.md, "Figures in text"). */
+enum sm_fig_word { SM_FIG_VALUE, SM_FIG_CHANGE, SM_FIG_DIFFERENCE, SM_FIG_DIRECTION, SM_FIG_PERIOD,
+		   SM_FIG_BASE, SM_FIG_BASE_PERIOD, SM_FIG_STATUS, SM_FIG_WORDS };
+
+/* A computed figure named in text, {{bijstand Molenbeek 2023 change}}:
+ * parsed at load (figure.c), its names checked against the data files
+ * with the other cross-references, printed at layout. */
+struct sm_figure {
+	const char *src;           /* as written, without the braces */
+	struct sm_pos pos;         /* of the '{{': where every message about it points */
+	const char *indicator, *area;   /* area NULL: the municipality */
+	int ind, area_index;       /* resolved, -1 until then */
+	int period;                /* -1: the latest */
+	enum sm_fig_word word;
+};
+
 /* A run of text in one style. The text "\n" alone is a hard line break. */
 struct sm_run {
 	const char *text;
 	unsigned style;
 	const char *url;           /* link target, or NULL */
+	const struct sm_figure *fig;    /* a figure to print in place of text, or NULL */
+	int note;                  /* a footnote reference: 1 + its index in the notes, or 0;
+				      in layout, 1 + its foot in sm_layout.feet (layout.h) */
 };
 
 enum sm_para_kind { SM_PARA_TEXT, SM_PARA_HEADING, SM_PARA_CODE };
@@ -77,6 +99,10 @@ struct sm_rich {
 	struct sm_para *paras;
 	int n;
 	struct sm_pos pos;         /* where the field was written */
+	struct sm_rich *notes;     /* footnotes ([^1]) that runs refer to */
+	int nnotes;
+	struct sm_figure **figs;   /* every figure in the text, notes included */
+	int nfigs;
 };
 
 /* ------------------------------------------------------------- model */
@@ -134,7 +160,9 @@ struct sm_block {
 	struct sm_ref reference;                /* id NULL: the default reference */
 	enum sm_column columns[SM_COL_COUNT];
 	int ncolumns;
-	const char *quote, *source;             /* quote */
+	const char *quote;                      /* quote */
+	const char *source;                     /* quote; table, chart: replaces the catalogue's */
+	const char *note;                       /* table, chart: printed under it */
 	const char *file, *caption, *credit;    /* image (file relative to the project) */
 	struct sm_pos file_pos;
 	struct sm_image *image;                 /* decoded and checked at load */
@@ -433,9 +461,22 @@ char *sm_slug(struct sm_arena *a, const char *s);
 /* ----------------------------------------------------------- loaders */
 
 int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc);
-/* Markdown (src, starting at pos in its file) → rich text. */
+/* Markdown (src, starting at pos in its file) → rich text. Lines after
+ * the first start at column cont_col of the file (1, or a YAML block
+ * scalar's indentation + 1). */
 void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
-		 int in_yaml, struct sm_rich *out);
+		 int cont_col, struct sm_rich *out);
+/* The same for a YAML scalar, whose lines YAML has folded: marks says
+ * where each "{{" of src is in the file (sm_node.marks). */
+void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos,
+		    int cont_col, const struct sm_pos *marks, int nmarks, struct sm_rich *out);
+/* Figures in text (figure.c): "{{...}}" at src (pos: where it starts) →
+ * a figure; reports what is wrong and returns NULL. The names are checked
+ * against the data by sm_figures_resolve, after the data files are read. */
+struct sm_figure *sm_figure_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos pos);
+int sm_figures_resolve(struct sm_arena *a, struct sm_doc *d);
+/* Calls fn on every Markdown text of the monitor. */
+void sm_doc_each_rich(struct sm_doc *d, void (*fn)(struct sm_rich *r, void *ctx), void *ctx);
 
 /* Status words and their order of severity. */
 extern const char *const sm_status_names[SM_STATUS_COUNT];

@@ -105,5 +105,7 @@ int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
 		}
 		resolve_indicators(d, &nm, ch->area_indicators, ch->narea_indicators);
 	}
+	if (check_areas)
+		sm_figures_resolve(a, d);     /* figures in text (figure.c) */
 	return sm_diag_errors() ? -1 : 0;
 }
