@@ -23,14 +23,32 @@ static struct sm_pos mark_pos(const char *file, yaml_mark_t m)
 }
 
 /* The offset in buf of (line, column), both 0-based, column in characters. */
-static size_t byte_at(const char *buf, size_t len, size_t line, size_t col)
+/* Events come in the order of the file, so finding a line's start from
+ * the last one found keeps loading linear in the size of the file; a line
+ * above it starts the walk again from the top. */
+struct lines {
+	const char *buf;
+	size_t len, start;      /* byte where line `line` (0-based) starts */
+	size_t line;
+};
+
+static size_t line_start(struct lines *L, size_t line)
 {
-	size_t i = 0;
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-		i = 3;
-	for (size_t l = 0; l < line && i < len; i++)
-		if (buf[i] == '\n')
-			l++;
+	if (line < L->line) {
+		L->line = 0;
+		L->start = L->len >= 3 && !memcmp(L->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	}
+	size_t i = L->start;
+	for (size_t l = L->line; l < line && i < L->len; i++)
+		if (L->buf[i] == '\n')
+			L->line = ++l, L->start = i + 1;
+	return L->start;
+}
+
+static size_t byte_at(struct lines *L, size_t line, size_t col)
+{
+	const char *buf = L->buf;
+	size_t len = L->len, i = line_start(L, line);
 	for (size_t c = 0; c < col && i < len; i++)
 		if (((unsigned char)buf[i] & 0xC0) != 0x80)
 			c++;
@@ -40,10 +58,10 @@ static size_t byte_at(const char *buf, size_t len, size_t line, size_t col)
 }
 
 /* The byte at (line, column) of buf, both 0-based, column in characters. */
-static int char_at(const char *buf, size_t len, size_t line, size_t col)
+static int char_at(struct lines *L, size_t line, size_t col)
 {
-	size_t i = byte_at(buf, len, line, col);
-	return i < len ? (unsigned char)buf[i] : -1;
+	size_t i = byte_at(L, line, col);
+	return i < L->len ? (unsigned char)L->buf[i] : -1;
 }
 
 /* A quoted scalar left open swallows the lines after it, up to the next
@@ -149,12 +167,10 @@ static int figure_value(const char *buf, size_t len, size_t line)
 /* The column (1-based) where the lines of the block scalar whose '|' or
  * '>' is on line (0-based) start: the indentation of its first line that
  * is not blank. */
-static int block_indent(const char *buf, size_t len, size_t line)
+static int block_indent(struct lines *L, size_t line)
 {
-	size_t i = 0;
-	for (size_t l = 0; l < line && i < len; i++)
-		if (buf[i] == '\n')
-			l++;
+	const char *buf = L->buf;
+	size_t len = L->len, i = line_start(L, line);
 	while (i < len && buf[i] != '\n')
 		i++;
 	while (i < len) {
@@ -172,10 +188,11 @@ static int block_indent(const char *buf, size_t len, size_t line)
 /* Where each "{{" of a scalar stands in the file, in order: YAML folds a
  * scalar's lines and drops their indentation, and the figures in it
  * (figure.c) are reported where they were written. */
-static void figure_marks(struct sm_arena *a, const char *file, const char *buf, size_t len, yaml_mark_t from,
+static void figure_marks(struct sm_arena *a, const char *file, struct lines *L, yaml_mark_t from,
 			 yaml_mark_t to, struct sm_node *node)
 {
-	size_t i = byte_at(buf, len, from.line, from.column), end = byte_at(buf, len, to.line, to.column);
+	const char *buf = L->buf;
+	size_t len = L->len, i = byte_at(L, from.line, from.column), end = byte_at(L, to.line, to.column);
 	int line = (int)from.line + 1, col = (int)from.column + 1, cap = 0;
 	while (i < end && i < len) {
 		if (buf[i] == '{' && i + 1 < end && buf[i + 1] == '{') {
@@ -257,6 +274,7 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 	struct frame stack[SM_YAML_MAX_DEPTH + 1];
 	int depth = 0, docs = 0, nodes = 0, failed = 0, done = 0;
 	struct sm_node *root = NULL;
+	struct lines lines = { buf, len, len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0, 0 };
 
 	if (!yaml_parser_initialize(&parser))
 		sm_oom();
@@ -276,7 +294,7 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 				struct sm_pos q = { file, (int)fl + 1, fc + 1 };
 				sm_diag(SM_MSG_yaml_figure, &q);
 			} else if (parser.problem && strstr(parser.problem, "cannot start any token") &&
-			    char_at(buf, len, parser.problem_mark.line, parser.problem_mark.column) == '\t') {
+			    char_at(&lines, parser.problem_mark.line, parser.problem_mark.column) == '\t') {
 				sm_diag(SM_MSG_yaml_tab, &p);
 			} else if (unclosed_quote(&parser, buf, len, &open)) {
 				struct sm_pos q = mark_pos(file, open);
@@ -327,9 +345,9 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 			node->block = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 				      ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 			if (node->block)
-				node->indent = block_indent(buf, len, ev.start_mark.line);
+				node->indent = block_indent(&lines, ev.start_mark.line);
 			if (strstr(node->str, "{{"))
-				figure_marks(a, file, buf, len, ev.start_mark, ev.end_mark, node);
+				figure_marks(a, file, &lines, ev.start_mark, ev.end_mark, node);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -342,8 +360,8 @@ int sm_yaml_load(struct sm_arena *a, const char *file, const char *buf, size_t l
 			}
 			/* {{bijstand}} unquoted: a mapping in a mapping's key. */
 			if (ev.type == YAML_MAPPING_START_EVENT &&
-			    char_at(buf, len, ev.start_mark.line, ev.start_mark.column) == '{' &&
-			    char_at(buf, len, ev.start_mark.line, ev.start_mark.column + 1) == '{') {
+			    char_at(&lines, ev.start_mark.line, ev.start_mark.column) == '{' &&
+			    char_at(&lines, ev.start_mark.line, ev.start_mark.column + 1) == '{') {
 				sm_diag(SM_MSG_yaml_figure, &pos);
 				failed = 1;
 				break;
