@@ -158,6 +158,11 @@ const char *sm_suggest(const char *word, const char *const *candidates, int n)
 	size_t len = strlen(word);
 	int limit = len < 4 ? 1 : len < 8 ? 2 : 3;
 	for (int i = 0; i < n; i++) {
+		/* Words whose lengths differ by more than the limit are never
+		 * close: a long list costs a comparison of lengths each. */
+		size_t lc = strlen(candidates[i]);
+		if ((lc > len ? lc - len : len - lc) > (size_t)limit)
+			continue;
 		int d = distance(word, candidates[i]);
 		if (d < best_d) {
 			best_d = d;
@@ -170,6 +175,9 @@ const char *sm_suggest(const char *word, const char *const *candidates, int n)
 const char *sm_did_you_mean(const char *word, const char *const *candidates, int n)
 {
 	static char buf[160];
+	/* Past the messages that are printed, a suggestion would not be read. */
+	if (n_errors + n_warnings >= MAX_PRINTED)
+		return "";
 	const char *s = sm_suggest(word, candidates, n);
 	if (!s)
 		return "";

@@ -836,6 +836,10 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 		sm_strmap_put(a, &x.ids, d->indicators[i].id, i);
 		x.id_names[i] = d->indicators[i].id;
 	}
+	d->indicator_ids = sm_arena_alloc(a, sizeof *d->indicator_ids);
+	*d->indicator_ids = x.ids;
+	d->area_codes = sm_arena_alloc(a, sizeof *d->area_codes);
+	*d->area_codes = codes;
 	x.area_names = sm_arena_alloc(a, (size_t)(d->nareas + 1) * sizeof *x.area_names);
 	for (int i = 0; i < d->nareas; i++)
 		x.area_names[i] = d->areas[i].code;

@@ -3,6 +3,7 @@
  * position; loading goes on after an error so that one run shows them all. */
 #include "schema.h"
 #include "image.h"
+#include "strmap.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -735,21 +736,21 @@ static void catalogue(struct ctx *c, const char *path, const struct sm_pos *ref)
 		return;
 	struct sm_doc *d = c->doc;
 	d->indicators = sm_arena_alloc(c->a, (size_t)(root->n + 1) * sizeof *d->indicators);
+	struct sm_strmap ids;   /* id → index: a long catalogue is checked in linear time */
+	sm_strmap_init(c->a, &ids, (unsigned)root->n);
 	for (int i = 0; i < root->n; i++) {
 		struct sm_indicator *ind = &d->indicators[d->nindicators];
 		indicator(c, root->items[i], ind);
 		if (!ind->id)
 			continue;
-		for (int j = 0; j < d->nindicators; j++)
-			if (!strcmp(d->indicators[j].id, ind->id)) {
-				char where[32];
-				snprintf(where, sizeof where, "line %d", d->indicators[j].pos.line);
-				sm_diag(SM_MSG_duplicate_id, &ind->pos, "indicator", ind->id, where);
-				ind = NULL;
-				break;
-			}
-		if (ind)
-			d->nindicators++;
+		int j = sm_strmap_put(c->a, &ids, ind->id, d->nindicators);
+		if (j >= 0) {
+			char where[32];
+			snprintf(where, sizeof where, "line %d", d->indicators[j].pos.line);
+			sm_diag(SM_MSG_duplicate_id, &ind->pos, "indicator", ind->id, where);
+			continue;
+		}
+		d->nindicators++;
 	}
 }
 

@@ -26,6 +26,7 @@
 
 struct sm_image;
 struct sm_image_set;
+struct sm_strmap;
 
 /* ---------------------------------------------------------------- YAML */
 
@@ -327,6 +328,8 @@ struct sm_obs_source {
 struct sm_doc {
 	const char *dir;                        /* project folder as given */
 	const struct sm_dir *root;              /* ... held open; NULL: none */
+	/* id → index and code → index, once the data is loaded (sm_find_*). */
+	struct sm_strmap *indicator_ids, *area_codes;
 	const char *title, *subtitle;
 	const char *municipality, *municipality_code;
 	int edition;

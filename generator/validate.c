@@ -1,6 +1,7 @@
 /* validate.c: cross-references between the files of a project, after
  * loading: indicator ids, goal ids, area codes. */
 #include "sm.h"
+#include "strmap.h"
 #include <string.h>
 
 struct names { const char **v; int n; };
@@ -15,6 +16,8 @@ static struct names indicator_names(struct sm_arena *a, const struct sm_doc *d)
 
 int sm_find_indicator(const struct sm_doc *d, const char *id)
 {
+	if (d->indicator_ids)
+		return sm_strmap_get(d->indicator_ids, id);
 	for (int i = 0; i < d->nindicators; i++)
 		if (!strcmp(d->indicators[i].id, id))
 			return i;
@@ -23,6 +26,8 @@ int sm_find_indicator(const struct sm_doc *d, const char *id)
 
 int sm_find_area(const struct sm_doc *d, const char *code)
 {
+	if (d->area_codes)
+		return sm_strmap_get(d->area_codes, code);
 	for (int i = 0; i < d->nareas; i++)
 		if (!strcmp(d->areas[i].code, code))
 			return i;
@@ -78,6 +83,8 @@ int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
 	/* Goal ids are unique in the whole monitor: the summary lists them all. */
 	const struct sm_goal **seen = NULL;
 	int nseen = 0, cap = 0;
+	struct sm_strmap seen_ids;      /* goal id → index in seen */
+	sm_strmap_init(a, &seen_ids, 64);
 	for (int c = 0; c < d->nchapters; c++) {
 		struct sm_chapter *ch = &d->chapters[c];
 		for (int g = 0; g < ch->ngoals; g++) {
@@ -85,12 +92,10 @@ int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
 			resolve_indicators(d, &nm, goal->indicators, goal->nindicators);
 			if (!goal->id)
 				continue;
-			for (int j = 0; j < nseen; j++)
-				if (!strcmp(seen[j]->id, goal->id)) {
-					sm_diag(SM_MSG_duplicate_id, &goal->pos, "goal", goal->id,
-						sm_arena_printf(a, "%s:%d", seen[j]->pos.file, seen[j]->pos.line));
-					break;
-				}
+			int j = sm_strmap_put(a, &seen_ids, goal->id, nseen);
+			if (j >= 0)
+				sm_diag(SM_MSG_duplicate_id, &goal->pos, "goal", goal->id,
+					sm_arena_printf(a, "%s:%d", seen[j]->pos.file, seen[j]->pos.line));
 			SM_PUSH(a, seen, nseen, cap, goal);
 		}
 		for (int b = 0; b < ch->nblocks; b++) {

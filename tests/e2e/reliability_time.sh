@@ -38,3 +38,24 @@ PY
 	[ "$rc" -eq 1 ] || { echo "want exit 1 (the unknown key), got $rc"; return 1; }
 }
 check "a YAML file of 100,000 block scalars loads in time that grows with its size" yaml_many_blocks
+
+catalogue_many_indicators() {
+	local s rc
+	s=$(scratch)
+	cp -r tests/fixtures/mini "$s/p"
+	# 80,000 indicators, the last one twice: each id used to be compared
+	# with every id before it, and every reference with every id.
+	python3 - "$s/p/data/indicators.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "a") as f:
+    for i in range(80000):
+        f.write("- {id: i%d, name: Indicator %d, unit: percent, polarity: lower-is-better, source: CBS}\n" % (i, i))
+    f.write("- {id: i79999, name: Twee keer, unit: percent, polarity: lower-is-better, source: CBS}\n")
+PY
+	local err
+	err=$(timeout 60 "$BIN" check "$s/p" 2>&1 >/dev/null); rc=$?
+	[ "$rc" -ne 124 ] || { echo "check did not finish within 60 s"; return 1; }
+	[ "$rc" -eq 1 ] || { echo "want exit 1 (the id used twice), got $rc"; return 1; }
+	[[ $err == *"'i79999' is used twice"* ]] || { echo "the id used twice is not reported: $err"; return 1; }
+}
+check "a catalogue of 80,000 indicators is checked in time that grows with its size" catalogue_many_indicators
