@@ -96,6 +96,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(md_html,           SM_WARNING, "raw HTML is not printed; write Markdown instead") \
 	X(md_link_scheme,    SM_WARNING, "link to '%s' is printed as plain text: only http, https and mailto links are allowed") \
 	X(md_depth,          SM_ERROR,   "Markdown nested deeper than %d levels (lists or quotes); flatten it") \
+	X(md_paragraph_long, SM_ERROR,   "a paragraph of more than %d bytes of text; split it into paragraphs with a blank line between them") \
 	X(md_table,          SM_ERROR,   "tables in Markdown are not supported; put figures in a table block (- table: {indicators: [...]}) and other text in a list") \
 	/* figures in text */ \
 	X(fig_unclosed,      SM_ERROR,   "'{{' starts a figure but no '}}' ends it on this line; close it, or write \\{{ for the braces themselves") \

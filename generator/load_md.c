@@ -32,6 +32,7 @@ struct md_state {
 	struct sm_para *para;       /* the paragraph being filled */
 	int run_cap;
 	size_t text_len, text_cap;  /* of the paragraph's last run */
+	size_t para_len;            /* bytes of text in the paragraph so far */
 	int bold, italic;
 	const char *url;
 	int list_depth, quote_depth;
@@ -71,6 +72,7 @@ static void begin_para(struct md_state *st, enum sm_para_kind kind, cmark_node *
 	st->para = &st->out->paras[st->out->n - 1];
 	st->run_cap = 0;
 	st->text_len = st->text_cap = 0;
+	st->para_len = 0;
 }
 
 static void add_run(struct md_state *st, const char *text, size_t len)
@@ -78,6 +80,14 @@ static void add_run(struct md_state *st, const char *text, size_t len)
 	struct sm_para *p = st->para;
 	if (!p || !len)
 		return;
+	/* Line breaking holds a paragraph whole; one of megabytes would take
+	 * gigabytes. The rest of a paragraph that is too long is left out. */
+	if (st->para_len > SM_MAX_PARAGRAPH)
+		return;
+	if ((st->para_len += len) > SM_MAX_PARAGRAPH) {
+		sm_diag(SM_MSG_md_paragraph_long, &p->pos, SM_MAX_PARAGRAPH);
+		return;
+	}
 	unsigned style = (st->bold ? SM_STYLE_BOLD : 0) | (st->italic ? SM_STYLE_ITALIC : 0);
 	struct sm_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
 	if (last && last->style == style && last->url == st->url && strcmp(last->text, "\n") &&

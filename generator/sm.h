@@ -18,6 +18,7 @@
 #define SM_YAML_MAX_DEPTH  64
 #define SM_YAML_MAX_NODES  1000000
 #define SM_MD_MAX_DEPTH    12            /* nested lists and quotes */
+#define SM_MAX_PARAGRAPH   200000        /* bytes of text in one paragraph */
 #define SM_MAX_PAGES       5000
 /* Text that is not prose (Markdown) is short: titles and names repeat in
  * running heads, tables, the contents and the outline. In characters. */
