@@ -66,8 +66,9 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 		if (!buf || sm_utf8_check(path, buf, len))
 			return;
 		struct sm_pos base = { path, 1, 1 };
+		int errors = sm_diag_errors();
 		sm_md_parse(c->a, buf, len, base, 1, out);
-		if (!out->n) {
+		if (!out->n && sm_diag_errors() == errors) {    /* empty, not refused */
 			struct sm_pos p = { path, 0, 0 };
 			sm_diag(SM_MSG_file_empty, &p, "write the text, or leave the key out");
 		}
