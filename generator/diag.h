@@ -83,6 +83,12 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
 	X(area_parent,       SM_ERROR,   "%s") \
 	X(value_mismatch,    SM_ERROR,   "value %s differs from numerator / denominator (%s); correct the value or leave it empty") \
+	X(den_zero_count,    SM_ERROR,   "numerator %s over a denominator of 0: an area with nothing in its denominator has nothing to count; correct the denominator, or write 0 as numerator for an empty area") \
+	X(den_zero_value,    SM_ERROR,   "value %s for an area whose denominator is 0: an empty area has no figure of its own; leave the value empty") \
+	X(num_over_den,      SM_ERROR,   "numerator %s is more than its denominator %s, which would print as %s; a percentage counts part of its denominator, so correct one of them") \
+	X(count_negative,    SM_ERROR,   "'%s' is negative, but a count cannot be negative (%s); correct it") \
+	X(min_n_without_n,   SM_WARNING, "min-n %d of '%s' hides nothing: no observation gives an n%s; add an n column (or give the indicator aggregate: sum, whose count is its n)") \
+	X(cbs_no_values,     SM_WARNING, "%s gives no value at all: %s") \
 	X(aggregate_missing, SM_WARNING, "%s of %s is left out in %s: %s") \
 	/* CBS open-data files (format: cbs) */ \
 	X(cbs_region_column, SM_ERROR,   "this CBS file has no region column (WijkenEnBuurten or RegioS); download the table with its regions, as the open-data CSV (TypedDataSet)") \

@@ -274,6 +274,44 @@ static int parse_number(const char *s, char delim, double *out, const char **dut
 	return 0;
 }
 
+/* Figures that cannot be, in an observation file and a CBS file alike,
+ * each reported at its field: a count over a denominator of 0 (printed as
+ * an empty area, yet added into its wijk and gemeente), a value for an
+ * area whose denominator is 0, a numerator above its denominator for a
+ * percentage, and a negative count that is summed upward. Returns 1 when
+ * the row is refused. */
+static int impossible(struct sm_arena *a, const struct sm_indicator *ind, const struct sm_obs *o,
+		      const struct sm_csv *c, const struct sm_csv_row *r, int num_at, int den_at, int value_at)
+{
+	struct sm_pos p;
+	const char *num_s = r->fields[num_at >= 0 ? num_at : 0], *den_s = r->fields[den_at >= 0 ? den_at : 0];
+	const char *value_s = r->fields[value_at >= 0 ? value_at : 0];
+	if ((o->has & SM_HAS_DEN) && o->den == 0) {
+		if ((o->has & SM_HAS_NUM) && o->num > 0) {
+			p = sm_csv_pos(c, r, num_at);
+			sm_diag(SM_MSG_den_zero_count, &p, num_s);
+			return 1;
+		}
+		if (o->has & SM_HAS_VALUE) {
+			p = sm_csv_pos(c, r, value_at);
+			sm_diag(SM_MSG_den_zero_value, &p, value_s);
+			return 1;
+		}
+	}
+	if (ind->unit == SM_UNIT_PERCENT && (o->has & SM_HAS_NUM) && (o->has & SM_HAS_DEN) && o->num > o->den) {
+		char *pct = sm_arena_printf(a, "%s%%", sm_fmt_num(a, o->num / o->den * 100, ind->decimals, 1));
+		p = sm_csv_pos(c, r, num_at);
+		sm_diag(SM_MSG_num_over_den, &p, num_s, den_s, pct);
+		return 1;
+	}
+	if (ind->sum && (o->has & SM_HAS_VALUE) && o->value < 0) {
+		p = sm_csv_pos(c, r, value_at);
+		sm_diag(SM_MSG_count_negative, &p, value_s, sm_arena_printf(a, "'%s' has aggregate: sum", ind->id));
+		return 1;
+	}
+	return 0;
+}
+
 enum { C_IND, C_AREA, C_YEAR, C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER, C_FLAG, C_COUNT };
 
 static const struct column obs_cols[C_COUNT] = {
@@ -405,6 +443,8 @@ static void load_observations(struct obs_ctx *x, const char *file)
 			o.value = 0;
 			o.has |= SM_HAS_VALUE;
 		}
+		if (impossible(x->a, ind, &o, &c, r, at[C_NUM], at[C_DEN], at[C_VALUE]))
+			continue;
 		int ratio_parts = (o.has & SM_HAS_NUM) && (o.has & SM_HAS_DEN);
 		if ((o.has & SM_HAS_VALUE) && ratio_parts && o.den != 0) {
 			double v = o.num / o.den * sm_unit_factor(ind->unit);
@@ -657,9 +697,15 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 					continue;
 				const char *f = trim(r->fields[col[k][part]]);
 				rc[part] = cbs_number(f, &v[part]);
-				if (rc[part] == CBS_BAD || (rc[part] == CBS_NUMBER && v[part] < 0 && part != SM_CBS_VALUE)) {
+				if (rc[part] == CBS_BAD) {
 					struct sm_pos pp = sm_csv_pos(&c, r, col[k][part]);
 					sm_diag(SM_MSG_cbs_number, &pp, f);
+					ok = 0;
+				} else if (rc[part] == CBS_NUMBER && v[part] < 0 && part != SM_CBS_VALUE) {
+					struct sm_pos pp = sm_csv_pos(&c, r, col[k][part]);
+					sm_diag(SM_MSG_count_negative, &pp, f,
+						sm_arena_printf(x->a, "%s of '%s'", part == SM_CBS_NUM ? "the numerator" :
+								part == SM_CBS_DEN ? "the denominator" : "n", src->columns[k].indicator.id));
 					ok = 0;
 				}
 				secret |= rc[part] == CBS_SECRET;
@@ -668,8 +714,17 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 			if (!ok || !given)
 				continue;
 			const struct sm_indicator *in = &d->indicators[o.indicator];
-			int empty = people == 0 ||
-				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER);
+			/* Empty: no inhabitants and no figure but 0 or '.', or a
+			 * denominator of 0 without a numerator or value. A
+			 * region without inhabitants that has figures keeps them
+			 * (dwellings, businesses); the checks below refuse what
+			 * cannot be. */
+			int nonzero = 0;
+			for (int part = 0; part < SM_CBS_PARTS; part++)
+				nonzero |= rc[part] == CBS_NUMBER && v[part] != 0;
+			int empty = (people == 0 && !nonzero) ||
+				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER &&
+				     rc[SM_CBS_VALUE] != CBS_NUMBER);
 			if (empty && (in->sum || col[k][SM_CBS_DEN] >= 0)) {
 				/* 0 of 0: no figure of its own, nothing to add or to hide. */
 				o.has = SM_HAS_NUM | SM_HAS_DEN;
@@ -689,6 +744,8 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 				o.n = v[SM_CBS_N];
 				o.has |= SM_HAS_N;
 			}
+			if (impossible(x->a, in, &o, &c, r, col[k][SM_CBS_NUM], col[k][SM_CBS_DEN], col[k][SM_CBS_VALUE]))
+				continue;
 			if (secret && !(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
 				o.flag = SM_FLAG_SECRET;
 			else if (!(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
