@@ -286,6 +286,12 @@ static int impossible(struct sm_arena *a, const struct sm_indicator *ind, const 
 	struct sm_pos p;
 	const char *num_s = r->fields[num_at >= 0 ? num_at : 0], *den_s = r->fields[den_at >= 0 ? den_at : 0];
 	const char *value_s = r->fields[value_at >= 0 ? value_at : 0];
+	while (*num_s == ' ')           /* a CBS file pads its fields */
+		num_s++;
+	while (*den_s == ' ')
+		den_s++;
+	while (*value_s == ' ')
+		value_s++;
 	if ((o->has & SM_HAS_DEN) && o->den == 0) {
 		if ((o->has & SM_HAS_NUM) && o->num > 0) {
 			p = sm_csv_pos(c, r, num_at);
@@ -612,6 +618,14 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 		sm_diag(SM_MSG_cbs_needs_period, &src->pos, c.file);
 		bad = 1;
 	}
+	for (int i = 0; i < h->n; i++)
+		for (int j = 0; j < i; j++)
+			if (!strcmp(h->fields[i], h->fields[j])) {
+				struct sm_pos cp = sm_csv_pos(&c, h, i);
+				sm_diag(SM_MSG_cbs_column_twice, &cp, h->fields[i], j + 1);
+				bad = 1;
+				break;
+			}
 	if (src->population && (pop = cbs_find_column(x, &c, src->population, &src->population_pos)) < 0)
 		bad = 1;
 	/* Where each indicator's parts are: col[k][part], -1 when not given. */
@@ -634,7 +648,7 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	if (bad)
 		return;
 	SM_RESERVE(x->a, d->obs, x->ocap, d->nobs + (c.nrows - 1) * src->ncolumns);
-	int unknown = 0;
+	int unknown = 0, other_period = 0, errors = sm_diag_errors(), nobs = d->nobs, first_period = -1;
 	char examples[200] = "";
 	for (int i = 1; i < c.nrows; i++) {
 		const struct sm_csv_row *r = &c.rows[i];
@@ -657,8 +671,11 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 				sm_diag(SM_MSG_cbs_period, &pp, ps);
 				continue;
 			}
-			if (src->period >= 0 && p != src->period)
+			if (src->period >= 0 && p != src->period) {
+				if (!other_period++)
+					first_period = p;
 				continue;       /* period: picks one period of the file */
+			}
 			period = p;
 		}
 		if (d->edition > 0 && SM_PERIOD_YEAR(period) > d->edition + 1) {
@@ -756,6 +773,21 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	if (unknown) {
 		struct sm_pos fp = { c.file, 0, 0 };
 		sm_diag(SM_MSG_cbs_unknown_regions, &fp, d->areas_file, unknown, examples, c.file);
+	}
+	/* A file that adds nothing says why, naming itself: a block that
+	 * shows no data points elsewhere. */
+	if (d->nobs == nobs && sm_diag_errors() == errors) {
+		const char *why;
+		if (c.nrows <= 1)
+			why = "it has no rows below its header; download the table again";
+		else if (other_period && other_period + unknown == c.nrows - 1)
+			why = sm_arena_printf(x->a, "its rows are of %d, not of the period %d that monitor.yaml names; correct period:",
+					      SM_PERIOD_YEAR(first_period), SM_PERIOD_YEAR(src->period));
+		else if (unknown == c.nrows - 1)
+			why = "none of its regions is in the area register";
+		else
+			why = "every field of its columns is empty";
+		sm_diag(SM_MSG_cbs_no_values, &src->pos, c.file, why);
 	}
 }
 
@@ -931,6 +963,18 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 	}
 	if (!d->nobs)
 		d->first_year = d->last_year = 0;
+	/* min-n acts on n (a count's own value for aggregate: sum); an
+	 * indicator with data but no n anywhere would hide nothing. */
+	for (int i = 0, k = 0; i < d->nindicators; i++) {
+		const struct sm_indicator *in = &d->indicators[i];
+		int rows = 0, with_n = 0;
+		for (; k < d->nobs && d->obs[k].indicator == i; k++) {
+			rows++;
+			with_n |= (d->obs[k].has & SM_HAS_N) != 0;
+		}
+		if (in->min_n > 0 && !in->sum && !in->derived && rows && !with_n)
+			sm_diag(SM_MSG_min_n_without_n, &in->pos, in->min_n, in->id);
+	}
 	if (d->municipality_code)
 		d->gemeente = sm_strmap_get(&codes, d->municipality_code);
 	return sm_diag_errors() ? -1 : 0;
