@@ -445,12 +445,13 @@ static void load_observations(struct obs_ctx *x, const char *file)
 			if (o.flag == SM_FLAG_SECRET)
 				o.flag = SM_FLAG_NONE;
 		}
+		/* Before nihil fills in its 0: a nihil row over 0 is empty. */
+		if (impossible(x->a, ind, &o, &c, r, at[C_NUM], at[C_DEN], at[C_VALUE]))
+			continue;
 		if (o.flag == SM_FLAG_NIL && !(o.has & SM_HAS_VALUE)) {
 			o.value = 0;
 			o.has |= SM_HAS_VALUE;
 		}
-		if (impossible(x->a, ind, &o, &c, r, at[C_NUM], at[C_DEN], at[C_VALUE]))
-			continue;
 		int ratio_parts = (o.has & SM_HAS_NUM) && (o.has & SM_HAS_DEN);
 		if ((o.has & SM_HAS_VALUE) && ratio_parts && o.den != 0) {
 			double v = o.num / o.den * sm_unit_factor(ind->unit);
