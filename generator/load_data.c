@@ -762,7 +762,14 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 				o.n = v[SM_CBS_N];
 				o.has |= SM_HAS_N;
 			}
-			if (impossible(x->a, in, &o, &c, r, col[k][SM_CBS_NUM], col[k][SM_CBS_DEN], col[k][SM_CBS_VALUE]))
+			/* The checks see the denominator also when the numerator
+			 * is secret: a value over 0 is as impossible. */
+			struct sm_obs chk = o;
+			if (rc[SM_CBS_DEN] == CBS_NUMBER) {
+				chk.den = v[SM_CBS_DEN];
+				chk.has |= SM_HAS_DEN;
+			}
+			if (impossible(x->a, in, &chk, &c, r, col[k][SM_CBS_NUM], col[k][SM_CBS_DEN], col[k][SM_CBS_VALUE]))
 				continue;
 			if (secret && !(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
 				o.flag = SM_FLAG_SECRET;
