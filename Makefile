@@ -66,7 +66,15 @@ build/unit-tests: $(UNIT_SRCS) $(LIB_OBJS)
 build/mkimages: tests/tools/mkimages.c | build/.deps-ok
 	$(CC) $(CFLAGS) -o $@ $< -lpng -ljpeg
 
-test: deps $(BIN) build/unit-tests build/mkimages
+# A test-only engine without secondary suppression, to show that the
+# privacy audit catches what that stage prevents; never installed.
+NOSEC_BIN = build/test/sociale-monitor-nosecondary
+$(NOSEC_BIN): $(filter-out build/obj/calc.o,$(OBJS)) generator/calc.c
+	@mkdir -p build/test
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DSM_TEST_NO_SECONDARY -c -o build/test/calc-nosecondary.o generator/calc.c
+	$(CC) $(CFLAGS) -o $@ $(filter-out build/obj/calc.o,$(OBJS)) build/test/calc-nosecondary.o $(LDFLAGS) $(LDLIBS)
+
+test: deps $(BIN) $(NOSEC_BIN) build/unit-tests build/mkimages
 	@bash tests/run.sh
 
 SHARE = $(DESTDIR)$(PREFIX)/share/sociale-monitor
@@ -102,12 +110,12 @@ build/asan/unit-tests: $(UNIT_SRCS) $(filter-out build/asan/obj/main.o,$(ASAN_OB
 	$(CC) -std=gnu11 $(ASAN_FLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $(UNIT_SRCS) \
 		$(filter-out build/asan/obj/main.o,$(ASAN_OBJS)) $(LDLIBS) $(UNIT_LIBS)
 
-check-asan: deps build/asan/sociale-monitor build/asan/unit-tests build/mkimages $(BIN)
+check-asan: deps build/asan/sociale-monitor build/asan/unit-tests build/mkimages $(BIN) $(NOSEC_BIN)
 	@ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1 \
 	  BIN=build/asan/sociale-monitor UNIT=build/asan/unit-tests bash tests/run.sh
 
 # The end-to-end tests with the engine under valgrind.
-valgrind: deps $(BIN) build/unit-tests build/mkimages
+valgrind: deps $(BIN) $(NOSEC_BIN) build/unit-tests build/mkimages
 	@command -v valgrind >/dev/null || { echo "valgrind is missing: apt-get install -y valgrind"; exit 1; }
 	@BIN=tests/valgrind-wrap.sh bash tests/run.sh
 

@@ -771,19 +771,11 @@ static void classify(const struct sm_data *d, struct stree *t, int k, int ind)
 	}
 }
 
-static int secondary_off(void)
-{
-	/* For the tests only: shows that the audit catches what this stage
-	 * prevents. */
-	const char *e = getenv("SOCIALE_MONITOR_TEST_NO_SECONDARY_SUPPRESSION");
-	return e && *e;
-}
-
-static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
+/* Protects every hidden cell of every gemeente's tree, per indicator and
+ * period. */
+static void protect_trees(struct sm_data *d, struct sm_arena *a)
 {
 	const struct sm_doc *doc = d->doc;
-	if (secondary_off())
-		return;
 	/* Which indicator and period have a hidden cell in a gemeente's tree. */
 	unsigned char *todo = sm_arena_alloc(a, (size_t)d->nind * (size_t)d->nper + 1);
 	int any = 0;
@@ -850,6 +842,118 @@ static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
 			}
 		}
 	}
+}
+
+static int indicator_of(const struct sm_doc *doc, const char *id)
+{
+	for (int i = 0; i < doc->nindicators; i++)
+		if (!strcmp(doc->indicators[i].id, id))
+			return i;
+	return -1;
+}
+
+/* The CBS column an indicator's count comes from: its numerator, or the
+ * value of a count that is summed (aggregate: sum); NULL when none. */
+static const char *numerator_column(const struct sm_doc *doc, const struct sm_cbs_column *m)
+{
+	int ind = indicator_of(doc, m->indicator.id);
+	if (ind < 0)
+		return NULL;
+	if (m->col[SM_CBS_NUM])
+		return m->col[SM_CBS_NUM];
+	return doc->indicators[ind].sum ? m->col[SM_CBS_VALUE] : NULL;
+}
+
+static int group_root(int *group, int i)
+{
+	while (group[i] != i)
+		i = group[i];
+	return i;
+}
+
+/* Indicators whose counts are the same data: the same CBS column of the
+ * same file as the numerator of one and the numerator (or the summed
+ * value) of another. group[ind] is the first indicator of its group;
+ * returns whether any two are linked. Observation files (CSV) cannot show
+ * that two indicators count the same people: FORMAT.md asks for one
+ * indicator per numerator there. */
+static int numerator_groups(const struct sm_doc *doc, int *group)
+{
+	int linked = 0;
+	for (int i = 0; i < doc->nindicators; i++)
+		group[i] = i;
+	for (int s = 0; s < doc->nobservation_files && doc->obs_sources; s++) {
+		const struct sm_obs_source *src = &doc->obs_sources[s];
+		for (int k = 0; src->cbs && k < src->ncolumns; k++) {
+			const char *col = numerator_column(doc, &src->columns[k]);
+			if (!col)
+				continue;
+			int a = indicator_of(doc, src->columns[k].indicator.id);
+			for (int s2 = s; s2 < doc->nobservation_files; s2++) {
+				const struct sm_obs_source *o = &doc->obs_sources[s2];
+				if (!o->cbs || strcmp(o->file, src->file))
+					continue;
+				for (int k2 = s2 == s ? k + 1 : 0; k2 < o->ncolumns; k2++) {
+					const char *c2 = numerator_column(doc, &o->columns[k2]);
+					int b = indicator_of(doc, o->columns[k2].indicator.id);
+					if (!c2 || strcmp(c2, col) || b == a)
+						continue;
+					int ra = group_root(group, a), rb = group_root(group, b);
+					if (ra != rb) {
+						group[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+						linked = 1;
+					}
+				}
+			}
+		}
+	}
+	for (int i = 0; i < doc->nindicators; i++)
+		group[i] = group_root(group, i);
+	return linked;
+}
+
+/* Hides in each linked indicator what is hidden in any of them, in the
+ * gemeente's trees; returns whether it hid anything. */
+static int hide_linked(struct sm_data *d, const int *group)
+{
+	int changed = 0;
+	for (int k = 0; k < d->ncells; k++) {
+		const struct sm_value *c = &d->cells[k];
+		if (c->state != SM_V_SUPPRESSED || d->doc->areas[c->area].level < SM_LEVEL_GEMEENTE)
+			continue;
+		for (int j = 0; j < d->nind; j++) {
+			if (j == c->ind || group[j] != group[c->ind])
+				continue;
+			int q = find(d, j, c->area, c->period);
+			if (q >= 0 && d->cells[q].state == SM_V_OK) {
+				d->cells[q].state = SM_V_SUPPRESSED;
+				d->cells[q].secondary = 1;
+				changed = 1;
+			}
+		}
+	}
+	return changed;
+}
+
+/* Secondary suppression: every tree protected on its own, then what one
+ * of a group of indicators with the same counts hides is hidden in all of
+ * them, and the trees are protected again, until nothing changes (each
+ * round hides more, so it ends). */
+static void secondary_suppression(struct sm_data *d, struct sm_arena *a)
+{
+#ifdef SM_TEST_NO_SECONDARY
+	/* Only in the test binary build/test/sociale-monitor-nosecondary:
+	 * shows that the audit catches what this stage prevents. No switch
+	 * in the released program turns the protection off. */
+	(void)d;
+	(void)a;
+	return;
+#endif
+	int *group = sm_arena_alloc(a, (size_t)(d->nind + 1) * sizeof *group);
+	int linked = numerator_groups(d->doc, group);
+	do
+		protect_trees(d, a);
+	while (linked && hide_linked(d, group));
 }
 
 static void derive(struct sm_data *d, int ind, int *done)

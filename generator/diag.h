@@ -83,6 +83,11 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(area_level,        SM_ERROR,   "'%s' is not an area level; write land, reference, gemeente, wijk or buurt") \
 	X(area_parent,       SM_ERROR,   "%s") \
 	X(value_mismatch,    SM_ERROR,   "value %s differs from numerator / denominator (%s); correct the value or leave it empty") \
+	X(den_zero_count,    SM_ERROR,   "numerator %s over a denominator of 0: an area with nothing in its denominator has nothing to count; correct the denominator, or write 0 as numerator for an empty area") \
+	X(den_zero_value,    SM_ERROR,   "value %s for an area whose denominator is 0: an empty area has no figure of its own; leave the value empty") \
+	X(num_over_den,      SM_ERROR,   "numerator %s is more than its denominator %s, which would print as %s; a percentage counts part of its denominator, so correct one of them") \
+	X(count_negative,    SM_ERROR,   "'%s' is negative, but a count cannot be negative (%s); correct it") \
+	X(min_n_without_n,   SM_WARNING, "min-n %d of '%s' hides nothing: none of its observations gives an n (the number of people a figure is about), and without one nothing can be hidden; add an n column to its observations, or an n to its CBS columns") \
 	X(aggregate_missing, SM_WARNING, "%s of %s is left out in %s: %s") \
 	/* CBS open-data files (format: cbs) */ \
 	X(cbs_region_column, SM_ERROR,   "this CBS file has no region column (WijkenEnBuurten or RegioS); download the table with its regions, as the open-data CSV (TypedDataSet)") \
@@ -90,6 +95,8 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(cbs_needs_period,  SM_ERROR,   "%s has no Perioden column; say which period its figures are of, such as period: 2021") \
 	X(cbs_period,        SM_ERROR,   "'%s' is not a CBS year period (such as 2023JJ00); the monitor takes yearly figures, so select the years (JJ) when downloading") \
 	X(cbs_number,        SM_ERROR,   "'%s' is not a number as CBS writes it; a CBS file writes 3.7 (a decimal point, no thousands separator) and . for secret or unknown") \
+	X(cbs_column_twice,  SM_ERROR,   "column '%s' is in the header twice (also as column %d), so which one is meant cannot be known; download the table again, as CBS serves it") \
+	X(cbs_no_values,     SM_WARNING, "%s gives no value at all: %s") \
 	X(cbs_unknown_regions, SM_NOTE,  "regions of this file that are not in %s are left out: %d (%s); to use them, add them to the area register, for instance with: sociale-monitor areas %s") \
 	/* Markdown */ \
 	X(md_image,          SM_ERROR,   "images in Markdown are not supported; use an image block: - image: {file: images/x.jpg, caption: ...}") \

@@ -274,6 +274,50 @@ static int parse_number(const char *s, char delim, double *out, const char **dut
 	return 0;
 }
 
+/* Figures that cannot be, in an observation file and a CBS file alike,
+ * each reported at its field: a count over a denominator of 0 (printed as
+ * an empty area, yet added into its wijk and gemeente), a value for an
+ * area whose denominator is 0, a numerator above its denominator for a
+ * percentage, and a negative count that is summed upward. Returns 1 when
+ * the row is refused. */
+static int impossible(struct sm_arena *a, const struct sm_indicator *ind, const struct sm_obs *o,
+		      const struct sm_csv *c, const struct sm_csv_row *r, int num_at, int den_at, int value_at)
+{
+	struct sm_pos p;
+	const char *num_s = r->fields[num_at >= 0 ? num_at : 0], *den_s = r->fields[den_at >= 0 ? den_at : 0];
+	const char *value_s = r->fields[value_at >= 0 ? value_at : 0];
+	while (*num_s == ' ')           /* a CBS file pads its fields */
+		num_s++;
+	while (*den_s == ' ')
+		den_s++;
+	while (*value_s == ' ')
+		value_s++;
+	if ((o->has & SM_HAS_DEN) && o->den == 0) {
+		if ((o->has & SM_HAS_NUM) && o->num > 0) {
+			p = sm_csv_pos(c, r, num_at);
+			sm_diag(SM_MSG_den_zero_count, &p, num_s);
+			return 1;
+		}
+		if (o->has & SM_HAS_VALUE) {
+			p = sm_csv_pos(c, r, value_at);
+			sm_diag(SM_MSG_den_zero_value, &p, value_s);
+			return 1;
+		}
+	}
+	if (ind->unit == SM_UNIT_PERCENT && (o->has & SM_HAS_NUM) && (o->has & SM_HAS_DEN) && o->num > o->den) {
+		char *pct = sm_arena_printf(a, "%s%%", sm_fmt_num(a, o->num / o->den * 100, ind->decimals, 1));
+		p = sm_csv_pos(c, r, num_at);
+		sm_diag(SM_MSG_num_over_den, &p, num_s, den_s, pct);
+		return 1;
+	}
+	if (ind->sum && (o->has & SM_HAS_VALUE) && o->value < 0) {
+		p = sm_csv_pos(c, r, value_at);
+		sm_diag(SM_MSG_count_negative, &p, value_s, sm_arena_printf(a, "'%s' has aggregate: sum", ind->id));
+		return 1;
+	}
+	return 0;
+}
+
 enum { C_IND, C_AREA, C_YEAR, C_VALUE, C_NUM, C_DEN, C_N, C_LOWER, C_UPPER, C_FLAG, C_COUNT };
 
 static const struct column obs_cols[C_COUNT] = {
@@ -401,6 +445,9 @@ static void load_observations(struct obs_ctx *x, const char *file)
 			if (o.flag == SM_FLAG_SECRET)
 				o.flag = SM_FLAG_NONE;
 		}
+		/* Before nihil fills in its 0: a nihil row over 0 is empty. */
+		if (impossible(x->a, ind, &o, &c, r, at[C_NUM], at[C_DEN], at[C_VALUE]))
+			continue;
 		if (o.flag == SM_FLAG_NIL && !(o.has & SM_HAS_VALUE)) {
 			o.value = 0;
 			o.has |= SM_HAS_VALUE;
@@ -572,6 +619,14 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 		sm_diag(SM_MSG_cbs_needs_period, &src->pos, c.file);
 		bad = 1;
 	}
+	for (int i = 0; i < h->n; i++)
+		for (int j = 0; j < i; j++)
+			if (!strcmp(h->fields[i], h->fields[j])) {
+				struct sm_pos cp = sm_csv_pos(&c, h, i);
+				sm_diag(SM_MSG_cbs_column_twice, &cp, h->fields[i], j + 1);
+				bad = 1;
+				break;
+			}
 	if (src->population && (pop = cbs_find_column(x, &c, src->population, &src->population_pos)) < 0)
 		bad = 1;
 	/* Where each indicator's parts are: col[k][part], -1 when not given. */
@@ -594,7 +649,7 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	if (bad)
 		return;
 	SM_RESERVE(x->a, d->obs, x->ocap, d->nobs + (c.nrows - 1) * src->ncolumns);
-	int unknown = 0;
+	int unknown = 0, other_period = 0, errors = sm_diag_errors(), nobs = d->nobs, first_period = -1;
 	char examples[200] = "";
 	for (int i = 1; i < c.nrows; i++) {
 		const struct sm_csv_row *r = &c.rows[i];
@@ -617,8 +672,11 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 				sm_diag(SM_MSG_cbs_period, &pp, ps);
 				continue;
 			}
-			if (src->period >= 0 && p != src->period)
+			if (src->period >= 0 && p != src->period) {
+				if (!other_period++)
+					first_period = p;
 				continue;       /* period: picks one period of the file */
+			}
 			period = p;
 		}
 		if (d->edition > 0 && SM_PERIOD_YEAR(period) > d->edition + 1) {
@@ -657,9 +715,15 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 					continue;
 				const char *f = trim(r->fields[col[k][part]]);
 				rc[part] = cbs_number(f, &v[part]);
-				if (rc[part] == CBS_BAD || (rc[part] == CBS_NUMBER && v[part] < 0 && part != SM_CBS_VALUE)) {
+				if (rc[part] == CBS_BAD) {
 					struct sm_pos pp = sm_csv_pos(&c, r, col[k][part]);
 					sm_diag(SM_MSG_cbs_number, &pp, f);
+					ok = 0;
+				} else if (rc[part] == CBS_NUMBER && v[part] < 0 && part != SM_CBS_VALUE) {
+					struct sm_pos pp = sm_csv_pos(&c, r, col[k][part]);
+					sm_diag(SM_MSG_count_negative, &pp, f,
+						sm_arena_printf(x->a, "%s of '%s'", part == SM_CBS_NUM ? "the numerator" :
+								part == SM_CBS_DEN ? "the denominator" : "n", src->columns[k].indicator.id));
 					ok = 0;
 				}
 				secret |= rc[part] == CBS_SECRET;
@@ -668,8 +732,17 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 			if (!ok || !given)
 				continue;
 			const struct sm_indicator *in = &d->indicators[o.indicator];
-			int empty = people == 0 ||
-				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER);
+			/* Empty: no inhabitants and no figure but 0 or '.', or a
+			 * denominator of 0 without a numerator or value. A
+			 * region without inhabitants that has figures keeps them
+			 * (dwellings, businesses); the checks below refuse what
+			 * cannot be. */
+			int nonzero = 0;
+			for (int part = 0; part < SM_CBS_PARTS; part++)
+				nonzero |= rc[part] == CBS_NUMBER && v[part] != 0;
+			int empty = (people == 0 && !nonzero) ||
+				    (rc[SM_CBS_DEN] == CBS_NUMBER && v[SM_CBS_DEN] == 0 && rc[SM_CBS_NUM] != CBS_NUMBER &&
+				     rc[SM_CBS_VALUE] != CBS_NUMBER);
 			if (empty && (in->sum || col[k][SM_CBS_DEN] >= 0)) {
 				/* 0 of 0: no figure of its own, nothing to add or to hide. */
 				o.has = SM_HAS_NUM | SM_HAS_DEN;
@@ -689,6 +762,15 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 				o.n = v[SM_CBS_N];
 				o.has |= SM_HAS_N;
 			}
+			/* The checks see the denominator also when the numerator
+			 * is secret: a value over 0 is as impossible. */
+			struct sm_obs chk = o;
+			if (rc[SM_CBS_DEN] == CBS_NUMBER) {
+				chk.den = v[SM_CBS_DEN];
+				chk.has |= SM_HAS_DEN;
+			}
+			if (impossible(x->a, in, &chk, &c, r, col[k][SM_CBS_NUM], col[k][SM_CBS_DEN], col[k][SM_CBS_VALUE]))
+				continue;
 			if (secret && !(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
 				o.flag = SM_FLAG_SECRET;
 			else if (!(o.has & (SM_HAS_VALUE | SM_HAS_DEN)))
@@ -699,6 +781,21 @@ static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)
 	if (unknown) {
 		struct sm_pos fp = { c.file, 0, 0 };
 		sm_diag(SM_MSG_cbs_unknown_regions, &fp, d->areas_file, unknown, examples, c.file);
+	}
+	/* A file that adds nothing says why, naming itself: a block that
+	 * shows no data points elsewhere. */
+	if (d->nobs == nobs && sm_diag_errors() == errors) {
+		const char *why;
+		if (c.nrows <= 1)
+			why = "it has no rows below its header; download the table again";
+		else if (other_period && other_period + unknown == c.nrows - 1)
+			why = sm_arena_printf(x->a, "its rows are of %d, not of the period %d that monitor.yaml names; correct period:",
+					      SM_PERIOD_YEAR(first_period), SM_PERIOD_YEAR(src->period));
+		else if (unknown == c.nrows - 1)
+			why = "none of its regions is in the area register";
+		else
+			why = "every field of its columns is empty";
+		sm_diag(SM_MSG_cbs_no_values, &src->pos, c.file, why);
 	}
 }
 
@@ -878,6 +975,18 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 	}
 	if (!d->nobs)
 		d->first_year = d->last_year = 0;
+	/* min-n acts on n (a count's own value for aggregate: sum); an
+	 * indicator with data but no n anywhere would hide nothing. */
+	for (int i = 0, k = 0; i < d->nindicators; i++) {
+		const struct sm_indicator *in = &d->indicators[i];
+		int rows = 0, with_n = 0;
+		for (; k < d->nobs && d->obs[k].indicator == i; k++) {
+			rows++;
+			with_n |= (d->obs[k].has & SM_HAS_N) != 0;
+		}
+		if (in->min_n > 0 && !in->sum && !in->derived && rows && !with_n)
+			sm_diag(SM_MSG_min_n_without_n, &in->pos, in->min_n, in->id);
+	}
 	if (d->municipality_code)
 		d->gemeente = sm_strmap_get(&codes, d->municipality_code);
 	return sm_diag_errors() ? -1 : 0;

@@ -2,6 +2,9 @@
 PASSED=0
 FAILED=0
 BIN=${BIN:-build/sociale-monitor}
+# The test-only engine without secondary suppression (make builds it); the
+# same under ASan and valgrind, for the checks that need the rule off.
+NOSEC_BIN=${NOSEC_BIN:-build/test/sociale-monitor-nosecondary}
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/sm-test.XXXXXX")
 trap 'rm -rf "$TMP_ROOT"' EXIT
 

@@ -116,20 +116,19 @@ audit_projects() {
 }
 check "the privacy audit passes on content/, the samples and random hierarchies" audit_projects
 
-# Without the secondary suppression (a switch for this test only) the
+# Without the secondary suppression (a test-only binary, $NOSEC_BIN) the
 # audit must find the leaks: it is not passing for want of looking.
 audit_catches() {
 	local s seed exposed=0
 	s=$(scratch)
-	local off=SOCIALE_MONITOR_TEST_NO_SECONDARY_SUPPRESSION=1
-	env $off "$BIN" build tests/fixtures/anker --dump=cells > "$s/cells" || return 1
+	"$NOSEC_BIN" build tests/fixtures/anker --dump=cells > "$s/cells" || return 1
 	if audit "$s/cells" --quiet >/dev/null; then
 		echo "the audit passes the Anker fixture without secondary suppression"
 		return 1
 	fi
 	for seed in 1 2 3; do
 		python3 tests/tools/random_hierarchy.py "$s/r$seed" "$seed" || return 1
-		env $off "$BIN" build "$s/r$seed" --dump=cells > "$s/cells" || return 1
+		"$NOSEC_BIN" build "$s/r$seed" --dump=cells > "$s/cells" || return 1
 		audit "$s/cells" --quiet >/dev/null || exposed=$((exposed + 1))
 	done
 	[ "$exposed" -eq 3 ] || { echo "only $exposed of 3 random projects fail without secondary suppression"; return 1; }

@@ -11,6 +11,11 @@ reader knows finds the least and the most its numerator can be:
   and its buurten (reference areas such as NL01 are outside the sums);
 - numerators are at least 0, and for a percentage at most the denominator.
 
+Indicators named together with --link count the same people (one CBS
+column as the numerator of one and the numerator or summed value of the
+other): they share one unknown numerator per area and period, bounded by
+what each of them prints.
+
 A hidden cell is protected when that interval is at least min-n wide, or,
 when its denominator is smaller than min-n, the whole of 0 to the
 denominator. The audit prints each hidden cell with its interval and
@@ -24,7 +29,7 @@ PDF of an engine that has no dump).
 
 GLPK through Debian's python3-swiglpk.
 
-    privacy_audit.py DUMP [--quiet]
+    privacy_audit.py DUMP [--quiet] [--link IND,IND ...]
     privacy_audit.py DUMP --check-pdf PDFTEXT YEAR INDICATOR
     privacy_audit.py --from-pdf PROJECT PDFTEXT YEAR [--quiet]
 """
@@ -133,7 +138,11 @@ def period_key(p):
     return int(y), int(h or 0)
 
 
-def audit(m, quiet=False):
+def audit(m, quiet=False, links=()):
+    """links: groups of indicators whose numerators are the same counts
+    (the same CBS column as numerator, or as the value of a summed
+    count); the reader combines what each of them prints, so they share
+    one unknown per area and period."""
     kids = {}
     for code, (level, parent, name) in m.areas.items():
         if parent and level in ("wijk", "buurt"):
@@ -146,17 +155,21 @@ def audit(m, quiet=False):
             c = stack.pop()
             tree_of[c] = r
             stack.extend(kids.get(c, []))
-    # One programme per indicator and gemeente, over all its periods (the
-    # changes link the periods).
+    canon = {}
+    for group in links:
+        for i in group:
+            canon[i] = min(group)
+    # One programme per indicator (or group of linked ones) and gemeente,
+    # over all its periods (the changes link the periods).
     groups = {}
     for (ind, area, per), c in m.cells.items():
         if area in tree_of:
-            groups.setdefault((ind, tree_of[area]), set()).add(per)
+            groups.setdefault((canon.get(ind, ind), tree_of[area]), set()).add(per)
     audited = exposed = 0
-    for (ind, root), periods in sorted(groups.items()):
-        info = m.indicators[ind]
-        hidden = [(a, p) for (i, a, p), c in m.cells.items()
-                  if i == ind and tree_of.get(a) == root and c["state"] in ("hidden", "secondary")]
+    for (grp, root), periods in sorted(groups.items()):
+        inds = sorted(i for i in m.indicators if canon.get(i, i) == grp)
+        hidden = [(i, a, p) for (i, a, p), c in m.cells.items()
+                  if i in inds and tree_of.get(a) == root and c["state"] in ("hidden", "secondary")]
         if not hidden:
             continue
         nodes = [a for a in tree_of if tree_of[a] == root]
@@ -166,33 +179,36 @@ def audit(m, quiet=False):
             for a in nodes:
                 col[(a, p)] = len(col) + 1
 
-        def den(a, p):
+        def den(ind, a, p):
             c = m.cells.get((ind, a, p))
-            if info.get("sum"):
+            if m.indicators[ind].get("sum"):
                 return 1.0      # a count is its own numerator: value = numerator
             if c and c["den"] is not None:
                 return c["den"]
             ks = kids.get(a)
             if not ks:
                 return None
-            ds = [den(k, p) for k in ks]
+            ds = [den(ind, k, p) for k in ks]
             return None if any(d is None for d in ds) else sum(ds)
 
         lp = glp.glp_create_prob()
         glp.glp_add_cols(lp, len(col))
-        half = 0.5 * 10 ** -info["decimals"]
-        f = 1.0 if info.get("sum") else info["factor"]
         for (a, p), j in col.items():
-            c = m.cells.get((ind, a, p))
-            d = den(a, p)
-            hi = d if (info["percent"] and d is not None) else INF
-            lo = 0.0
-            if c and c["state"] == "ok" and d is not None:
-                v = dutch_number(c["printed"])
-                lo = max(lo, (v - half) * d / f)
-                hi = min(hi, (v + half) * d / f)
-            elif c and c["state"] == "missing" and (d == 0 or (info.get("sum") and c["den"] == 0)):
-                hi = 0.0        # empty: nothing in it
+            lo, hi = 0.0, INF
+            for ind in inds:
+                info = m.indicators[ind]
+                half = 0.5 * 10 ** -info["decimals"]
+                f = 1.0 if info.get("sum") else info["factor"]
+                c = m.cells.get((ind, a, p))
+                d = den(ind, a, p)
+                if info["percent"] and d is not None:
+                    hi = min(hi, d)
+                if c and c["state"] == "ok" and d is not None:
+                    v = dutch_number(c["printed"])
+                    lo = max(lo, (v - half) * d / f)
+                    hi = min(hi, (v + half) * d / f)
+                elif c and c["state"] == "missing" and (d == 0 or (info.get("sum") and c["den"] == 0)):
+                    hi = 0.0        # empty: nothing in it
             if hi == INF:
                 glp.glp_set_col_bnds(lp, j, glp.GLP_LO, lo, 0)
             elif hi - lo < 1e-12:
@@ -205,18 +221,22 @@ def audit(m, quiet=False):
                 if a in kids:
                     rows.append((0.0, 0.0, [(col[(a, p)], 1.0)] + [(col[(k, p)], -1.0) for k in kids[a]]))
         # Printed changes, against the period each is measured from.
-        for a in nodes:
-            for p in periods:
-                cp = m.cells.get((ind, a, p))
-                if not cp or cp.get("change") is None:
-                    continue
-                q = cp["base"]
-                cq = m.cells.get((ind, a, q))
-                dp, dq = den(a, p), den(a, q)
-                if not (cq and dp and dq and (a, q) in col):
-                    continue
-                chg = dutch_number(cp["change"].lstrip("+"))
-                rows.append((chg - half, chg + half, [(col[(a, p)], f / dp), (col[(a, q)], -f / dq)]))
+        for ind in inds:
+            info = m.indicators[ind]
+            half = 0.5 * 10 ** -info["decimals"]
+            f = 1.0 if info.get("sum") else info["factor"]
+            for a in nodes:
+                for p in periods:
+                    cp = m.cells.get((ind, a, p))
+                    if not cp or cp.get("change") is None:
+                        continue
+                    q = cp["base"]
+                    cq = m.cells.get((ind, a, q))
+                    dp, dq = den(ind, a, p), den(ind, a, q)
+                    if not (cq and dp and dq and (a, q) in col):
+                        continue
+                    chg = dutch_number(cp["change"].lstrip("+"))
+                    rows.append((chg - half, chg + half, [(col[(a, p)], f / dp), (col[(a, q)], -f / dq)]))
         if rows:
             glp.glp_add_rows(lp, len(rows))
             ne = sum(len(r[2]) for r in rows)
@@ -246,11 +266,12 @@ def audit(m, quiet=False):
                 return None
             return glp.glp_get_obj_val(lp)
 
-        for a, p in sorted(hidden, key=lambda x: (period_key(x[1]), x[0])):
+        for ind, a, p in sorted(hidden, key=lambda x: (period_key(x[2]), x[1], x[0])):
+            info = m.indicators[ind]
             j = col[(a, p)]
             lo, hi = solve(j, glp.GLP_MIN), solve(j, glp.GLP_MAX)
             c = m.cells[(ind, a, p)]
-            d = den(a, p)
+            d = den(ind, a, p)
             audited += 1
             if lo is None or hi is None:
                 exposed += 1
@@ -301,13 +322,18 @@ def check_pdf(m, pdftext, year, indicator):
 def main(argv):
     quiet = "--quiet" in argv
     argv = [a for a in argv if a != "--quiet"]
+    links = []
+    while "--link" in argv:
+        k = argv.index("--link")
+        links.append(argv[k + 1].split(","))
+        del argv[k:k + 2]
     if argv and argv[0] == "--from-pdf":
         m = from_pdf(argv[1], argv[2], argv[3])
     else:
         m = read_dump(argv[0])
         if len(argv) >= 5 and argv[1] == "--check-pdf":
             return 1 if check_pdf(m, argv[2], argv[3], argv[4]) else 0
-    return 1 if audit(m, quiet) else 0
+    return 1 if audit(m, quiet, links) else 0
 
 
 if __name__ == "__main__":
