@@ -76,9 +76,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		const struct sm_indicator *in = &doc->indicators[c->ind];
 		if (c->state == SM_V_MISSING && !c->has_nd)
 			continue;
-		int h = SM_PERIOD_HALF(c->period);
 		printf("cell\t%s\t%s\t%d%s\t%s\t%s\t", in->id, doc->areas[c->area].code, SM_PERIOD_YEAR(c->period),
-		       h ? (h == 1 ? "-H1" : "-H2") : "",
+		       sm_period_half(c->period),
 		       c->state == SM_V_OK ? "ok" : c->state == SM_V_SUPPRESSED ? (c->secondary ? "secondary" : "hidden") : "missing",
 		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
 		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
@@ -92,7 +91,7 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		const struct sm_value *o = q >= 0 ? sm_calc_cell(d, c->ind, c->area, q) : NULL;
 		if (o && o->state == SM_V_OK)
 			printf("\t%s\t%d%s\n", sm_fmt_change(a, c->v - o->v, in->decimals), SM_PERIOD_YEAR(q),
-			       SM_PERIOD_HALF(q) ? (SM_PERIOD_HALF(q) == 1 ? "-H1" : "-H2") : "");
+			       sm_period_half(q));
 		else
 			printf("\t-\t-\n");
 	}

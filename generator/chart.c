@@ -647,18 +647,6 @@ static struct sm_color judgement_colour(struct sm_layout *L, enum sm_judgement j
 	return L->t->primary;
 }
 
-static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
-{
-	switch (j) {
-	case SM_J_FAVOURABLE: return L->t->labels[SM_LABEL_favourable];
-	case SM_J_UNFAVOURABLE: return L->t->labels[SM_LABEL_unfavourable];
-	case SM_J_COMPARABLE: return L->t->labels[SM_LABEL_comparable];
-	case SM_J_HIGHER: return L->t->labels[SM_LABEL_higher];
-	case SM_J_LOWER: return L->t->labels[SM_LABEL_lower];
-	default: return "";
-	}
-}
-
 static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int ref)
 {
 	struct sm_layout *L = c->L;
@@ -666,7 +654,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	int gm = L->doc->gemeente;
 	double name_w = c->w * 0.34, word_w = 0;
 	for (int j = SM_J_FAVOURABLE; j <= SM_J_LOWER; j++)
-		word_w = fmax(word_w, text_w(c, judgement_word(L, (enum sm_judgement)j), SM_FACE_BOLD));
+		word_w = fmax(word_w, text_w(c, sm_judgement_word(L->t->labels, (enum sm_judgement)j), SM_FACE_BOLD));
 	double x0 = name_w + 10, x1 = c->w - word_w - 12;
 	/* One scale for all rows when they share a unit. */
 	int same_unit = 1;
@@ -758,7 +746,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 			text_at(c, x, cy - 7, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy), SM_FACE_BOLD,
 				c->text, 1);
 			if (j != SM_J_NONE)
-				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, sm_ink(col), 2);
+				text_at(c, c->w, cy + c->fs * 0.35, sm_judgement_word(L->t->labels, j), SM_FACE_BOLD, sm_ink(col), 2);
 		} else {
 			const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
 			text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
@@ -793,7 +781,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		m->radius = 3.5;
 		m->fill = 1;
 		m->color = judgement_colour(L, js[k]);
-		const char *w = judgement_word(L, js[k]);
+		const char *w = sm_judgement_word(L->t->labels, js[k]);
 		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
 		lx += text_w(c, w, SM_FACE_REGULAR) + 22;
 	}

@@ -776,10 +776,6 @@ static HPDF_Date pdf_date(struct sm_date d)
 	return x;
 }
 
-static const char *const cycle_words[] = {
-	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
-};
-
 /* The whole document, saved into libharu's memory stream. */
 static int build(struct render *r, const struct sm_doc *doc, const struct sm_theme *t)
 {
@@ -827,7 +823,7 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	if (doc->subtitle || doc->cycle) {
 		snprintf(info, sizeof info, "%s%s%s", doc->subtitle ? doc->subtitle : "",
 			 doc->subtitle && doc->cycle ? " \xC2\xB7 " : "",
-			 doc->cycle ? cycle_words[doc->cycle] : "");
+			 doc->cycle ? sm_cycle_words[doc->cycle] : "");
 		if (doc->cycle)
 			snprintf(info + strlen(info), sizeof info - strlen(info), " %d", doc->cycle_year);
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info);

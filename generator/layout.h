@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include "font.h"
 #include "calc.h"
+#include "model.h"
 
 enum sm_item_kind {
 	SM_ITEM_TEXT, SM_ITEM_RECT, SM_ITEM_LINE, SM_ITEM_POLY, SM_ITEM_CIRCLE, SM_ITEM_LINK,
@@ -236,8 +237,6 @@ void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch);
 /* Shared by tables and charts (layout_data.c). */
-const char *sm_unit_label(enum sm_unit u);
-const char *sm_period_label(struct sm_arena *a, int p);
 const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v);
 /* Which symbols a table or chart printed, for its "verklaring van tekens". */
 struct sm_symbols { int unknown, provisional, revised, nil; };

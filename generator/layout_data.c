@@ -12,25 +12,6 @@
 
 /* ------------------------------------------------------------ words */
 
-const char *sm_unit_label(enum sm_unit u)
-{
-	switch (u) {
-	case SM_UNIT_PERCENT: return "%";
-	case SM_UNIT_PER_1000: return "per 1.000";
-	case SM_UNIT_PER_10000: return "per 10.000";
-	case SM_UNIT_COUNT: return "aantal";
-	case SM_UNIT_EURO: return "\xE2\x82\xAC";
-	case SM_UNIT_SCORE: return "score";
-	case SM_UNIT_YEARS: return "jaren";
-	}
-	return "";
-}
-
-const char *sm_period_label(struct sm_arena *a, int p)
-{
-	int h = SM_PERIOD_HALF(p);
-	return h ? sm_arena_printf(a, "%d-H%d", SM_PERIOD_YEAR(p), h) : sm_arena_printf(a, "%d", SM_PERIOD_YEAR(p));
-}
 
 static const char *name_with_unit(struct sm_layout *L, const struct sm_indicator *in)
 {
@@ -87,19 +68,6 @@ const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, dou
 	case SM_UNIT_EURO: return sm_fmt_euro(L->a, v, in->decimals);
 	case SM_UNIT_YEARS: return sm_arena_printf(L->a, "%s jaar", n);
 	default: return n;
-	}
-}
-
-static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
-{
-	const char *const *lb = L->t->labels;
-	switch (j) {
-	case SM_J_FAVOURABLE: return lb[SM_LABEL_favourable];
-	case SM_J_UNFAVOURABLE: return lb[SM_LABEL_unfavourable];
-	case SM_J_COMPARABLE: return lb[SM_LABEL_comparable];
-	case SM_J_HIGHER: return lb[SM_LABEL_higher];
-	case SM_J_LOWER: return lb[SM_LABEL_lower];
-	default: return "";
 	}
 }
 
@@ -1031,7 +999,7 @@ void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch)
 			sm_table_cell(pt, r, 2)->text = cell_text(L, in, g, &sy);
 			if (v && g && v->state == SM_V_OK && g->state == SM_V_OK) {
 				enum sm_judgement j = sm_calc_compare(in, v->v, g->v);
-				sm_table_cell(pt, r, 3)->text = judgement_word(L, j);
+				sm_table_cell(pt, r, 3)->text = sm_judgement_word(L->t->labels, j);
 				if (j == SM_J_FAVOURABLE || j == SM_J_UNFAVOURABLE || j == SM_J_COMPARABLE)
 					sm_table_cell(pt, r, 3)->judgement = j;
 			}
@@ -1054,8 +1022,6 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 	const char *const *lb = L->t->labels;
 	struct sm_pstyle body = sm_pstyle_body(L);
 	sm_rich(L, &ch->text, &body);
-	static const char *const freq[] = { "jaarlijks", "halfjaarlijks", "tweejaarlijks", "vierjaarlijks" };
-	static const char *const pol[] = { "neutraal (geen oordeel)", "hoger is beter", "lager is beter" };
 	for (int i = 0; i < d->nindicators; i++) {
 		const struct sm_indicator *in = &d->indicators[i];
 		if (!in->used)
@@ -1074,8 +1040,8 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 		sp.color = L->t->muted;
 		sp.justify = 0;
 		char *facts = sm_arena_printf(L->a, "%s: %s \xC2\xB7 %s: %s \xC2\xB7 %s: %s", lb[SM_LABEL_unit],
-					      sm_unit_label(in->unit), lb[SM_LABEL_frequency], freq[in->frequency],
-					      lb[SM_LABEL_polarity], pol[in->polarity]);
+					      sm_unit_label(in->unit), lb[SM_LABEL_frequency], sm_frequency_words[in->frequency],
+					      lb[SM_LABEL_polarity], sm_polarity_words[in->polarity]);
 		if (in->source)
 			facts = sm_arena_printf(L->a, "%s \xC2\xB7 %s: %s", facts, lb[SM_LABEL_source], in->source);
 		if (in->bbv)

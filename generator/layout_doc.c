@@ -639,9 +639,6 @@ static void ch_theme(struct sm_layout *L, const struct sm_chapter *ch)
 	}
 }
 
-static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-				       "augustus", "september", "oktober", "november", "december" };
-
 static void colophon_row(struct sm_layout *L, const char *label, const char *value)
 {
 	if (!value)
@@ -693,7 +690,7 @@ static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
 		colophon_row(L, t->labels[SM_LABEL_editors], join_list(L, co->editors, co->neditors));
 	colophon_row(L, t->labels[SM_LABEL_contact], co->contact);
 	colophon_row(L, t->labels[SM_LABEL_published],
-		     sm_arena_printf(L->a, "%d %s %d", d->published.day, months[d->published.month - 1], d->published.year));
+		     sm_arena_printf(L->a, "%d %s %d", d->published.day, sm_month_names[d->published.month - 1], d->published.year));
 	if (co->reuse) {
 		sm_flow_space(L, t->leading * 0.5);
 		sm_set_text(L, co->reuse, SM_STYLE_ITALIC, &body, NULL, NULL);

@@ -9,10 +9,6 @@
 
 static const struct sm_color white = { 1, 1, 1 };
 
-static const char *const cycle_words[] = {
-	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
-};
-
 static struct sm_page *new_page(struct sm_layout *L, enum sm_page_kind kind, int chapter)
 {
 	struct sm_pages *P = L->pages;
@@ -203,14 +199,12 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	}
 	if (d->cycle) {
 		sm_text_item(L, it, SM_FACE_HEADING, t->h2, t->text, x, y2,
-			     sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year));
+			     sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year));
 		y2 += t->h2 * 1.5;
 	}
-	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					       "augustus", "september", "oktober", "november", "december" };
 	sm_text_item(L, it, SM_FACE_REGULAR, t->body + 1, t->muted, x, y2,
 		     sm_arena_printf(L->a, "Gemeente %s \xC2\xB7 %s %d", d->municipality ? d->municipality : "",
-				     months[d->published.month - 1], d->published.year));
+				     sm_month_names[d->published.month - 1], d->published.year));
 	/* A band of the accent colour at the foot of the page. */
 	if (filled)
 		sm_rect_item(L, it, 0, H - 10, W, 10, t->accent, 0);
@@ -331,7 +325,7 @@ static const char *fill_template(struct sm_layout *L, const char *tpl, const cha
 		else if (!strncmp(open + 1, "municipality", n) && n == 12) v = d->municipality ? d->municipality : "";
 		else if (!strncmp(open + 1, "edition", n) && n == 7) v = sm_arena_printf(L->a, "%d", d->edition);
 		else if (!strncmp(open + 1, "cycle", n) && n == 5)
-			v = d->cycle ? sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year) : "";
+			v = d->cycle ? sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year) : "";
 		else if (!strncmp(open + 1, "chapter", n) && n == 7) v = chapter ? chapter : "";
 		else if (!strncmp(open + 1, "page", n) && n == 4) v = page;
 		out = sm_arena_printf(L->a, "%s%s", out, v);

@@ -1,5 +1,6 @@
 /* validate.c: cross-references between the files of a project, after
  * loading: indicator ids, goal ids, area codes. */
+#include "model.h"
 #include "sm.h"
 #include <string.h>
 
@@ -13,21 +14,6 @@ static struct names indicator_names(struct sm_arena *a, const struct sm_doc *d)
 	return nm;
 }
 
-int sm_find_indicator(const struct sm_doc *d, const char *id)
-{
-	for (int i = 0; i < d->nindicators; i++)
-		if (!strcmp(d->indicators[i].id, id))
-			return i;
-	return -1;
-}
-
-int sm_find_area(const struct sm_doc *d, const char *code)
-{
-	for (int i = 0; i < d->nareas; i++)
-		if (!strcmp(d->areas[i].code, code))
-			return i;
-	return -1;
-}
 
 static void resolve_indicators(struct sm_doc *d, struct names *nm, struct sm_ref *refs, int n)
 {
