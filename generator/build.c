@@ -2,7 +2,9 @@
  * lay out and write the PDF (or stop after validating, for `check`).
  * Returns the exit status. The command line (main.c) and the fuzz target
  * of the whole pipeline both call it. */
+#include "run.h"
 #include "layout.h"
+#include "dev.h"
 #include "hyphenate.h"
 #include "numfmt.h"
 #include <errno.h>
@@ -173,8 +175,14 @@ int sm_run(const struct sm_run_opts *o)
 		rc = error_status();
 		goto done;
 	}
+	/* Layout: the chapters into the flow, the flow into pages. */
 	struct sm_pages pages;
-	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
+	struct sm_layout L;
+	sm_layout_init(&L, &arena, &doc, &data, &theme, &fonts, &pages);
+	if (!sm_layout_doc(&L))
+		sm_paginate(&L);
+	sm_layout_free(&L);
+	if (sm_diag_errors()) {
 		sm_fonts_close(&fonts);
 		rc = error_status();
 		goto done;

@@ -10,7 +10,8 @@
  * file beside it, renamed over it only when every step succeeded (see
  * write_file). */
 #define _GNU_SOURCE
-#include "layout.h"
+#include "dev.h"
+#include "model.h"
 #include "image.h"
 #include <errno.h>
 #include <fcntl.h>

@@ -145,13 +145,8 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	}
 	struct sm_items text = { 0 };
 	double size = t->h1 * 1.75;
-	struct sm_pstyle ps = sm_pstyle_body(L);
-	ps.size = size;
+	struct sm_pstyle ps = sm_pstyle_heading(L, size, fg);
 	ps.leading = size * 1.1;
-	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
-	ps.color = fg;
-	ps.justify = 0;
-	ps.nohyphen = 1;
 	ps.width = title_w;
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
 	double y = top + pad;
