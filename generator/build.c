@@ -202,7 +202,7 @@ int sm_run(const struct sm_run_opts *o)
 		rc = 3;
 		goto done;
 	}
-	rc = sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out);
+	rc = sm_dev_pdf_write(&pages, &fonts, out);
 	if (!rc)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);

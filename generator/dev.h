@@ -5,12 +5,10 @@
 #include <stdio.h>
 #include "pages.h"
 #include "font.h"
-#include "theme.h"
 
 /* The PDF writer returns the exit status: 0, 2 (the target is not a
  * regular file) or 3 (system error, message printed). */
-int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
-		     struct sm_fonts *fonts, const char *path);
+int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const char *path);
 /* The pages as text, for --dump=layout. */
 void sm_dev_text_write(const struct sm_pages *p, FILE *out);
 

@@ -11,7 +11,6 @@
  * write_file). */
 #define _GNU_SOURCE
 #include "dev.h"
-#include "model.h"
 #include "image.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -778,7 +777,7 @@ static HPDF_Date pdf_date(struct sm_date d)
 }
 
 /* The whole document, saved into libharu's memory stream. */
-static int build(struct render *r, const struct sm_doc *doc, const struct sm_theme *t)
+static int build(struct render *r)
 {
 	HPDF_Doc pdf = r->pdf;
 	struct pdf_state *st = &r->st;
@@ -788,13 +787,6 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	if (failed(pdf, st, "setting up the document"))
 		return -1;
-	/* Every drawn code point goes into its face's subset. */
-	for (int i = 0; i < P->n; i++)
-		for (int k = 0; k < P->v[i].items.n; k++) {
-			const struct sm_item *it = &P->v[i].items.v[k];
-			if (it->kind == SM_ITEM_TEXT)
-				sm_font_use(r->fonts, it->role, it->text, it->len);
-		}
 	HPDF_Font by_face[SM_FACE_COUNT] = { 0 };
 	int drawn[SM_FACE_COUNT] = { 0 };
 	for (int i = 0; i < P->n; i++)
@@ -814,27 +806,16 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	}
 	for (int f = 0; f < r->fonts->nfaces; f++)
 		r->faces[f] = by_face[f];
-	/* Document information, dated by `published`: no clock. */
-	char info[512];
-	snprintf(info, sizeof info, "%s %d%s%s", doc->title ? doc->title : "", doc->edition,
-		 doc->municipality ? " \xE2\x80\x93 Gemeente " : "", doc->municipality ? doc->municipality : "");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info);
-	snprintf(info, sizeof info, "Gemeente %s", doc->municipality ? doc->municipality : "");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc->colophon.publisher ? doc->colophon.publisher : info);
-	if (doc->subtitle || doc->cycle) {
-		snprintf(info, sizeof info, "%s%s%s", doc->subtitle ? doc->subtitle : "",
-			 doc->subtitle && doc->cycle ? " \xC2\xB7 " : "",
-			 doc->cycle ? sm_cycle_words[doc->cycle] : "");
-		if (doc->cycle)
-			snprintf(info + strlen(info), sizeof info - strlen(info), " %d", doc->cycle_year);
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info);
-	}
-	snprintf(info, sizeof info, "sociale monitor, sociaal domein, %s, %d", doc->municipality ? doc->municipality : "",
-		 doc->edition);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "sociale-monitor " SM_VERSION);
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(doc->published));
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(doc->published));
+	/* Document information, as layout wrote it. */
+	const struct sm_docinfo *in = &P->info;
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, in->title);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, in->author);
+	if (in->subject)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, in->subject);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, in->keywords);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, in->creator);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(in->date));
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(in->date));
 	if (failed(pdf, st, "writing the document information"))
 		return -1;
 	r->pages = sm_xmalloc((size_t)(P->n + 1) * sizeof *r->pages);
@@ -883,9 +864,9 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 			chapter = o;
 	}
 	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	/* The document is Dutch (screen readers pronounce it so), and readers
-	 * show its title rather than its file name. */
-	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, "nl-NL", NULL));
+	/* The language of the text (screen readers pronounce it so), and
+	 * readers show its title rather than its file name. */
+	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, in->lang, NULL));
 	HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
 	if (prefs) {
 		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
@@ -893,7 +874,6 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	}
 	if (failed(pdf, st, "writing the outline"))
 		return -1;
-	(void)t;
 	HPDF_STATUS saved = HPDF_SaveToStream(pdf);
 	if (saved != HPDF_OK)
 		on_error(saved, HPDF_GetErrorDetail(pdf), st);  /* kept only if nothing came first */
@@ -1111,8 +1091,7 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 	return ok ? 0 : 3;
 }
 
-int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
-		     struct sm_fonts *fonts, const char *path)
+int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const char *path)
 {
 	struct stat old;
 	int exists;
@@ -1128,7 +1107,7 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	r.z = libdeflate_alloc_compressor(1);
 	if (!r.pdf || !r.z)
 		sm_oom();
-	if (build(&r, doc, t))
+	if (build(&r))
 		rc = 3;
 	/* The target again, as it may have changed while the document was made. */
 	else if (!(rc = check_target(path, &old, &exists)))

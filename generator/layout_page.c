@@ -437,6 +437,40 @@ static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items 
 	*h = 0;
 }
 
+/* The document information the device writes. */
+static void doc_info(struct sm_layout *L)
+{
+	const struct sm_doc *d = L->doc;
+	struct sm_docinfo *in = &L->pages->info;
+	const char *gm = d->municipality ? d->municipality : "";
+	in->title = sm_arena_printf(L->a, "%s %d%s%s", d->title ? d->title : "", d->edition,
+				    d->municipality ? " \xE2\x80\x93 Gemeente " : "", gm);
+	in->author = d->colophon.publisher ? d->colophon.publisher : sm_arena_printf(L->a, "Gemeente %s", gm);
+	in->subject = NULL;
+	if (d->subtitle || d->cycle) {
+		const char *cycle = d->cycle ? sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year) : "";
+		in->subject = sm_arena_printf(L->a, "%s%s%s", d->subtitle ? d->subtitle : "",
+					      d->subtitle && d->cycle ? " \xC2\xB7 " : "", cycle);
+	}
+	in->keywords = sm_arena_printf(L->a, "sociale monitor, sociaal domein, %s, %d", gm, d->edition);
+	in->creator = "sociale-monitor " SM_VERSION;
+	in->lang = "nl-NL";
+	in->date = d->published;
+}
+
+/* Every code point on the pages goes into its face's subset (measuring
+ * marks most of them; this is the pass that makes sure of all). */
+static void mark_drawn(struct sm_layout *L)
+{
+	const struct sm_pages *P = L->pages;
+	for (int i = 0; i < P->n; i++)
+		for (int k = 0; k < P->v[i].items.n; k++) {
+			const struct sm_item *it = &P->v[i].items.v[k];
+			if (it->kind == SM_ITEM_TEXT)
+				sm_font_use(L->fonts, it->role, it->text, it->len);
+		}
+}
+
 void sm_paginate(struct sm_layout *L)
 {
 	struct sm_pages *P = L->pages;
@@ -531,4 +565,6 @@ void sm_paginate(struct sm_layout *L)
 		if (L->doc->draft)
 			draft_mark(L, &P->v[i]);
 	}
+	mark_drawn(L);
+	doc_info(L);
 }

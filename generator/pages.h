@@ -70,11 +70,21 @@ struct sm_page {
 	const char *label;          /* page label: "iii", "12" */
 };
 
+/* What the document says of itself (the PDF's document information and
+ * language), dated by `published`: no clock. */
+struct sm_docinfo {
+	const char *title, *author, *subject, *keywords, *creator;  /* subject: NULL for none */
+	const char *lang;           /* the language of the text, BCP 47 ("nl-NL") */
+	struct sm_date date;        /* made and last changed */
+};
+
 struct sm_pages {
+	struct sm_docinfo info;
 	double w, h;
 	struct sm_page *v;
 	int n, cap;
-	int nfront;                 /* cover, contents and their blanks */
+	int nfront;                 /* cover, contents and their blanks: numbered i, ii, ...;
+				       the pages after them 1, 2, ... */
 	struct sm_anchor *anchors;
 	int nanchors, acap;
 };
