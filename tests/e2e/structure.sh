@@ -43,3 +43,11 @@ layer_check() {
 	return $bad
 }
 check "layout files call only files below them (docs/DESIGN.md layers, nm -u)" layer_check docs/DESIGN.md build/obj
+
+# The devices draw what layout hands them: no model, no theme.
+devices_read_pages_only() {
+	local hits
+	hits=$(grep -nE 'struct sm_(doc|theme|chapter|indicator|data)\b|"(sm|model|theme|layout|calc)\.h"' generator/dev_*.c generator/dev.h)
+	[ -z "$hits" ] || { echo "a device reads the model or the theme: $hits"; return 1; }
+}
+check "the output devices read only the pages layout made (no sm_doc, no theme)" devices_read_pages_only
