@@ -51,3 +51,19 @@ devices_read_pages_only() {
 	[ -z "$hits" ] || { echo "a device reads the model or the theme: $hits"; return 1; }
 }
 check "the output devices read only the pages layout made (no sm_doc, no theme)" devices_read_pages_only
+
+# libharu's internals are reached in one file, pdf_internals.c: no other
+# file includes its private headers or touches its object functions and
+# struct fields.
+libharu_internals_in_one_file() {
+	local others users hits
+	others=$(ls generator/*.c generator/*.h | grep -v '/pdf_internals\.[ch]$')
+	# The files that use libharu at all: no private header, no struct field,
+	# no object function.
+	users=$(grep -l -e '<hpdf.h>' -e '"pdf_internals.h"' $others)
+	hits=$(grep -n '#include <hpdf_' $others;
+	       [ -z "$users" ] || grep -nE -e '->(mmgr|catalog|xref|filter|write_fn|attr|header)\b' \
+		-e '\bHPDF_(Dict_|Array_|Xref_|DictStream_|String_New|Null_New|Stream_|PageAttr)' $users)
+	[ -z "$hits" ] || { echo "libharu internals outside pdf_internals.c: $(printf '%s' "$hits" | head -5)"; return 1; }
+}
+check "libharu's internals are reached only in pdf_internals.c" libharu_internals_in_one_file
