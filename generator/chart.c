@@ -228,15 +228,49 @@ static double legend(struct chart *c, double y, const char *const *names, int n,
 	return y + c->fs * 1.2;
 }
 
-static double line_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+/* The line chart's geometry (pt, or a share where it says so). */
+static const struct line_geometry {
+	double pad;                 /* share of the value range added above and below */
+	double height;              /* of the plot */
+	double axis_gap;            /* between the tick labels and the plot, the plot and the end labels */
+	double names_share;         /* of the width the end labels may take with names */
+	double inset;               /* of the first and last period from the plot's edges */
+	double tick;                /* year tick length */
+	double line_w, target_w, marker_r, band_alpha, ci_w;
+	int target_dash;
+	int samples;                /* points per segment tested against the target label */
+} LINE = { 0.08, 150, 8, 0.34, 8, 3, 1.8, 0.9, 2.6, 0.16, 0.8, 3, 8 };
+
+/* One line chart as it is drawn: what it shows and where. */
+struct line_plot {
+	struct chart *c;
+	const struct sm_indicator *in;
+	int ind, na, np;
+	const int *areas, *periods;
+	struct sm_ticks tk;
+	double top, bottom, x0, x1;
+	double t0, t1;              /* the time span of the x axis */
+};
+
+static const struct sm_value *line_cell(const struct line_plot *p, int a, int k)
 {
-	struct sm_layout *L = c->L;
-	const struct sm_data *d = L->data;
-	const struct sm_indicator *in = &L->doc->indicators[ind];
+	return sm_calc_cell(p->c->L->data, p->ind, p->areas[a], p->periods[k]);
+}
+
+static double line_x(const struct line_plot *p, int period)
+{
+	return p->x0 + LINE.inset + (time_pos(period) - p->t0) / (p->t1 - p->t0) * (p->x1 - p->x0 - 2 * LINE.inset);
+}
+
+static double line_y(const struct line_plot *p, double v) { return ymap(&p->tk, v, p->top, p->bottom); }
+
+/* The value axis: every value, its confidence interval, and the target. */
+static void line_range(struct line_plot *p, int show_target)
+{
 	double lo = INFINITY, hi = -INFINITY;
-	for (int a = 0; a < na; a++)
-		for (int k = 0; k < np; k++) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+	for (int a = 0; a < p->na; a++)
+		for (int k = 0; k < p->np; k++) {
+			const struct sm_value *v = line_cell(p, a, k);
 			if (!v || v->state != SM_V_OK)
 				continue;
 			lo = fmin(lo, v->v);
@@ -246,190 +280,180 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 				hi = fmax(hi, v->upper);
 			}
 		}
-	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
 	if (show_target) {
-		lo = fmin(lo, in->target);
-		hi = fmax(hi, in->target);
+		lo = fmin(lo, p->in->target);
+		hi = fmax(hi, p->in->target);
 	}
 	if (!isfinite(lo)) {
 		lo = 0;
 		hi = 1;
 	}
-	double pad = (hi - lo) * 0.08;
-	struct sm_ticks tk;
-	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &tk);
-	double top = c->fs * 2, height = 150, bottom = top + height;
-	double x0 = ticks_width(c, &tk) + 8;
-	/* Room at the right for the labels at the line ends: the area's name
-	 * and its last value, or only the value when the names are long (they
-	 * go into a legend then). */
-	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
-	double name_w = 0, value_w = 0;
-	for (int a = 0; a < na; a++) {
-		names[a] = L->doc->areas[areas[a]].name;
-		name_w = fmax(name_w, text_w(c, names[a], SM_FACE_BOLD) + 3);
-		for (int k = np - 1; k >= 0; k--) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-			if (v && v->state == SM_V_OK) {
-				value_w = fmax(value_w, text_w(c, sm_value_text(L, in, v, 1, NULL), SM_FACE_REGULAR));
-				break;
-			}
-		}
-	}
-	int names_fit = name_w + value_w <= c->w * 0.34;
-	double x1 = c->w - (names_fit ? name_w + value_w : value_w) - 8;
-	double t0 = time_pos(periods[0]), t1 = time_pos(periods[np - 1]);
-	if (t1 - t0 < 1e-9) {
-		t0 -= 0.5;
-		t1 += 0.5;
-	}
-	double inset = 8;
-#define XMAP(p) (x0 + inset + (time_pos(p) - t0) / (t1 - t0) * (x1 - x0 - 2 * inset))
-	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
-	/* Year labels; with many years, every other one. */
-	int years = SM_PERIOD_YEAR(periods[np - 1]) - SM_PERIOD_YEAR(periods[0]) + 1;
-	int every = (x1 - x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
-	for (int y = SM_PERIOD_YEAR(periods[0]); y <= SM_PERIOD_YEAR(periods[np - 1]); y++) {
-		if ((y - SM_PERIOD_YEAR(periods[0])) % every)
+	double pad = (hi - lo) * LINE.pad;
+	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &p->tk);
+}
+
+/* Year labels; with many years, every other one. */
+static void line_years(const struct line_plot *p)
+{
+	struct chart *c = p->c;
+	int first = SM_PERIOD_YEAR(p->periods[0]), last = SM_PERIOD_YEAR(p->periods[p->np - 1]);
+	int years = last - first + 1;
+	int every = (p->x1 - p->x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
+	for (int y = first; y <= last; y++) {
+		if ((y - first) % every)
 			continue;
-		double x = XMAP(SM_PERIOD(y, 0));
-		line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
-		text_at(c, x, bottom + c->fs * 1.6, sm_arena_printf(L->a, "%d", y), SM_FACE_REGULAR, c->muted, 1);
+		double x = line_x(p, SM_PERIOD(y, 0));
+		line(c, x, p->bottom, x, p->bottom + LINE.tick, c->axis, 0.5, 0);
+		text_at(c, x, p->bottom + c->fs * 1.6, sm_arena_printf(c->L->a, "%d", y), SM_FACE_REGULAR, c->muted, 1);
 	}
-	if (show_target) {
-		double y = ymap(&tk, in->target, top, bottom);
-		line(c, x0, y, x1, y, c->text, 0.9, 3);
-		const char *lab = in->target_year
-			? sm_arena_printf(L->a, "%s %d: %s", L->t->labels[SM_LABEL_target], in->target_year, sm_with_unit(L, in, in->target))
-			: sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_target], sm_with_unit(L, in, in->target));
-		/* Left or right, above or below the line: the first place no
-		 * data point or line runs through. */
-		double lw = text_w(c, lab, SM_FACE_ITALIC);
-		double cand[4][2] = { { x0 + 4, y - 3 }, { x1 - lw - 4, y - 3 }, { x0 + 4, y + c->fs + 2 },
-				      { x1 - lw - 4, y + c->fs + 2 } };
-		int best = 0;
-		double best_clear = -1;
-		for (int k = 0; k < 4; k++) {
-			double bx0 = cand[k][0] - 2, bx1 = cand[k][0] + lw + 2;
-			double by0 = cand[k][1] - c->fs - 1, by1 = cand[k][1] + 2;
-			double clear = 1e9;
-			for (int a = 0; a < na; a++) {
-				double px = 0, py = 0;
-				int have = 0;
-				for (int q = 0; q < np; q++) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					if (!v || v->state != SM_V_OK) {
-						have = 0;
-						continue;
-					}
-					double qx = XMAP(periods[q]), qy = ymap(&tk, v->v, top, bottom);
-					/* Sample the segment from the previous point. */
-					for (int s = 0; s <= (have ? 8 : 0); s++) {
-						double tx = have ? px + (qx - px) * s / 8 : qx, ty = have ? py + (qy - py) * s / 8 : qy;
-						if (tx < bx0 || tx > bx1)
-							continue;
-						double dy = ty < by0 ? by0 - ty : ty > by1 ? ty - by1 : 0;
-						if (dy < clear)
-							clear = dy;
-					}
-					px = qx;
-					py = qy;
-					have = 1;
-				}
-			}
-			if (clear > best_clear + 0.5) {
-				best_clear = clear;
-				best = k;
-			}
-		}
-		text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
-	}
-	struct label *labels = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *labels);
-	int nl = 0;
-	for (int a = 0; a < na; a++) {
-		struct sm_color col = L->t->chart[a % L->t->nchart];
-		/* Confidence band, per run of points that have one. */
-		for (int k = 0; k < np;) {
-			int e = k;
-			while (e < np) {
-				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[e]);
-				if (!v || v->state != SM_V_OK || !v->has_ci)
-					break;
-				e++;
-			}
-			if (e - k >= 2) {
-				double *pts = sm_arena_alloc(L->a, (size_t)(e - k) * 4 * sizeof *pts);
-				int n = 0;
-				for (int q = k; q < e; q++) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					pts[2 * n] = XMAP(periods[q]);
-					pts[2 * n + 1] = ymap(&tk, v->upper, top, bottom);
-					n++;
-				}
-				for (int q = e - 1; q >= k; q--) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					pts[2 * n] = XMAP(periods[q]);
-					pts[2 * n + 1] = ymap(&tk, v->lower, top, bottom);
-					n++;
-				}
-				struct sm_item *band = poly(c, pts, n, 1);
-				band->fill = 1;
-				band->color = col;
-				band->alpha = 0.16;
-			} else if (e - k == 1) {
-				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-				double x = XMAP(periods[k]);
-				line(c, x, ymap(&tk, v->lower, top, bottom), x, ymap(&tk, v->upper, top, bottom), col, 0.8, 0);
-			}
-			k = e > k ? e : k + 1;
-		}
-		/* The line, broken where a period has no value. */
-		double *pts = sm_arena_alloc(L->a, (size_t)np * 2 * sizeof *pts);
-		int n = 0;
-		double last_x = 0, last_y = 0;
-		const struct sm_value *last_v = NULL;
-		int have_last = 0;
-		for (int k = 0; k <= np; k++) {
-			const struct sm_value *v = k < np ? sm_calc_cell(d, ind, areas[a], periods[k]) : NULL;
-			if (v && v->state == SM_V_OK) {
-				pts[2 * n] = XMAP(periods[k]);
-				pts[2 * n + 1] = ymap(&tk, v->v, top, bottom);
-				last_x = pts[2 * n];
-				last_y = pts[2 * n + 1];
-				last_v = v;
-				have_last = 1;
-				n++;
+}
+
+/* How far the box bx0..bx1, by0..by1 stays from every line (sampled along
+ * each segment); 1e9 when no line runs below or above it. */
+static double line_clearance(const struct line_plot *p, double bx0, double bx1, double by0, double by1)
+{
+	double clear = 1e9;
+	for (int a = 0; a < p->na; a++) {
+		double px = 0, py = 0;
+		int have = 0;
+		for (int q = 0; q < p->np; q++) {
+			const struct sm_value *v = line_cell(p, a, q);
+			if (!v || v->state != SM_V_OK) {
+				have = 0;
 				continue;
 			}
-			if (n >= 2) {
-				struct sm_item *pl = poly(c, pts, n, 0);
-				pl->do_stroke = 1;
-				pl->stroke = col;
-				pl->line_width = 1.8;
-				/* For greyscale print, series differ in dash as well. */
-				static const int dashes[] = { 0, 5, 2, 8 };
-				if (L->t->patterns)
-					pl->dash = dashes[a % 4];
+			double qx = line_x(p, p->periods[q]), qy = line_y(p, v->v);
+			/* Sample the segment from the previous point. */
+			for (int s = 0; s <= (have ? LINE.samples : 0); s++) {
+				double tx = have ? px + (qx - px) * s / LINE.samples : qx;
+				double ty = have ? py + (qy - py) * s / LINE.samples : qy;
+				if (tx < bx0 || tx > bx1)
+					continue;
+				double dy = ty < by0 ? by0 - ty : ty > by1 ? ty - by1 : 0;
+				if (dy < clear)
+					clear = dy;
 			}
-			n = 0;
-		}
-		for (int k = 0; k < np; k++) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-			if (v && v->state == SM_V_OK)
-				marker(c, a, XMAP(periods[k]), ymap(&tk, v->v, top, bottom), 2.6, col,
-				       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
-		}
-		if (have_last) {
-			labels[nl].want = last_y;
-			labels[nl].y = last_y;
-			labels[nl].series = a;
-			labels[nl].text = sm_value_text(L, in, last_v, 1, &c->sy);
-			(void)last_x;
-			nl++;
+			px = qx;
+			py = qy;
+			have = 1;
 		}
 	}
-	/* Labels at the line ends, pushed apart; a legend when that moves
-	 * them too far from their lines. */
+	return clear;
+}
+
+/* The target as a dashed line, and its label left or right, above or
+ * below the line: the first place no data point or line runs through. */
+static void line_target(const struct line_plot *p)
+{
+	struct chart *c = p->c;
+	struct sm_layout *L = c->L;
+	const struct sm_indicator *in = p->in;
+	double x0 = p->x0, x1 = p->x1, y = line_y(p, in->target);
+	line(c, x0, y, x1, y, c->text, LINE.target_w, LINE.target_dash);
+	const char *lab = in->target_year
+		? sm_arena_printf(L->a, "%s %d: %s", L->t->labels[SM_LABEL_target], in->target_year, sm_with_unit(L, in, in->target))
+		: sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_target], sm_with_unit(L, in, in->target));
+	double lw = text_w(c, lab, SM_FACE_ITALIC);
+	double cand[4][2] = { { x0 + 4, y - 3 }, { x1 - lw - 4, y - 3 }, { x0 + 4, y + c->fs + 2 },
+			      { x1 - lw - 4, y + c->fs + 2 } };
+	int best = 0;
+	double best_clear = -1;
+	for (int k = 0; k < 4; k++) {
+		double clear = line_clearance(p, cand[k][0] - 2, cand[k][0] + lw + 2, cand[k][1] - c->fs - 1, cand[k][1] + 2);
+		if (clear > best_clear + 0.5) {
+			best_clear = clear;
+			best = k;
+		}
+	}
+	text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
+}
+
+/* Confidence band of area a, per run of points that have one (a bar for
+ * a run of one). */
+static void line_band(const struct line_plot *p, int a, struct sm_color col)
+{
+	struct chart *c = p->c;
+	for (int k = 0; k < p->np;) {
+		int e = k;
+		while (e < p->np) {
+			const struct sm_value *v = line_cell(p, a, e);
+			if (!v || v->state != SM_V_OK || !v->has_ci)
+				break;
+			e++;
+		}
+		if (e - k >= 2) {
+			double *pts = sm_arena_alloc(c->L->a, (size_t)(e - k) * 4 * sizeof *pts);
+			int n = 0;
+			for (int q = k; q < e; q++) {
+				pts[2 * n] = line_x(p, p->periods[q]);
+				pts[2 * n + 1] = line_y(p, line_cell(p, a, q)->upper);
+				n++;
+			}
+			for (int q = e - 1; q >= k; q--) {
+				pts[2 * n] = line_x(p, p->periods[q]);
+				pts[2 * n + 1] = line_y(p, line_cell(p, a, q)->lower);
+				n++;
+			}
+			struct sm_item *band = poly(c, pts, n, 1);
+			band->fill = 1;
+			band->color = col;
+			band->alpha = LINE.band_alpha;
+		} else if (e - k == 1) {
+			const struct sm_value *v = line_cell(p, a, k);
+			double x = line_x(p, p->periods[k]);
+			line(c, x, line_y(p, v->lower), x, line_y(p, v->upper), col, LINE.ci_w, 0);
+		}
+		k = e > k ? e : k + 1;
+	}
+}
+
+/* The line of area a, broken where a period has no value, and its
+ * markers. Returns the last value drawn (NULL for none) and its y. */
+static const struct sm_value *line_series(const struct line_plot *p, int a, struct sm_color col, double *last_y)
+{
+	struct chart *c = p->c;
+	double *pts = sm_arena_alloc(c->L->a, (size_t)p->np * 2 * sizeof *pts);
+	int n = 0;
+	const struct sm_value *last_v = NULL;
+	for (int k = 0; k <= p->np; k++) {
+		const struct sm_value *v = k < p->np ? line_cell(p, a, k) : NULL;
+		if (v && v->state == SM_V_OK) {
+			pts[2 * n] = line_x(p, p->periods[k]);
+			pts[2 * n + 1] = line_y(p, v->v);
+			*last_y = pts[2 * n + 1];
+			last_v = v;
+			n++;
+			continue;
+		}
+		if (n >= 2) {
+			struct sm_item *pl = poly(c, pts, n, 0);
+			pl->do_stroke = 1;
+			pl->stroke = col;
+			pl->line_width = LINE.line_w;
+			/* For greyscale print, series differ in dash as well. */
+			static const int dashes[] = { 0, 5, 2, 8 };
+			if (c->L->t->patterns)
+				pl->dash = dashes[a % 4];
+		}
+		n = 0;
+	}
+	for (int k = 0; k < p->np; k++) {
+		const struct sm_value *v = line_cell(p, a, k);
+		if (v && v->state == SM_V_OK)
+			marker(c, a, line_x(p, p->periods[k]), line_y(p, v->v), LINE.marker_r, col,
+			       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
+	}
+	return last_v;
+}
+
+/* Labels at the line ends, pushed apart; a legend when that moves them
+ * too far from their lines, or the names do not fit. Returns where the
+ * chart ends. */
+static double line_labels(const struct line_plot *p, struct label *labels, int nl, const char *const *names,
+			  int names_fit)
+{
+	struct chart *c = p->c;
+	const struct sm_theme *t = c->L->t;
 	qsort(labels, (size_t)nl, sizeof *labels, cmp_label);
 	double gap = c->fs * 1.25;
 	for (int i = 1; i < nl; i++)
@@ -440,24 +464,80 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 			labels[i].y = labels[i + 1].y - gap;
 	int fits = 1;
 	for (int i = 0; i < nl; i++)
-		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < top - c->fs || labels[i].y > bottom + c->fs)
+		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < p->top - c->fs ||
+		    labels[i].y > p->bottom + c->fs)
 			fits = 0;
-	double end = bottom + c->fs * 2.4;
+	double end = p->bottom + c->fs * 2.4;
 	if (fits && names_fit) {
 		for (int i = 0; i < nl; i++) {
-			struct sm_color col = L->t->chart[labels[i].series % L->t->nchart];
-			double x = x1 + 6, y = labels[i].y + c->fs * 0.35;
+			struct sm_color col = t->chart[labels[i].series % t->nchart];
+			double x = p->x1 + 6, y = labels[i].y + c->fs * 0.35;
 			const char *nm = names[labels[i].series];
 			text_at(c, x, y, nm, SM_FACE_BOLD, sm_ink(col), 0);
 			text_at(c, x + text_w(c, nm, SM_FACE_BOLD) + 3, y, labels[i].text, SM_FACE_REGULAR, c->text, 0);
 		}
 	} else {
 		for (int i = 0; i < nl; i++)
-			text_at(c, x1 + 6, labels[i].y + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
-		end = legend(c, end + c->fs * 0.8, names, na, 1);
+			text_at(c, p->x1 + 6, labels[i].y + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
+		end = legend(c, end + c->fs * 0.8, names, p->na, 1);
 	}
-#undef XMAP
 	return end;
+}
+
+static double line_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+{
+	struct sm_layout *L = c->L;
+	struct line_plot p = { c, &L->doc->indicators[ind], ind, na, np, areas, periods };
+	const struct sm_indicator *in = p.in;
+	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
+	line_range(&p, show_target);
+	p.top = c->fs * 2;
+	p.bottom = p.top + LINE.height;
+	p.x0 = ticks_width(c, &p.tk) + LINE.axis_gap;
+	/* Room at the right for the labels at the line ends: the area's name
+	 * and its last value, or only the value when the names are long (they
+	 * go into a legend then). */
+	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
+	double name_w = 0, value_w = 0;
+	for (int a = 0; a < na; a++) {
+		names[a] = L->doc->areas[areas[a]].name;
+		name_w = fmax(name_w, text_w(c, names[a], SM_FACE_BOLD) + 3);
+		for (int k = np - 1; k >= 0; k--) {
+			const struct sm_value *v = line_cell(&p, a, k);
+			if (v && v->state == SM_V_OK) {
+				value_w = fmax(value_w, text_w(c, sm_value_text(L, in, v, 1, NULL), SM_FACE_REGULAR));
+				break;
+			}
+		}
+	}
+	int names_fit = name_w + value_w <= c->w * LINE.names_share;
+	p.x1 = c->w - (names_fit ? name_w + value_w : value_w) - LINE.axis_gap;
+	p.t0 = time_pos(periods[0]);
+	p.t1 = time_pos(periods[np - 1]);
+	if (p.t1 - p.t0 < 1e-9) {
+		p.t0 -= 0.5;
+		p.t1 += 0.5;
+	}
+	y_axis(c, &p.tk, p.x0, p.x1, p.top, p.bottom, sm_unit_label(in->unit));
+	line_years(&p);
+	if (show_target)
+		line_target(&p);
+	struct label *labels = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *labels);
+	int nl = 0;
+	for (int a = 0; a < na; a++) {
+		struct sm_color col = L->t->chart[a % L->t->nchart];
+		line_band(&p, a, col);
+		double last_y = 0;
+		const struct sm_value *last_v = line_series(&p, a, col, &last_y);
+		if (last_v) {
+			labels[nl].want = last_y;
+			labels[nl].y = last_y;
+			labels[nl].series = a;
+			labels[nl].text = sm_value_text(L, in, last_v, 1, &c->sy);
+			nl++;
+		}
+	}
+	return line_labels(&p, labels, nl, names, names_fit);
 }
 
 /* --------------------------------------------------------------- bar */
