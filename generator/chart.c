@@ -727,15 +727,169 @@ static struct sm_color judgement_colour(struct sm_layout *L, enum sm_judgement j
 	return L->t->primary;
 }
 
+/* The dot chart's geometry (pt, or a share where it says so). */
+static const struct dot_geometry {
+	double name_share;          /* of the width the indicator names take */
+	double name_gap, word_gap;  /* between the names and the track, the track and the judgement word */
+	double row_min;             /* least row height, in font sizes */
+	double row_pad;             /* added to each row */
+	double track_w;             /* the grey track a row's marks stand on */
+	double mark_r;              /* the dot and the reference's diamond */
+	double target_h, target_w;  /* half the height of the target's stroke, its width */
+	double value_above;         /* the value's baseline above the dot */
+	double tick;                /* tick length of the common axis */
+	double legend_r, legend_step;   /* a legend dot, and the room of a mark with its word */
+} DOT = { 0.34, 10, 12, 2.6, 8, 2.2, 4.2, 6, 1.2, 7, 3, 3.5, 22 };
+
+/* One row of a dot chart: an indicator at the municipality and the reference. */
+struct dot_row { int ind, p, has_v, has_r; double v, r; };
+
+static double dot_x(const struct sm_ticks *tk, double x0, double x1, double v)
+{
+	return x0 + (v - tk->lo) / (tk->hi - tk->lo) * (x1 - x0);
+}
+
+/* The scale of a row on its own: its value, reference and target. */
+static void dot_row_ticks(const struct dot_row *r, const struct sm_indicator *in, int target, struct sm_ticks *tk)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	if (r->has_v) { lo = fmin(lo, r->v); hi = fmax(hi, r->v); }
+	if (r->has_r) { lo = fmin(lo, r->r); hi = fmax(hi, r->r); }
+	if (in->has_target) { lo = fmin(lo, in->target); hi = fmax(hi, in->target); }
+	sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, target, lo >= 0, tk);
+}
+
+/* The reference's mark: a white diamond through the four points p. */
+static void dot_diamond(struct chart *c, const double p[8])
+{
+	struct sm_item *m = poly(c, p, 4, 1);
+	m->fill = 1;
+	m->color = (struct sm_color){ 1, 1, 1 };
+	m->do_stroke = 1;
+	m->stroke = c->text;
+	m->line_width = 1;
+}
+
+static void dot_circle(struct chart *c, double x, double y, double r, struct sm_color col)
+{
+	struct sm_item *m = sm_item_add(c->L->a, c->it, SM_ITEM_CIRCLE);
+	m->x = x;
+	m->y = y;
+	m->radius = r;
+	m->fill = 1;
+	m->color = col;
+}
+
+/* One row at y: the name, the track, the target, the reference, the
+ * municipality's dot with its value and judgement. Returns its height. */
+static double dot_row(struct chart *c, const struct dot_row *r, const struct sm_ticks *common, int same_unit,
+		      const struct sm_pstyle *ps, double x0, double x1, double y)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	int gm = L->doc->gemeente;
+	const struct sm_indicator *in = &L->doc->indicators[r->ind];
+	struct sm_ticks tk = *common;
+	if (!same_unit)
+		dot_row_ticks(r, in, 4, &tk);
+	struct sm_items names = { 0 };
+	/* The period beside the name when the rows differ in it. */
+	const char *label = c->mixed && r->p >= 0 ? sm_arena_printf(L->a, "%s (%s)", in->name, sm_period_label(L->a, r->p))
+						  : in->name;
+	struct sm_run run = { label, 0, NULL };
+	int lines = sm_set_lines(L, &run, 1, ps, &names, 0, 0);
+	double row = fmax(lines * ps->leading, c->fs * DOT.row_min) + DOT.row_pad;
+	for (int k = 0; k < names.n; k++) {
+		struct sm_item it = names.v[k];
+		it.y += y + (row - lines * ps->leading) / 2;
+		SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
+	}
+	double cy = y + row / 2;
+	line(c, x0, cy, x1, cy, c->grid, DOT.track_w, 0);
+	if (!same_unit) {
+		text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
+		text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
+	}
+	if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
+		double x = dot_x(&tk, x0, x1, in->target);
+		line(c, x, cy - DOT.target_h, x, cy + DOT.target_h, c->text, DOT.target_w, 0);
+	}
+	if (r->has_r) {
+		double x = dot_x(&tk, x0, x1, r->r), h = DOT.mark_r;
+		dot_diamond(c, (const double[8]){ x, cy - h, x + h, cy, x, cy + h, x - h, cy });
+	}
+	if (r->has_v) {
+		enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
+		struct sm_color col = judgement_colour(L, j);
+		double x = dot_x(&tk, x0, x1, r->v);
+		dot_circle(c, x, cy, DOT.mark_r, col);
+		text_at(c, x, cy - DOT.value_above, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy),
+			SM_FACE_BOLD, c->text, 1);
+		if (j != SM_J_NONE)
+			text_at(c, c->w, cy + c->fs * 0.35, sm_judgement_word(L->t->labels, j), SM_FACE_BOLD, sm_ink(col), 2);
+	} else {
+		const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
+		text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
+	}
+	return row;
+}
+
+/* The legend of the marks below the rows at y: the municipality's dot in
+ * the colour of its judgement (the word stands beside each row too), the
+ * reference, the target. Returns where it ends. */
+static double dot_legend(struct chart *c, int ref, double y)
+{
+	struct sm_layout *L = c->L;
+	int gm = L->doc->gemeente;
+	double ly = y, lx = 0;
+	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
+	text_at(c, lx, ly, gname, SM_FACE_BOLD, c->text, 0);
+	lx += text_w(c, gname, SM_FACE_BOLD) + 8;
+	enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
+	for (int k = 0; k < (ref >= 0 ? 3 : 0); k++) {
+		dot_circle(c, lx + 4, ly - c->fs * 0.35, DOT.legend_r, judgement_colour(L, js[k]));
+		const char *w = sm_judgement_word(L->t->labels, js[k]);
+		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + DOT.legend_step;
+	}
+	/* What the words judge against: the reference, not the target. */
+	if (ref >= 0) {
+		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
+		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
+	}
+	/* The reference and the target on a line of their own when they do not
+	 * fit after the judgements. */
+	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
+		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
+	if (ref >= 0 && lx + rest > c->w) {
+		lx = 0;
+		ly += c->fs * 1.6;
+	}
+	double my = ly - c->fs * 0.35;
+	if (ref < 0) {
+		dot_circle(c, lx + 4, my, DOT.legend_r, L->t->primary);
+		lx += DOT.legend_step;
+	}
+	if (ref >= 0) {
+		dot_diamond(c, (const double[8]){ lx + 4, my - 3.8, lx + 7.8, my, lx + 4, my + 3.8, lx + 0.2, my });
+		text_at(c, lx + 11, ly, L->doc->areas[ref].name, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24;
+	}
+	line(c, lx + 4, my - 5, lx + 4, my + 5, c->text, DOT.target_w, 0);
+	text_at(c, lx + 10, ly, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR, c->text, 0);
+	return ly + c->fs;
+}
+
 static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int ref)
 {
 	struct sm_layout *L = c->L;
 	const struct sm_data *d = L->data;
 	int gm = L->doc->gemeente;
-	double name_w = c->w * 0.34, word_w = 0;
+	double name_w = c->w * DOT.name_share, word_w = 0;
 	for (int j = SM_J_FAVOURABLE; j <= SM_J_LOWER; j++)
 		word_w = fmax(word_w, text_w(c, sm_judgement_word(L->t->labels, (enum sm_judgement)j), SM_FACE_BOLD));
-	double x0 = name_w + 10, x1 = c->w - word_w - 12;
+	double x0 = name_w + DOT.name_gap, x1 = c->w - word_w - DOT.word_gap;
 	/* One scale for all rows when they share a unit. */
 	int same_unit = 1;
 	for (int i = 1; i < ni; i++)
@@ -743,9 +897,9 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		    L->doc->indicators[inds[i].index].unit != L->doc->indicators[inds[0].index].unit)
 			same_unit = 0;
 	double glo = INFINITY, ghi = -INFINITY;
-	struct row { int ind, p, has_v, has_r; double v, r; } *rows = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *rows);
+	struct dot_row *rows = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *rows);
 	for (int i = 0; i < ni; i++) {
-		struct row *r = &rows[i];
+		struct dot_row *r = &rows[i];
 		r->ind = inds[i].index;
 		if (r->ind < 0)
 			continue;
@@ -767,142 +921,23 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	ps.width = name_w;
 	ps.color = c->text;
 	double y = c->fs * 0.5;
-	for (int i = 0; i < ni; i++) {
-		struct row *r = &rows[i];
-		if (r->ind < 0)
-			continue;
-		const struct sm_indicator *in = &L->doc->indicators[r->ind];
-		struct sm_ticks tk = common;
-		if (!same_unit) {
-			double lo = INFINITY, hi = -INFINITY;
-			if (r->has_v) { lo = fmin(lo, r->v); hi = fmax(hi, r->v); }
-			if (r->has_r) { lo = fmin(lo, r->r); hi = fmax(hi, r->r); }
-			if (in->has_target) { lo = fmin(lo, in->target); hi = fmax(hi, in->target); }
-			sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, 4, lo >= 0, &tk);
-		}
-		struct sm_items names = { 0 };
-		/* The period beside the name when the rows differ in it. */
-		const char *label = c->mixed && r->p >= 0 ? sm_arena_printf(L->a, "%s (%s)", in->name, sm_period_label(L->a, r->p))
-							  : in->name;
-		struct sm_run run = { label, 0, NULL };
-		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		double row = fmax(lines * ps.leading, c->fs * 2.6) + 8;
-		for (int k = 0; k < names.n; k++) {
-			struct sm_item it = names.v[k];
-			it.y += y + (row - lines * ps.leading) / 2;
-			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
-		}
-		double cy = y + row / 2;
-#define XV(v) (x0 + ((v) - tk.lo) / (tk.hi - tk.lo) * (x1 - x0))
-		line(c, x0, cy, x1, cy, c->grid, 2.2, 0);
-		if (!same_unit) {
-			text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
-			text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
-		}
-		if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
-			double x = XV(in->target);
-			line(c, x, cy - 6, x, cy + 6, c->text, 1.2, 0);
-		}
-		if (r->has_r) {
-			double x = XV(r->r);
-			double p[8] = { x, cy - 4.2, x + 4.2, cy, x, cy + 4.2, x - 4.2, cy };
-			struct sm_item *m = poly(c, p, 4, 1);
-			m->fill = 1;
-			m->color = (struct sm_color){ 1, 1, 1 };
-			m->do_stroke = 1;
-			m->stroke = c->text;
-			m->line_width = 1;
-		}
-		if (r->has_v) {
-			enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
-			struct sm_color col = judgement_colour(L, j);
-			double x = XV(r->v);
-			struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-			m->x = x;
-			m->y = cy;
-			m->radius = 4.2;
-			m->fill = 1;
-			m->color = col;
-			text_at(c, x, cy - 7, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy), SM_FACE_BOLD,
-				c->text, 1);
-			if (j != SM_J_NONE)
-				text_at(c, c->w, cy + c->fs * 0.35, sm_judgement_word(L->t->labels, j), SM_FACE_BOLD, sm_ink(col), 2);
-		} else {
-			const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
-			text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
-		}
-#undef XV
-		y += row;
-	}
+	for (int i = 0; i < ni; i++)
+		if (rows[i].ind >= 0)
+			y += dot_row(c, &rows[i], &common, same_unit, &ps, x0, x1, y);
 	double bottom = y;
+	/* The common axis under the rows. */
 	if (same_unit && ni) {
 		for (int i = 0; i < common.n; i++) {
 			double v = common.lo + i * common.step;
-			double x = x0 + (v - common.lo) / (common.hi - common.lo) * (x1 - x0);
-			line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
+			double x = dot_x(&common, x0, x1, v);
+			line(c, x, bottom, x, bottom + DOT.tick, c->axis, 0.5, 0);
 			text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, common.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
 		}
 		text_at(c, x1, bottom + c->fs * 2.9, inds[0].index >= 0 ? sm_unit_label(L->doc->indicators[inds[0].index].unit) : "",
 			SM_FACE_REGULAR, c->muted, 2);
 		bottom += c->fs * 3;
 	}
-	/* The legend of the marks: the municipality's dot in the colour of its
-	 * judgement (the word stands beside each row too), the reference, the
-	 * target. */
-	double ly = bottom + c->fs * 1.6, lx = 0;
-	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
-	text_at(c, lx, ly, gname, SM_FACE_BOLD, c->text, 0);
-	lx += text_w(c, gname, SM_FACE_BOLD) + 8;
-	enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
-	for (int k = 0; k < (ref >= 0 ? 3 : 0); k++) {
-		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-		m->x = lx + 4;
-		m->y = ly - c->fs * 0.35;
-		m->radius = 3.5;
-		m->fill = 1;
-		m->color = judgement_colour(L, js[k]);
-		const char *w = sm_judgement_word(L->t->labels, js[k]);
-		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, w, SM_FACE_REGULAR) + 22;
-	}
-	/* What the words judge against: the reference, not the target. */
-	if (ref >= 0) {
-		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
-		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
-	}
-	/* The reference and the target on a line of their own when they do not
-	 * fit after the judgements. */
-	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
-		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
-	if (ref >= 0 && lx + rest > c->w) {
-		lx = 0;
-		ly += c->fs * 1.6;
-	}
-	if (ref < 0) {
-		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-		m->x = lx + 4;
-		m->y = ly - c->fs * 0.35;
-		m->radius = 3.5;
-		m->fill = 1;
-		m->color = L->t->primary;
-		lx += 22;
-	}
-	if (ref >= 0) {
-		double p[8] = { lx + 4, ly - c->fs * 0.35 - 3.8, lx + 7.8, ly - c->fs * 0.35, lx + 4, ly - c->fs * 0.35 + 3.8,
-				lx + 0.2, ly - c->fs * 0.35 };
-		struct sm_item *dm = poly(c, p, 4, 1);
-		dm->fill = 1;
-		dm->color = (struct sm_color){ 1, 1, 1 };
-		dm->do_stroke = 1;
-		dm->stroke = c->text;
-		dm->line_width = 1;
-		text_at(c, lx + 11, ly, L->doc->areas[ref].name, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24;
-	}
-	line(c, lx + 4, ly - c->fs * 0.35 - 5, lx + 4, ly - c->fs * 0.35 + 5, c->text, 1.2, 0);
-	text_at(c, lx + 10, ly, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR, c->text, 0);
-	return ly + c->fs;
+	return dot_legend(c, ref, bottom + c->fs * 1.6);
 }
 
 /* ----------------------------------------------------------- heatmap */
