@@ -476,10 +476,103 @@ static void cw_flush(struct render *r, HPDF_Page pg)
 	}
 }
 
+/* A text item: into the text object (BT) that is open, the font and size
+ * set when they change, the position by Td from the previous line (or Tm
+ * when rotated). */
+static void draw_text(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
+{
+	struct cw *w = &r->cw;
+	HPDF_Font font = r->faces[r->fonts->role_face[it->role]];
+	if (!w->in_text) {
+		cw_str(w, "BT\n");
+		w->in_text = 1;
+		w->tx = w->ty = 0;
+		w->rotated = 0;
+	}
+	if (font != w->font || it->size != w->size) {
+		const char *name = HPDF_Page_GetLocalFontName(pg, font);
+		if (!name) {
+			on_error(HPDF_INVALID_FONT, 0, &r->st);  /* reported after the page */
+			return;
+		}
+		cw_str(w, "/");
+		cw_str(w, name);
+		cw_str(w, " ");
+		cw_num(w, it->size);
+		cw_str(w, "Tf\n");
+		w->font = font;
+		w->size = it->size;
+	}
+	cw_fill(w, it->color);
+	if (it->angle) {
+		double a = it->angle * M_PI / 180;
+		cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
+		cw_num(w, it->x);
+		cw_num(w, H - it->y);
+		cw_str(w, "Tm ");
+		w->rotated = 1;
+	} else if (w->rotated) {
+		cw_str(w, "1 0 0 1 ");
+		cw_num(w, it->x);
+		cw_num(w, H - it->y);
+		cw_str(w, "Tm ");
+		w->tx = it->x;
+		w->ty = H - it->y;
+		w->rotated = 0;
+	} else {
+		/* Td moves from the start of the previous line: small numbers. */
+		cw_num(w, it->x - w->tx);
+		cw_num(w, H - it->y - w->ty);
+		cw_str(w, "Td ");
+		w->tx = it->x;
+		w->ty = H - it->y;
+	}
+	cw_text(w, it);
+}
+
+/* A polygon or polyline: filled, stroked with round joins, or both. */
+static void draw_poly(struct cw *w, const struct sm_item *it, double H)
+{
+	if (it->npts < 2)
+		return;
+	if (it->fill)
+		cw_fill(w, it->color);
+	if (it->do_stroke) {
+		cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
+		cw_str(w, "1 j\n");
+	}
+	cw_moveto(w, it->pts[0], H - it->pts[1], "m\n");
+	for (int k = 1; k < it->npts; k++)
+		cw_moveto(w, it->pts[2 * k], H - it->pts[2 * k + 1], "l\n");
+	if (it->closed)
+		cw_str(w, "h\n");
+	cw_paint(w, it);
+	if (it->do_stroke)
+		cw_str(w, "0 j\n");
+}
+
+/* A link: an annotation to a URI or to an anchor, without a border. */
+static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
+{
+	HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
+			   (HPDF_REAL)(H - it->y) };
+	HPDF_Annotation an = NULL;
+	if (it->url) {
+		an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->url);
+	} else if (it->anchor >= 0) {
+		HPDF_Destination d = dest(r, it->anchor);
+		if (d)
+			an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
+	}
+	if (an)
+		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+}
+
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 {
 	struct cw *w = &r->cw;
 	double H = r->P->h;
+	/* Transparency is libharu's (an ExtGState) around the item. */
 	int translucent = it->alpha < 1;
 	if (translucent) {
 		cw_flush(r, pg);
@@ -490,55 +583,9 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 	if (it->kind != SM_ITEM_TEXT)
 		cw_end_text(w);
 	switch (it->kind) {
-	case SM_ITEM_TEXT: {
-		HPDF_Font font = r->faces[r->fonts->role_face[it->role]];
-		if (!w->in_text) {
-			cw_str(w, "BT\n");
-			w->in_text = 1;
-			w->tx = w->ty = 0;
-			w->rotated = 0;
-		}
-		if (font != w->font || it->size != w->size) {
-			const char *name = HPDF_Page_GetLocalFontName(pg, font);
-			if (!name) {
-				on_error(HPDF_INVALID_FONT, 0, &r->st);  /* reported after the page */
-				break;
-			}
-			cw_str(w, "/");
-			cw_str(w, name);
-			cw_str(w, " ");
-			cw_num(w, it->size);
-			cw_str(w, "Tf\n");
-			w->font = font;
-			w->size = it->size;
-		}
-		cw_fill(w, it->color);
-		if (it->angle) {
-			double a = it->angle * M_PI / 180;
-			cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
-			cw_num(w, it->x);
-			cw_num(w, H - it->y);
-			cw_str(w, "Tm ");
-			w->rotated = 1;
-		} else if (w->rotated) {
-			cw_str(w, "1 0 0 1 ");
-			cw_num(w, it->x);
-			cw_num(w, H - it->y);
-			cw_str(w, "Tm ");
-			w->tx = it->x;
-			w->ty = H - it->y;
-			w->rotated = 0;
-		} else {
-			/* Td moves from the start of the previous line: small numbers. */
-			cw_num(w, it->x - w->tx);
-			cw_num(w, H - it->y - w->ty);
-			cw_str(w, "Td ");
-			w->tx = it->x;
-			w->ty = H - it->y;
-		}
-		cw_text(w, it);
+	case SM_ITEM_TEXT:
+		draw_text(r, pg, it, H);
 		break;
-	}
 	case SM_ITEM_RECT:
 		if (it->fill)
 			cw_fill(w, it->color);
@@ -553,22 +600,7 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		cw_moveto(w, it->x + it->w, H - it->y - it->h, "l S\n");
 		break;
 	case SM_ITEM_POLY:
-		if (it->npts < 2)
-			break;
-		if (it->fill)
-			cw_fill(w, it->color);
-		if (it->do_stroke) {
-			cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
-			cw_str(w, "1 j\n");
-		}
-		cw_moveto(w, it->pts[0], H - it->pts[1], "m\n");
-		for (int k = 1; k < it->npts; k++)
-			cw_moveto(w, it->pts[2 * k], H - it->pts[2 * k + 1], "l\n");
-		if (it->closed)
-			cw_str(w, "h\n");
-		cw_paint(w, it);
-		if (it->do_stroke)
-			cw_str(w, "0 j\n");
+		draw_poly(w, it, H);
 		break;
 	case SM_ITEM_CIRCLE:
 		if (it->fill)
@@ -578,21 +610,9 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		cw_circle(w, it->x, H - it->y, it->radius);
 		cw_paint(w, it);
 		break;
-	case SM_ITEM_LINK: {
-		HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
-				   (HPDF_REAL)(H - it->y) };
-		HPDF_Annotation an = NULL;
-		if (it->url) {
-			an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->url);
-		} else if (it->anchor >= 0) {
-			HPDF_Destination d = dest(r, it->anchor);
-			if (d)
-				an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
-		}
-		if (an)
-			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+	case SM_ITEM_LINK:
+		draw_link(r, pg, it, H);
 		break;
-	}
 	case SM_ITEM_CLIP:
 		cw_str(w, "q\n");
 		cw_rect(w, it->x, H - it->y - it->h, it->w, it->h, 0);
