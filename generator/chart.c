@@ -542,6 +542,19 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 
 /* --------------------------------------------------------------- bar */
 
+/* The bar chart's geometry (pt; shares and font sizes where it says so). */
+static const struct bar_geometry {
+	double name_share;          /* most of the width the area names take */
+	double name_gap;            /* between the names and the plot */
+	double value_room;          /* beyond the widest tick value, at the right */
+	double top_ref, top;        /* above the plot, in font sizes: with the reference's label, without */
+	double row_pad, row_min;    /* added to a row's lines; least row height in font sizes */
+	double bar_share, bar_max;  /* bar height: share of the row, most in font sizes */
+	double zero_w, grid_w;      /* the zero line and the other gridlines */
+	double ref_w;               /* the reference line, dashed ref_dash */
+	int ref_dash;
+} BAR = { 0.3, 8, 6, 2.4, 0.5, 3, 1.9, 0.66, 1.5, 0.7, 0.4, 1.1, 2 };
+
 struct bar { int area; double v; int state; const struct sm_value *cell; };
 
 static int cmp_bar(const void *x, const void *y)
@@ -583,7 +596,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	double name_w = 0;
 	for (int i = 0; i < na; i++)
 		name_w = fmax(name_w, text_w(c, L->doc->areas[bars[i].area].name, SM_FACE_REGULAR));
-	name_w = fmin(name_w, c->w * 0.3);
+	name_w = fmin(name_w, c->w * BAR.name_share);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = c->fs;
 	ps.leading = c->fs * 1.2;
@@ -591,9 +604,9 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	ps.nohyphen = 1;
 	ps.width = name_w;
 	ps.color = c->text;
-	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + 6;
-	double x0 = name_w + 8, x1 = c->w - value_w;
-	double top = has_ref ? c->fs * 2.4 : c->fs * 0.5;
+	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + BAR.value_room;
+	double x0 = name_w + BAR.name_gap, x1 = c->w - value_w;
+	double top = has_ref ? c->fs * BAR.top_ref : c->fs * BAR.top;
 	double y = top;
 	double span = tk.hi - tk.lo;
 #define XV(v) (x0 + ((v) - tk.lo) / span * (x1 - x0))
@@ -604,27 +617,27 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 		struct sm_items names = { 0 };
 		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
 		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		bottom += fmax(lines * ps.leading + 3, c->fs * 1.9);
+		bottom += fmax(lines * ps.leading + BAR.row_pad, c->fs * BAR.row_min);
 	}
 	for (int i = 0; i < tk.n; i++) {
 		double v = tk.lo + i * tk.step, x = XV(v);
-		line(c, x, top, x, bottom, fabs(v) < 1e-12 ? c->axis : c->grid, fabs(v) < 1e-12 ? 0.7 : 0.4, 0);
+		line(c, x, top, x, bottom, fabs(v) < 1e-12 ? c->axis : c->grid, fabs(v) < 1e-12 ? BAR.zero_w : BAR.grid_w, 0);
 		text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, tk.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
 	}
 	if (has_ref)
-		line(c, XV(refv), top - 3, XV(refv), bottom, c->text, 1.1, 2);
+		line(c, XV(refv), top - 3, XV(refv), bottom, c->text, BAR.ref_w, BAR.ref_dash);
 	for (int i = 0; i < na; i++) {
 		struct sm_items names = { 0 };
 		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
 		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		double row = fmax(lines * ps.leading + 3, c->fs * 1.9);
+		double row = fmax(lines * ps.leading + BAR.row_pad, c->fs * BAR.row_min);
 		double off = (row - lines * ps.leading) / 2;
 		for (int k = 0; k < names.n; k++) {
 			struct sm_item it = names.v[k];
 			it.y += y + off;
 			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
 		}
-		double bh = fmin(row * 0.66, c->fs * 1.5), by = y + (row - bh) / 2;
+		double bh = fmin(row * BAR.bar_share, c->fs * BAR.bar_max), by = y + (row - bh) / 2;
 		if (bars[i].state == SM_V_OK) {
 			double xa = XV(fmin(0, bars[i].v)), xb = XV(fmax(0, bars[i].v));
 			sm_rect_item(L, c->it, xa, by, fmax(xb - xa, 0.5), bh, L->t->chart[0], 0);
@@ -655,6 +668,16 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 
 /* ------------------------------------------------------------ column */
 
+/* The column chart's geometry (pt, or a share where it says so). */
+static const struct column_geometry {
+	double headroom;            /* factor on the highest value, for the labels above the columns */
+	double height;              /* of the plot */
+	double axis_gap;            /* between the tick labels and the plot */
+	double column_share;        /* of a period's slot the columns take */
+	double column_max;          /* widest column */
+	double tint;                /* a provisional value's colour, mixed with white */
+} COLUMN = { 1.08, 140, 8, 0.7, 34, 0.55 };
+
 static double column_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
 {
 	struct sm_layout *L = c->L;
@@ -672,11 +695,11 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 			}
 		}
 	struct sm_ticks tk;
-	sm_chart_ticks(lo, hi * 1.08, 5, 1, &tk);
-	double top = c->fs * 2, bottom = top + 140;
-	double x0 = ticks_width(c, &tk) + 8, x1 = c->w;
+	sm_chart_ticks(lo, hi * COLUMN.headroom, 5, 1, &tk);
+	double top = c->fs * 2, bottom = top + COLUMN.height;
+	double x0 = ticks_width(c, &tk) + COLUMN.axis_gap, x1 = c->w;
 	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
-	double slot = (x1 - x0) / np, cw = fmin(slot * 0.7 / na, 34);
+	double slot = (x1 - x0) / np, cw = fmin(slot * COLUMN.column_share / na, COLUMN.column_max);
 	for (int k = 0; k < np; k++) {
 		double cx = x0 + slot * (k + 0.5);
 		text_at(c, cx, bottom + c->fs * 1.6, sm_period_label(L->a, periods[k]), SM_FACE_REGULAR, c->muted, 1);
@@ -698,7 +721,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 			if (a == 1)
 				hatch(c, x + 0.5, yt, cw - 1, h, (struct sm_color){ 1, 1, 1 });
 			if (v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED) {
-				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, 0.55), 0);
+				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, COLUMN.tint), 0);
 				hatch(c, x + 0.5, yt, cw - 1, h, col);
 			}
 			const char *lab = sm_value_text(L, in, v, 0, &c->sy);
