@@ -965,6 +965,20 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 
 /* ----------------------------------------------------------- heatmap */
 
+/* The heatmap's geometry (pt; shares and font sizes where it says so). */
+static const struct heatmap_geometry {
+	double name_room, name_share;   /* after the widest area name; most of the width for names */
+	double head_pad;            /* a column head is this narrower than its column */
+	double head_gap;            /* under the heads */
+	double row;                 /* row height in font sizes */
+	double cell_gap;            /* around each cell */
+	double hatch_w;             /* the hatched strip of an unfavourable cell */
+	double frame_w;             /* the outline of a cell without a judgement */
+	double fav_tint, unf_tint;  /* the status colours, mixed with white */
+	double swatch_w, swatch_h;  /* legend: a swatch, its height in font sizes */
+	double swatch_hatch, swatch_gap, key_step;
+} HEAT = { 6, 0.26, 6, 4, 2.1, 1, 7, 0.5, 0.62, 0.6, 14, 1.1, 5, 18, 30 };
+
 static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const int *areas, int na, int ref)
 {
 	struct sm_layout *L = c->L;
@@ -972,7 +986,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	double name_w = 0;
 	for (int a = 0; a < na; a++)
 		name_w = fmax(name_w, text_w(c, L->doc->areas[areas[a]].name, SM_FACE_REGULAR));
-	name_w = fmin(name_w + 6, c->w * 0.26);
+	name_w = fmin(name_w + HEAT.name_room, c->w * HEAT.name_share);
 	double cw = (c->w - name_w) / (ni ? ni : 1);
 	/* Column heads: the indicator names, wrapped. */
 	struct sm_pstyle ps = sm_pstyle_body(L);
@@ -980,7 +994,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	ps.leading = c->fs * 1.2;
 	ps.justify = 0;
 	ps.nohyphen = 1;
-	ps.width = cw - 6;
+	ps.width = cw - HEAT.head_pad;
 	ps.color = c->text;
 	ps.role_regular = SM_FACE_BOLD;
 	int head_lines = 1;
@@ -998,7 +1012,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 		if (nlines[i] > head_lines)
 			head_lines = nlines[i];
 	}
-	double head_h = head_lines * ps.leading + 4;
+	double head_h = head_lines * ps.leading + HEAT.head_gap;
 	/* The heads sit on a common bottom line. */
 	for (int i = 0; i < ni; i++)
 		for (int k = 0; k < heads[i].n; k++) {
@@ -1007,8 +1021,9 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			it.y += (head_lines - nlines[i]) * ps.leading;
 			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
 		}
-	double rh = c->fs * 2.1, y = head_h + 2;
-	struct sm_color fav = mix(L->t->status[SM_STATUS_ON_TRACK], 0.62), unf = mix(L->t->status[SM_STATUS_OFF_TRACK], 0.6),
+	double rh = c->fs * HEAT.row, y = head_h + 2;
+	struct sm_color fav = mix(L->t->status[SM_STATUS_ON_TRACK], HEAT.fav_tint),
+		       unf = mix(L->t->status[SM_STATUS_OFF_TRACK], HEAT.unf_tint),
 		       cmp = (struct sm_color){ 0.9, 0.9, 0.9 };
 	for (int a = 0; a < na; a++) {
 		text_at(c, 0, y + rh / 2 + c->fs * 0.35, L->doc->areas[areas[a]].name, SM_FACE_REGULAR, c->text, 0);
@@ -1025,18 +1040,19 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			enum sm_judgement j = v && v->state == SM_V_OK && has_ref ? sm_calc_compare(in, v->v, rv) : SM_J_NONE;
 			struct sm_color fill = j == SM_J_FAVOURABLE ? fav : j == SM_J_UNFAVOURABLE ? unf
 					     : j == SM_J_COMPARABLE ? cmp : (struct sm_color){ 1, 1, 1 };
-			sm_rect_item(L, c->it, x + 1, y + 1, cw - 2, rh - 2, fill, 0);
+			double g = HEAT.cell_gap;
+			sm_rect_item(L, c->it, x + g, y + g, cw - 2 * g, rh - 2 * g, fill, 0);
 			if (j == SM_J_UNFAVOURABLE)
-				hatch(c, x + 1, y + 1, 7, rh - 2, L->t->status[SM_STATUS_OFF_TRACK]);
+				hatch(c, x + g, y + g, HEAT.hatch_w, rh - 2 * g, L->t->status[SM_STATUS_OFF_TRACK]);
 			if (j == SM_J_NONE) {
 				struct sm_item *bx = sm_item_add(L->a, c->it, SM_ITEM_RECT);
-				bx->x = x + 1;
-				bx->y = y + 1;
-				bx->w = cw - 2;
-				bx->h = rh - 2;
+				bx->x = x + g;
+				bx->y = y + g;
+				bx->w = cw - 2 * g;
+				bx->h = rh - 2 * g;
 				bx->do_stroke = 1;
 				bx->stroke = c->grid;
-				bx->line_width = 0.5;
+				bx->line_width = HEAT.frame_w;
 			}
 			const char *txt = sm_value_text(L, in, v, 0, &c->sy);
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
@@ -1050,13 +1066,13 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 		{ unf, 1, L->t->labels[SM_LABEL_unfavourable] },
 	};
 	for (int k = 0; k < 3; k++) {
-		sm_rect_item(L, c->it, lx, ly - c->fs * 0.85, 14, c->fs * 1.1, keys[k].c, 0);
+		sm_rect_item(L, c->it, lx, ly - c->fs * 0.85, HEAT.swatch_w, c->fs * HEAT.swatch_h, keys[k].c, 0);
 		if (keys[k].hatched)
-			hatch(c, lx, ly - c->fs * 0.85, 5, c->fs * 1.1, L->t->status[SM_STATUS_OFF_TRACK]);
+			hatch(c, lx, ly - c->fs * 0.85, HEAT.swatch_hatch, c->fs * HEAT.swatch_h, L->t->status[SM_STATUS_OFF_TRACK]);
 		const char *w = sm_arena_printf(L->a, "%s%s%s", keys[k].w, ref >= 0 ? " t.o.v. " : "",
 						ref >= 0 ? L->doc->areas[ref].name : "");
-		text_at(c, lx + 18, ly, w, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, w, SM_FACE_REGULAR) + 30;
+		text_at(c, lx + HEAT.swatch_gap, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + HEAT.key_step;
 	}
 	return ly + c->fs;
 }
