@@ -714,16 +714,14 @@ static void catalogue(struct ctx *c, const char *path, const struct sm_pos *ref)
 		indicator(c, root->items[i], ind);
 		if (!ind->id)
 			continue;
-		for (int j = 0; j < d->nindicators; j++)
-			if (!strcmp(d->indicators[j].id, ind->id)) {
-				char where[32];
-				snprintf(where, sizeof where, "line %d", d->indicators[j].pos.line);
-				sm_diag(SM_MSG_duplicate_id, &ind->pos, "indicator", ind->id, where);
-				ind = NULL;
-				break;
-			}
-		if (ind)
-			d->nindicators++;
+		int j = sm_find_indicator(d, ind->id);
+		if (j >= 0) {
+			char where[32];
+			snprintf(where, sizeof where, "line %d", d->indicators[j].pos.line);
+			sm_diag(SM_MSG_duplicate_id, &ind->pos, "indicator", ind->id, where);
+			continue;
+		}
+		d->nindicators++;
 	}
 }
 
