@@ -2,7 +2,9 @@
  * lay out and write the PDF (or stop after validating, for `check`).
  * Returns the exit status. The command line (main.c) and the fuzz target
  * of the whole pipeline both call it. */
+#include "run.h"
 #include "layout.h"
+#include "dev.h"
 #include "hyphenate.h"
 #include "numfmt.h"
 #include <errno.h>
@@ -76,9 +78,8 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		const struct sm_indicator *in = &doc->indicators[c->ind];
 		if (c->state == SM_V_MISSING && !c->has_nd)
 			continue;
-		int h = SM_PERIOD_HALF(c->period);
 		printf("cell\t%s\t%s\t%d%s\t%s\t%s\t", in->id, doc->areas[c->area].code, SM_PERIOD_YEAR(c->period),
-		       h ? (h == 1 ? "-H1" : "-H2") : "",
+		       sm_period_half(c->period),
 		       c->state == SM_V_OK ? "ok" : c->state == SM_V_SUPPRESSED ? (c->secondary ? "secondary" : "hidden") : "missing",
 		       c->state == SM_V_OK ? sm_fmt_num(a, c->v, in->decimals, 1) : c->state == SM_V_SUPPRESSED ? "." : "-");
 		if (c->has_nd && !in->derived)         /* a derived value's parts are no sums */
@@ -92,7 +93,7 @@ static void dump_cells(struct sm_arena *a, const struct sm_doc *doc, const struc
 		const struct sm_value *o = q >= 0 ? sm_calc_cell(d, c->ind, c->area, q) : NULL;
 		if (o && o->state == SM_V_OK)
 			printf("\t%s\t%d%s\n", sm_fmt_change(a, c->v - o->v, in->decimals), SM_PERIOD_YEAR(q),
-			       SM_PERIOD_HALF(q) ? (SM_PERIOD_HALF(q) == 1 ? "-H1" : "-H2") : "");
+			       sm_period_half(q));
 		else
 			printf("\t-\t-\n");
 	}
@@ -174,8 +175,14 @@ int sm_run(const struct sm_run_opts *o)
 		rc = error_status();
 		goto done;
 	}
+	/* Layout: the chapters into the flow, the flow into pages. */
 	struct sm_pages pages;
-	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
+	struct sm_layout L;
+	sm_layout_init(&L, &arena, &doc, &data, &theme, &fonts, &pages);
+	if (!sm_layout_doc(&L))
+		sm_paginate(&L);
+	sm_layout_free(&L);
+	if (sm_diag_errors()) {
 		sm_fonts_close(&fonts);
 		rc = error_status();
 		goto done;
@@ -195,7 +202,7 @@ int sm_run(const struct sm_run_opts *o)
 		rc = 3;
 		goto done;
 	}
-	rc = sm_dev_pdf_write(&pages, &doc, &theme, &fonts, out);
+	rc = sm_dev_pdf_write(&pages, &fonts, out);
 	if (!rc)
 		printf("%s: %d pages\n", out, pages.n);
 	sm_fonts_close(&fonts);

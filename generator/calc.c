@@ -322,12 +322,10 @@ static void period_ranges(char *out, size_t size, const int *p, int n)
 		       SM_PERIOD_YEAR(p[j + 1]) == SM_PERIOD_YEAR(p[j]) + 1)
 			j++;
 		size_t at = strlen(out);
-		int h = SM_PERIOD_HALF(p[i]);
 		if (j > i)
 			snprintf(out + at, size - at, "%s%d-%d", i ? ", " : "", SM_PERIOD_YEAR(p[i]), SM_PERIOD_YEAR(p[j]));
 		else
-			snprintf(out + at, size - at, "%s%d%s", i ? ", " : "", SM_PERIOD_YEAR(p[i]),
-				 h ? (h == 1 ? "-H1" : "-H2") : "");
+			snprintf(out + at, size - at, "%s%d%s", i ? ", " : "", SM_PERIOD_YEAR(p[i]), sm_period_half(p[i]));
 		i = j;
 	}
 }

@@ -5,7 +5,7 @@
  * here; numfmt.c prints them. */
 #ifndef SM_CALC_H
 #define SM_CALC_H
-#include "sm.h"
+#include "model.h"
 
 enum sm_vstate { SM_V_MISSING, SM_V_OK, SM_V_SUPPRESSED };
 
@@ -36,8 +36,6 @@ struct sm_data {
 	int *latest_gm;                 /* per indicator: latest period with data for the gemeente, -1 */
 };
 
-/* How a value compares with a reference, or how a change is judged. */
-enum sm_judgement { SM_J_NONE, SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE, SM_J_HIGHER, SM_J_LOWER };
 
 int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *out);
 

@@ -228,15 +228,49 @@ static double legend(struct chart *c, double y, const char *const *names, int n,
 	return y + c->fs * 1.2;
 }
 
-static double line_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+/* The line chart's geometry (pt, or a share where it says so). */
+static const struct line_geometry {
+	double pad;                 /* share of the value range added above and below */
+	double height;              /* of the plot */
+	double axis_gap;            /* between the tick labels and the plot, the plot and the end labels */
+	double names_share;         /* of the width the end labels may take with names */
+	double inset;               /* of the first and last period from the plot's edges */
+	double tick;                /* year tick length */
+	double line_w, target_w, marker_r, band_alpha, ci_w;
+	int target_dash;
+	int samples;                /* points per segment tested against the target label */
+} LINE = { 0.08, 150, 8, 0.34, 8, 3, 1.8, 0.9, 2.6, 0.16, 0.8, 3, 8 };
+
+/* One line chart as it is drawn: what it shows and where. */
+struct line_plot {
+	struct chart *c;
+	const struct sm_indicator *in;
+	int ind, na, np;
+	const int *areas, *periods;
+	struct sm_ticks tk;
+	double top, bottom, x0, x1;
+	double t0, t1;              /* the time span of the x axis */
+};
+
+static const struct sm_value *line_cell(const struct line_plot *p, int a, int k)
 {
-	struct sm_layout *L = c->L;
-	const struct sm_data *d = L->data;
-	const struct sm_indicator *in = &L->doc->indicators[ind];
+	return sm_calc_cell(p->c->L->data, p->ind, p->areas[a], p->periods[k]);
+}
+
+static double line_x(const struct line_plot *p, int period)
+{
+	return p->x0 + LINE.inset + (time_pos(period) - p->t0) / (p->t1 - p->t0) * (p->x1 - p->x0 - 2 * LINE.inset);
+}
+
+static double line_y(const struct line_plot *p, double v) { return ymap(&p->tk, v, p->top, p->bottom); }
+
+/* The value axis: every value, its confidence interval, and the target. */
+static void line_range(struct line_plot *p, int show_target)
+{
 	double lo = INFINITY, hi = -INFINITY;
-	for (int a = 0; a < na; a++)
-		for (int k = 0; k < np; k++) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
+	for (int a = 0; a < p->na; a++)
+		for (int k = 0; k < p->np; k++) {
+			const struct sm_value *v = line_cell(p, a, k);
 			if (!v || v->state != SM_V_OK)
 				continue;
 			lo = fmin(lo, v->v);
@@ -246,190 +280,180 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 				hi = fmax(hi, v->upper);
 			}
 		}
-	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
 	if (show_target) {
-		lo = fmin(lo, in->target);
-		hi = fmax(hi, in->target);
+		lo = fmin(lo, p->in->target);
+		hi = fmax(hi, p->in->target);
 	}
 	if (!isfinite(lo)) {
 		lo = 0;
 		hi = 1;
 	}
-	double pad = (hi - lo) * 0.08;
-	struct sm_ticks tk;
-	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &tk);
-	double top = c->fs * 2, height = 150, bottom = top + height;
-	double x0 = ticks_width(c, &tk) + 8;
-	/* Room at the right for the labels at the line ends: the area's name
-	 * and its last value, or only the value when the names are long (they
-	 * go into a legend then). */
-	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
-	double name_w = 0, value_w = 0;
-	for (int a = 0; a < na; a++) {
-		names[a] = L->doc->areas[areas[a]].name;
-		name_w = fmax(name_w, text_w(c, names[a], SM_FACE_BOLD) + 3);
-		for (int k = np - 1; k >= 0; k--) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-			if (v && v->state == SM_V_OK) {
-				value_w = fmax(value_w, text_w(c, sm_value_text(L, in, v, 1, NULL), SM_FACE_REGULAR));
-				break;
-			}
-		}
-	}
-	int names_fit = name_w + value_w <= c->w * 0.34;
-	double x1 = c->w - (names_fit ? name_w + value_w : value_w) - 8;
-	double t0 = time_pos(periods[0]), t1 = time_pos(periods[np - 1]);
-	if (t1 - t0 < 1e-9) {
-		t0 -= 0.5;
-		t1 += 0.5;
-	}
-	double inset = 8;
-#define XMAP(p) (x0 + inset + (time_pos(p) - t0) / (t1 - t0) * (x1 - x0 - 2 * inset))
-	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
-	/* Year labels; with many years, every other one. */
-	int years = SM_PERIOD_YEAR(periods[np - 1]) - SM_PERIOD_YEAR(periods[0]) + 1;
-	int every = (x1 - x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
-	for (int y = SM_PERIOD_YEAR(periods[0]); y <= SM_PERIOD_YEAR(periods[np - 1]); y++) {
-		if ((y - SM_PERIOD_YEAR(periods[0])) % every)
+	double pad = (hi - lo) * LINE.pad;
+	sm_chart_ticks(lo - pad, hi + pad, 5, lo >= 0 && lo - pad < 0, &p->tk);
+}
+
+/* Year labels; with many years, every other one. */
+static void line_years(const struct line_plot *p)
+{
+	struct chart *c = p->c;
+	int first = SM_PERIOD_YEAR(p->periods[0]), last = SM_PERIOD_YEAR(p->periods[p->np - 1]);
+	int years = last - first + 1;
+	int every = (p->x1 - p->x0) / years < text_w(c, "20000", SM_FACE_REGULAR) ? 2 : 1;
+	for (int y = first; y <= last; y++) {
+		if ((y - first) % every)
 			continue;
-		double x = XMAP(SM_PERIOD(y, 0));
-		line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
-		text_at(c, x, bottom + c->fs * 1.6, sm_arena_printf(L->a, "%d", y), SM_FACE_REGULAR, c->muted, 1);
+		double x = line_x(p, SM_PERIOD(y, 0));
+		line(c, x, p->bottom, x, p->bottom + LINE.tick, c->axis, 0.5, 0);
+		text_at(c, x, p->bottom + c->fs * 1.6, sm_arena_printf(c->L->a, "%d", y), SM_FACE_REGULAR, c->muted, 1);
 	}
-	if (show_target) {
-		double y = ymap(&tk, in->target, top, bottom);
-		line(c, x0, y, x1, y, c->text, 0.9, 3);
-		const char *lab = in->target_year
-			? sm_arena_printf(L->a, "%s %d: %s", L->t->labels[SM_LABEL_target], in->target_year, sm_with_unit(L, in, in->target))
-			: sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_target], sm_with_unit(L, in, in->target));
-		/* Left or right, above or below the line: the first place no
-		 * data point or line runs through. */
-		double lw = text_w(c, lab, SM_FACE_ITALIC);
-		double cand[4][2] = { { x0 + 4, y - 3 }, { x1 - lw - 4, y - 3 }, { x0 + 4, y + c->fs + 2 },
-				      { x1 - lw - 4, y + c->fs + 2 } };
-		int best = 0;
-		double best_clear = -1;
-		for (int k = 0; k < 4; k++) {
-			double bx0 = cand[k][0] - 2, bx1 = cand[k][0] + lw + 2;
-			double by0 = cand[k][1] - c->fs - 1, by1 = cand[k][1] + 2;
-			double clear = 1e9;
-			for (int a = 0; a < na; a++) {
-				double px = 0, py = 0;
-				int have = 0;
-				for (int q = 0; q < np; q++) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					if (!v || v->state != SM_V_OK) {
-						have = 0;
-						continue;
-					}
-					double qx = XMAP(periods[q]), qy = ymap(&tk, v->v, top, bottom);
-					/* Sample the segment from the previous point. */
-					for (int s = 0; s <= (have ? 8 : 0); s++) {
-						double tx = have ? px + (qx - px) * s / 8 : qx, ty = have ? py + (qy - py) * s / 8 : qy;
-						if (tx < bx0 || tx > bx1)
-							continue;
-						double dy = ty < by0 ? by0 - ty : ty > by1 ? ty - by1 : 0;
-						if (dy < clear)
-							clear = dy;
-					}
-					px = qx;
-					py = qy;
-					have = 1;
-				}
-			}
-			if (clear > best_clear + 0.5) {
-				best_clear = clear;
-				best = k;
-			}
-		}
-		text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
-	}
-	struct label *labels = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *labels);
-	int nl = 0;
-	for (int a = 0; a < na; a++) {
-		struct sm_color col = L->t->chart[a % L->t->nchart];
-		/* Confidence band, per run of points that have one. */
-		for (int k = 0; k < np;) {
-			int e = k;
-			while (e < np) {
-				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[e]);
-				if (!v || v->state != SM_V_OK || !v->has_ci)
-					break;
-				e++;
-			}
-			if (e - k >= 2) {
-				double *pts = sm_arena_alloc(L->a, (size_t)(e - k) * 4 * sizeof *pts);
-				int n = 0;
-				for (int q = k; q < e; q++) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					pts[2 * n] = XMAP(periods[q]);
-					pts[2 * n + 1] = ymap(&tk, v->upper, top, bottom);
-					n++;
-				}
-				for (int q = e - 1; q >= k; q--) {
-					const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[q]);
-					pts[2 * n] = XMAP(periods[q]);
-					pts[2 * n + 1] = ymap(&tk, v->lower, top, bottom);
-					n++;
-				}
-				struct sm_item *band = poly(c, pts, n, 1);
-				band->fill = 1;
-				band->color = col;
-				band->alpha = 0.16;
-			} else if (e - k == 1) {
-				const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-				double x = XMAP(periods[k]);
-				line(c, x, ymap(&tk, v->lower, top, bottom), x, ymap(&tk, v->upper, top, bottom), col, 0.8, 0);
-			}
-			k = e > k ? e : k + 1;
-		}
-		/* The line, broken where a period has no value. */
-		double *pts = sm_arena_alloc(L->a, (size_t)np * 2 * sizeof *pts);
-		int n = 0;
-		double last_x = 0, last_y = 0;
-		const struct sm_value *last_v = NULL;
-		int have_last = 0;
-		for (int k = 0; k <= np; k++) {
-			const struct sm_value *v = k < np ? sm_calc_cell(d, ind, areas[a], periods[k]) : NULL;
-			if (v && v->state == SM_V_OK) {
-				pts[2 * n] = XMAP(periods[k]);
-				pts[2 * n + 1] = ymap(&tk, v->v, top, bottom);
-				last_x = pts[2 * n];
-				last_y = pts[2 * n + 1];
-				last_v = v;
-				have_last = 1;
-				n++;
+}
+
+/* How far the box bx0..bx1, by0..by1 stays from every line (sampled along
+ * each segment); 1e9 when no line runs below or above it. */
+static double line_clearance(const struct line_plot *p, double bx0, double bx1, double by0, double by1)
+{
+	double clear = 1e9;
+	for (int a = 0; a < p->na; a++) {
+		double px = 0, py = 0;
+		int have = 0;
+		for (int q = 0; q < p->np; q++) {
+			const struct sm_value *v = line_cell(p, a, q);
+			if (!v || v->state != SM_V_OK) {
+				have = 0;
 				continue;
 			}
-			if (n >= 2) {
-				struct sm_item *pl = poly(c, pts, n, 0);
-				pl->do_stroke = 1;
-				pl->stroke = col;
-				pl->line_width = 1.8;
-				/* For greyscale print, series differ in dash as well. */
-				static const int dashes[] = { 0, 5, 2, 8 };
-				if (L->t->patterns)
-					pl->dash = dashes[a % 4];
+			double qx = line_x(p, p->periods[q]), qy = line_y(p, v->v);
+			/* Sample the segment from the previous point. */
+			for (int s = 0; s <= (have ? LINE.samples : 0); s++) {
+				double tx = have ? px + (qx - px) * s / LINE.samples : qx;
+				double ty = have ? py + (qy - py) * s / LINE.samples : qy;
+				if (tx < bx0 || tx > bx1)
+					continue;
+				double dy = ty < by0 ? by0 - ty : ty > by1 ? ty - by1 : 0;
+				if (dy < clear)
+					clear = dy;
 			}
-			n = 0;
-		}
-		for (int k = 0; k < np; k++) {
-			const struct sm_value *v = sm_calc_cell(d, ind, areas[a], periods[k]);
-			if (v && v->state == SM_V_OK)
-				marker(c, a, XMAP(periods[k]), ymap(&tk, v->v, top, bottom), 2.6, col,
-				       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
-		}
-		if (have_last) {
-			labels[nl].want = last_y;
-			labels[nl].y = last_y;
-			labels[nl].series = a;
-			labels[nl].text = sm_value_text(L, in, last_v, 1, &c->sy);
-			(void)last_x;
-			nl++;
+			px = qx;
+			py = qy;
+			have = 1;
 		}
 	}
-	/* Labels at the line ends, pushed apart; a legend when that moves
-	 * them too far from their lines. */
+	return clear;
+}
+
+/* The target as a dashed line, and its label left or right, above or
+ * below the line: the first place no data point or line runs through. */
+static void line_target(const struct line_plot *p)
+{
+	struct chart *c = p->c;
+	struct sm_layout *L = c->L;
+	const struct sm_indicator *in = p->in;
+	double x0 = p->x0, x1 = p->x1, y = line_y(p, in->target);
+	line(c, x0, y, x1, y, c->text, LINE.target_w, LINE.target_dash);
+	const char *lab = in->target_year
+		? sm_arena_printf(L->a, "%s %d: %s", L->t->labels[SM_LABEL_target], in->target_year, sm_with_unit(L, in, in->target))
+		: sm_arena_printf(L->a, "%s: %s", L->t->labels[SM_LABEL_target], sm_with_unit(L, in, in->target));
+	double lw = text_w(c, lab, SM_FACE_ITALIC);
+	double cand[4][2] = { { x0 + 4, y - 3 }, { x1 - lw - 4, y - 3 }, { x0 + 4, y + c->fs + 2 },
+			      { x1 - lw - 4, y + c->fs + 2 } };
+	int best = 0;
+	double best_clear = -1;
+	for (int k = 0; k < 4; k++) {
+		double clear = line_clearance(p, cand[k][0] - 2, cand[k][0] + lw + 2, cand[k][1] - c->fs - 1, cand[k][1] + 2);
+		if (clear > best_clear + 0.5) {
+			best_clear = clear;
+			best = k;
+		}
+	}
+	text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
+}
+
+/* Confidence band of area a, per run of points that have one (a bar for
+ * a run of one). */
+static void line_band(const struct line_plot *p, int a, struct sm_color col)
+{
+	struct chart *c = p->c;
+	for (int k = 0; k < p->np;) {
+		int e = k;
+		while (e < p->np) {
+			const struct sm_value *v = line_cell(p, a, e);
+			if (!v || v->state != SM_V_OK || !v->has_ci)
+				break;
+			e++;
+		}
+		if (e - k >= 2) {
+			double *pts = sm_arena_alloc(c->L->a, (size_t)(e - k) * 4 * sizeof *pts);
+			int n = 0;
+			for (int q = k; q < e; q++) {
+				pts[2 * n] = line_x(p, p->periods[q]);
+				pts[2 * n + 1] = line_y(p, line_cell(p, a, q)->upper);
+				n++;
+			}
+			for (int q = e - 1; q >= k; q--) {
+				pts[2 * n] = line_x(p, p->periods[q]);
+				pts[2 * n + 1] = line_y(p, line_cell(p, a, q)->lower);
+				n++;
+			}
+			struct sm_item *band = poly(c, pts, n, 1);
+			band->fill = 1;
+			band->color = col;
+			band->alpha = LINE.band_alpha;
+		} else if (e - k == 1) {
+			const struct sm_value *v = line_cell(p, a, k);
+			double x = line_x(p, p->periods[k]);
+			line(c, x, line_y(p, v->lower), x, line_y(p, v->upper), col, LINE.ci_w, 0);
+		}
+		k = e > k ? e : k + 1;
+	}
+}
+
+/* The line of area a, broken where a period has no value, and its
+ * markers. Returns the last value drawn (NULL for none) and its y. */
+static const struct sm_value *line_series(const struct line_plot *p, int a, struct sm_color col, double *last_y)
+{
+	struct chart *c = p->c;
+	double *pts = sm_arena_alloc(c->L->a, (size_t)p->np * 2 * sizeof *pts);
+	int n = 0;
+	const struct sm_value *last_v = NULL;
+	for (int k = 0; k <= p->np; k++) {
+		const struct sm_value *v = k < p->np ? line_cell(p, a, k) : NULL;
+		if (v && v->state == SM_V_OK) {
+			pts[2 * n] = line_x(p, p->periods[k]);
+			pts[2 * n + 1] = line_y(p, v->v);
+			*last_y = pts[2 * n + 1];
+			last_v = v;
+			n++;
+			continue;
+		}
+		if (n >= 2) {
+			struct sm_item *pl = poly(c, pts, n, 0);
+			pl->do_stroke = 1;
+			pl->stroke = col;
+			pl->line_width = LINE.line_w;
+			/* For greyscale print, series differ in dash as well. */
+			static const int dashes[] = { 0, 5, 2, 8 };
+			if (c->L->t->patterns)
+				pl->dash = dashes[a % 4];
+		}
+		n = 0;
+	}
+	for (int k = 0; k < p->np; k++) {
+		const struct sm_value *v = line_cell(p, a, k);
+		if (v && v->state == SM_V_OK)
+			marker(c, a, line_x(p, p->periods[k]), line_y(p, v->v), LINE.marker_r, col,
+			       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
+	}
+	return last_v;
+}
+
+/* Labels at the line ends, pushed apart; a legend when that moves them
+ * too far from their lines, or the names do not fit. Returns where the
+ * chart ends. */
+static double line_labels(const struct line_plot *p, struct label *labels, int nl, const char *const *names,
+			  int names_fit)
+{
+	struct chart *c = p->c;
+	const struct sm_theme *t = c->L->t;
 	qsort(labels, (size_t)nl, sizeof *labels, cmp_label);
 	double gap = c->fs * 1.25;
 	for (int i = 1; i < nl; i++)
@@ -440,27 +464,96 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 			labels[i].y = labels[i + 1].y - gap;
 	int fits = 1;
 	for (int i = 0; i < nl; i++)
-		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < top - c->fs || labels[i].y > bottom + c->fs)
+		if (fabs(labels[i].y - labels[i].want) > gap * 1.5 || labels[i].y < p->top - c->fs ||
+		    labels[i].y > p->bottom + c->fs)
 			fits = 0;
-	double end = bottom + c->fs * 2.4;
+	double end = p->bottom + c->fs * 2.4;
 	if (fits && names_fit) {
 		for (int i = 0; i < nl; i++) {
-			struct sm_color col = L->t->chart[labels[i].series % L->t->nchart];
-			double x = x1 + 6, y = labels[i].y + c->fs * 0.35;
+			struct sm_color col = t->chart[labels[i].series % t->nchart];
+			double x = p->x1 + 6, y = labels[i].y + c->fs * 0.35;
 			const char *nm = names[labels[i].series];
 			text_at(c, x, y, nm, SM_FACE_BOLD, sm_ink(col), 0);
 			text_at(c, x + text_w(c, nm, SM_FACE_BOLD) + 3, y, labels[i].text, SM_FACE_REGULAR, c->text, 0);
 		}
 	} else {
 		for (int i = 0; i < nl; i++)
-			text_at(c, x1 + 6, labels[i].y + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
-		end = legend(c, end + c->fs * 0.8, names, na, 1);
+			text_at(c, p->x1 + 6, labels[i].y + c->fs * 0.35, labels[i].text, SM_FACE_REGULAR, c->text, 0);
+		end = legend(c, end + c->fs * 0.8, names, p->na, 1);
 	}
-#undef XMAP
 	return end;
 }
 
+static double line_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
+{
+	struct sm_layout *L = c->L;
+	struct line_plot p = { c, &L->doc->indicators[ind], ind, na, np, areas, periods };
+	const struct sm_indicator *in = p.in;
+	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
+	line_range(&p, show_target);
+	p.top = c->fs * 2;
+	p.bottom = p.top + LINE.height;
+	p.x0 = ticks_width(c, &p.tk) + LINE.axis_gap;
+	/* Room at the right for the labels at the line ends: the area's name
+	 * and its last value, or only the value when the names are long (they
+	 * go into a legend then). */
+	const char **names = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *names);
+	double name_w = 0, value_w = 0;
+	for (int a = 0; a < na; a++) {
+		names[a] = L->doc->areas[areas[a]].name;
+		name_w = fmax(name_w, text_w(c, names[a], SM_FACE_BOLD) + 3);
+		for (int k = np - 1; k >= 0; k--) {
+			const struct sm_value *v = line_cell(&p, a, k);
+			if (v && v->state == SM_V_OK) {
+				value_w = fmax(value_w, text_w(c, sm_value_text(L, in, v, 1, NULL), SM_FACE_REGULAR));
+				break;
+			}
+		}
+	}
+	int names_fit = name_w + value_w <= c->w * LINE.names_share;
+	p.x1 = c->w - (names_fit ? name_w + value_w : value_w) - LINE.axis_gap;
+	p.t0 = time_pos(periods[0]);
+	p.t1 = time_pos(periods[np - 1]);
+	if (p.t1 - p.t0 < 1e-9) {
+		p.t0 -= 0.5;
+		p.t1 += 0.5;
+	}
+	y_axis(c, &p.tk, p.x0, p.x1, p.top, p.bottom, sm_unit_label(in->unit));
+	line_years(&p);
+	if (show_target)
+		line_target(&p);
+	struct label *labels = sm_arena_alloc(L->a, (size_t)(na + 1) * sizeof *labels);
+	int nl = 0;
+	for (int a = 0; a < na; a++) {
+		struct sm_color col = L->t->chart[a % L->t->nchart];
+		line_band(&p, a, col);
+		double last_y = 0;
+		const struct sm_value *last_v = line_series(&p, a, col, &last_y);
+		if (last_v) {
+			labels[nl].want = last_y;
+			labels[nl].y = last_y;
+			labels[nl].series = a;
+			labels[nl].text = sm_value_text(L, in, last_v, 1, &c->sy);
+			nl++;
+		}
+	}
+	return line_labels(&p, labels, nl, names, names_fit);
+}
+
 /* --------------------------------------------------------------- bar */
+
+/* The bar chart's geometry (pt; shares and font sizes where it says so). */
+static const struct bar_geometry {
+	double name_share;          /* most of the width the area names take */
+	double name_gap;            /* between the names and the plot */
+	double value_room;          /* beyond the widest tick value, at the right */
+	double top_ref, top;        /* above the plot, in font sizes: with the reference's label, without */
+	double row_pad, row_min;    /* added to a row's lines; least row height in font sizes */
+	double bar_share, bar_max;  /* bar height: share of the row, most in font sizes */
+	double zero_w, grid_w;      /* the zero line and the other gridlines */
+	double ref_w;               /* the reference line, dashed ref_dash */
+	int ref_dash;
+} BAR = { 0.3, 8, 6, 2.4, 0.5, 3, 1.9, 0.66, 1.5, 0.7, 0.4, 1.1, 2 };
 
 struct bar { int area; double v; int state; const struct sm_value *cell; };
 
@@ -503,7 +596,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	double name_w = 0;
 	for (int i = 0; i < na; i++)
 		name_w = fmax(name_w, text_w(c, L->doc->areas[bars[i].area].name, SM_FACE_REGULAR));
-	name_w = fmin(name_w, c->w * 0.3);
+	name_w = fmin(name_w, c->w * BAR.name_share);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = c->fs;
 	ps.leading = c->fs * 1.2;
@@ -511,9 +604,9 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	ps.nohyphen = 1;
 	ps.width = name_w;
 	ps.color = c->text;
-	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + 6;
-	double x0 = name_w + 8, x1 = c->w - value_w;
-	double top = has_ref ? c->fs * 2.4 : c->fs * 0.5;
+	double value_w = text_w(c, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR) + BAR.value_room;
+	double x0 = name_w + BAR.name_gap, x1 = c->w - value_w;
+	double top = has_ref ? c->fs * BAR.top_ref : c->fs * BAR.top;
 	double y = top;
 	double span = tk.hi - tk.lo;
 #define XV(v) (x0 + ((v) - tk.lo) / span * (x1 - x0))
@@ -524,27 +617,27 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 		struct sm_items names = { 0 };
 		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
 		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		bottom += fmax(lines * ps.leading + 3, c->fs * 1.9);
+		bottom += fmax(lines * ps.leading + BAR.row_pad, c->fs * BAR.row_min);
 	}
 	for (int i = 0; i < tk.n; i++) {
 		double v = tk.lo + i * tk.step, x = XV(v);
-		line(c, x, top, x, bottom, fabs(v) < 1e-12 ? c->axis : c->grid, fabs(v) < 1e-12 ? 0.7 : 0.4, 0);
+		line(c, x, top, x, bottom, fabs(v) < 1e-12 ? c->axis : c->grid, fabs(v) < 1e-12 ? BAR.zero_w : BAR.grid_w, 0);
 		text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, tk.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
 	}
 	if (has_ref)
-		line(c, XV(refv), top - 3, XV(refv), bottom, c->text, 1.1, 2);
+		line(c, XV(refv), top - 3, XV(refv), bottom, c->text, BAR.ref_w, BAR.ref_dash);
 	for (int i = 0; i < na; i++) {
 		struct sm_items names = { 0 };
 		struct sm_run run = { L->doc->areas[bars[i].area].name, 0, NULL };
 		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		double row = fmax(lines * ps.leading + 3, c->fs * 1.9);
+		double row = fmax(lines * ps.leading + BAR.row_pad, c->fs * BAR.row_min);
 		double off = (row - lines * ps.leading) / 2;
 		for (int k = 0; k < names.n; k++) {
 			struct sm_item it = names.v[k];
 			it.y += y + off;
 			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
 		}
-		double bh = fmin(row * 0.66, c->fs * 1.5), by = y + (row - bh) / 2;
+		double bh = fmin(row * BAR.bar_share, c->fs * BAR.bar_max), by = y + (row - bh) / 2;
 		if (bars[i].state == SM_V_OK) {
 			double xa = XV(fmin(0, bars[i].v)), xb = XV(fmax(0, bars[i].v));
 			sm_rect_item(L, c->it, xa, by, fmax(xb - xa, 0.5), bh, L->t->chart[0], 0);
@@ -575,6 +668,16 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 
 /* ------------------------------------------------------------ column */
 
+/* The column chart's geometry (pt, or a share where it says so). */
+static const struct column_geometry {
+	double headroom;            /* factor on the highest value, for the labels above the columns */
+	double height;              /* of the plot */
+	double axis_gap;            /* between the tick labels and the plot */
+	double column_share;        /* of a period's slot the columns take */
+	double column_max;          /* widest column */
+	double tint;                /* a provisional value's colour, mixed with white */
+} COLUMN = { 1.08, 140, 8, 0.7, 34, 0.55 };
+
 static double column_chart(struct chart *c, int ind, const int *areas, int na, const int *periods, int np)
 {
 	struct sm_layout *L = c->L;
@@ -592,11 +695,11 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 			}
 		}
 	struct sm_ticks tk;
-	sm_chart_ticks(lo, hi * 1.08, 5, 1, &tk);
-	double top = c->fs * 2, bottom = top + 140;
-	double x0 = ticks_width(c, &tk) + 8, x1 = c->w;
+	sm_chart_ticks(lo, hi * COLUMN.headroom, 5, 1, &tk);
+	double top = c->fs * 2, bottom = top + COLUMN.height;
+	double x0 = ticks_width(c, &tk) + COLUMN.axis_gap, x1 = c->w;
 	y_axis(c, &tk, x0, x1, top, bottom, sm_unit_label(in->unit));
-	double slot = (x1 - x0) / np, cw = fmin(slot * 0.7 / na, 34);
+	double slot = (x1 - x0) / np, cw = fmin(slot * COLUMN.column_share / na, COLUMN.column_max);
 	for (int k = 0; k < np; k++) {
 		double cx = x0 + slot * (k + 0.5);
 		text_at(c, cx, bottom + c->fs * 1.6, sm_period_label(L->a, periods[k]), SM_FACE_REGULAR, c->muted, 1);
@@ -618,7 +721,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 			if (a == 1)
 				hatch(c, x + 0.5, yt, cw - 1, h, (struct sm_color){ 1, 1, 1 });
 			if (v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED) {
-				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, 0.55), 0);
+				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, COLUMN.tint), 0);
 				hatch(c, x + 0.5, yt, cw - 1, h, col);
 			}
 			const char *lab = sm_value_text(L, in, v, 0, &c->sy);
@@ -647,16 +750,158 @@ static struct sm_color judgement_colour(struct sm_layout *L, enum sm_judgement j
 	return L->t->primary;
 }
 
-static const char *judgement_word(struct sm_layout *L, enum sm_judgement j)
+/* The dot chart's geometry (pt, or a share where it says so). */
+static const struct dot_geometry {
+	double name_share;          /* of the width the indicator names take */
+	double name_gap, word_gap;  /* between the names and the track, the track and the judgement word */
+	double row_min;             /* least row height, in font sizes */
+	double row_pad;             /* added to each row */
+	double track_w;             /* the grey track a row's marks stand on */
+	double mark_r;              /* the dot and the reference's diamond */
+	double target_h, target_w;  /* half the height of the target's stroke, its width */
+	double value_above;         /* the value's baseline above the dot */
+	double tick;                /* tick length of the common axis */
+	double legend_r, legend_step;   /* a legend dot, and the room of a mark with its word */
+} DOT = { 0.34, 10, 12, 2.6, 8, 2.2, 4.2, 6, 1.2, 7, 3, 3.5, 22 };
+
+/* One row of a dot chart: an indicator at the municipality and the reference. */
+struct dot_row { int ind, p, has_v, has_r; double v, r; };
+
+static double dot_x(const struct sm_ticks *tk, double x0, double x1, double v)
 {
-	switch (j) {
-	case SM_J_FAVOURABLE: return L->t->labels[SM_LABEL_favourable];
-	case SM_J_UNFAVOURABLE: return L->t->labels[SM_LABEL_unfavourable];
-	case SM_J_COMPARABLE: return L->t->labels[SM_LABEL_comparable];
-	case SM_J_HIGHER: return L->t->labels[SM_LABEL_higher];
-	case SM_J_LOWER: return L->t->labels[SM_LABEL_lower];
-	default: return "";
+	return x0 + (v - tk->lo) / (tk->hi - tk->lo) * (x1 - x0);
+}
+
+/* The scale of a row on its own: its value, reference and target. */
+static void dot_row_ticks(const struct dot_row *r, const struct sm_indicator *in, int target, struct sm_ticks *tk)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	if (r->has_v) { lo = fmin(lo, r->v); hi = fmax(hi, r->v); }
+	if (r->has_r) { lo = fmin(lo, r->r); hi = fmax(hi, r->r); }
+	if (in->has_target) { lo = fmin(lo, in->target); hi = fmax(hi, in->target); }
+	sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, target, lo >= 0, tk);
+}
+
+/* The reference's mark: a white diamond through the four points p. */
+static void dot_diamond(struct chart *c, const double p[8])
+{
+	struct sm_item *m = poly(c, p, 4, 1);
+	m->fill = 1;
+	m->color = (struct sm_color){ 1, 1, 1 };
+	m->do_stroke = 1;
+	m->stroke = c->text;
+	m->line_width = 1;
+}
+
+static void dot_circle(struct chart *c, double x, double y, double r, struct sm_color col)
+{
+	struct sm_item *m = sm_item_add(c->L->a, c->it, SM_ITEM_CIRCLE);
+	m->x = x;
+	m->y = y;
+	m->radius = r;
+	m->fill = 1;
+	m->color = col;
+}
+
+/* One row at y: the name, the track, the target, the reference, the
+ * municipality's dot with its value and judgement. Returns its height. */
+static double dot_row(struct chart *c, const struct dot_row *r, const struct sm_ticks *common, int same_unit,
+		      const struct sm_pstyle *ps, double x0, double x1, double y)
+{
+	struct sm_layout *L = c->L;
+	const struct sm_data *d = L->data;
+	int gm = L->doc->gemeente;
+	const struct sm_indicator *in = &L->doc->indicators[r->ind];
+	struct sm_ticks tk = *common;
+	if (!same_unit)
+		dot_row_ticks(r, in, 4, &tk);
+	struct sm_items names = { 0 };
+	/* The period beside the name when the rows differ in it. */
+	const char *label = c->mixed && r->p >= 0 ? sm_arena_printf(L->a, "%s (%s)", in->name, sm_period_label(L->a, r->p))
+						  : in->name;
+	struct sm_run run = { label, 0, NULL };
+	int lines = sm_set_lines(L, &run, 1, ps, &names, 0, 0);
+	double row = fmax(lines * ps->leading, c->fs * DOT.row_min) + DOT.row_pad;
+	for (int k = 0; k < names.n; k++) {
+		struct sm_item it = names.v[k];
+		it.y += y + (row - lines * ps->leading) / 2;
+		SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
 	}
+	double cy = y + row / 2;
+	line(c, x0, cy, x1, cy, c->grid, DOT.track_w, 0);
+	if (!same_unit) {
+		text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
+		text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
+	}
+	if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
+		double x = dot_x(&tk, x0, x1, in->target);
+		line(c, x, cy - DOT.target_h, x, cy + DOT.target_h, c->text, DOT.target_w, 0);
+	}
+	if (r->has_r) {
+		double x = dot_x(&tk, x0, x1, r->r), h = DOT.mark_r;
+		dot_diamond(c, (const double[8]){ x, cy - h, x + h, cy, x, cy + h, x - h, cy });
+	}
+	if (r->has_v) {
+		enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
+		struct sm_color col = judgement_colour(L, j);
+		double x = dot_x(&tk, x0, x1, r->v);
+		dot_circle(c, x, cy, DOT.mark_r, col);
+		text_at(c, x, cy - DOT.value_above, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy),
+			SM_FACE_BOLD, c->text, 1);
+		if (j != SM_J_NONE)
+			text_at(c, c->w, cy + c->fs * 0.35, sm_judgement_word(L->t->labels, j), SM_FACE_BOLD, sm_ink(col), 2);
+	} else {
+		const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
+		text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
+	}
+	return row;
+}
+
+/* The legend of the marks below the rows at y: the municipality's dot in
+ * the colour of its judgement (the word stands beside each row too), the
+ * reference, the target. Returns where it ends. */
+static double dot_legend(struct chart *c, int ref, double y)
+{
+	struct sm_layout *L = c->L;
+	int gm = L->doc->gemeente;
+	double ly = y, lx = 0;
+	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
+	text_at(c, lx, ly, gname, SM_FACE_BOLD, c->text, 0);
+	lx += text_w(c, gname, SM_FACE_BOLD) + 8;
+	enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
+	for (int k = 0; k < (ref >= 0 ? 3 : 0); k++) {
+		dot_circle(c, lx + 4, ly - c->fs * 0.35, DOT.legend_r, judgement_colour(L, js[k]));
+		const char *w = sm_judgement_word(L->t->labels, js[k]);
+		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + DOT.legend_step;
+	}
+	/* What the words judge against: the reference, not the target. */
+	if (ref >= 0) {
+		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
+		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
+	}
+	/* The reference and the target on a line of their own when they do not
+	 * fit after the judgements. */
+	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
+		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
+	if (ref >= 0 && lx + rest > c->w) {
+		lx = 0;
+		ly += c->fs * 1.6;
+	}
+	double my = ly - c->fs * 0.35;
+	if (ref < 0) {
+		dot_circle(c, lx + 4, my, DOT.legend_r, L->t->primary);
+		lx += DOT.legend_step;
+	}
+	if (ref >= 0) {
+		dot_diamond(c, (const double[8]){ lx + 4, my - 3.8, lx + 7.8, my, lx + 4, my + 3.8, lx + 0.2, my });
+		text_at(c, lx + 11, ly, L->doc->areas[ref].name, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24;
+	}
+	line(c, lx + 4, my - 5, lx + 4, my + 5, c->text, DOT.target_w, 0);
+	text_at(c, lx + 10, ly, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR, c->text, 0);
+	return ly + c->fs;
 }
 
 static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int ref)
@@ -664,10 +909,10 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	struct sm_layout *L = c->L;
 	const struct sm_data *d = L->data;
 	int gm = L->doc->gemeente;
-	double name_w = c->w * 0.34, word_w = 0;
+	double name_w = c->w * DOT.name_share, word_w = 0;
 	for (int j = SM_J_FAVOURABLE; j <= SM_J_LOWER; j++)
-		word_w = fmax(word_w, text_w(c, judgement_word(L, (enum sm_judgement)j), SM_FACE_BOLD));
-	double x0 = name_w + 10, x1 = c->w - word_w - 12;
+		word_w = fmax(word_w, text_w(c, sm_judgement_word(L->t->labels, (enum sm_judgement)j), SM_FACE_BOLD));
+	double x0 = name_w + DOT.name_gap, x1 = c->w - word_w - DOT.word_gap;
 	/* One scale for all rows when they share a unit. */
 	int same_unit = 1;
 	for (int i = 1; i < ni; i++)
@@ -675,9 +920,9 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		    L->doc->indicators[inds[i].index].unit != L->doc->indicators[inds[0].index].unit)
 			same_unit = 0;
 	double glo = INFINITY, ghi = -INFINITY;
-	struct row { int ind, p, has_v, has_r; double v, r; } *rows = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *rows);
+	struct dot_row *rows = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *rows);
 	for (int i = 0; i < ni; i++) {
-		struct row *r = &rows[i];
+		struct dot_row *r = &rows[i];
 		r->ind = inds[i].index;
 		if (r->ind < 0)
 			continue;
@@ -699,145 +944,40 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 	ps.width = name_w;
 	ps.color = c->text;
 	double y = c->fs * 0.5;
-	for (int i = 0; i < ni; i++) {
-		struct row *r = &rows[i];
-		if (r->ind < 0)
-			continue;
-		const struct sm_indicator *in = &L->doc->indicators[r->ind];
-		struct sm_ticks tk = common;
-		if (!same_unit) {
-			double lo = INFINITY, hi = -INFINITY;
-			if (r->has_v) { lo = fmin(lo, r->v); hi = fmax(hi, r->v); }
-			if (r->has_r) { lo = fmin(lo, r->r); hi = fmax(hi, r->r); }
-			if (in->has_target) { lo = fmin(lo, in->target); hi = fmax(hi, in->target); }
-			sm_chart_ticks(isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 1, 4, lo >= 0, &tk);
-		}
-		struct sm_items names = { 0 };
-		/* The period beside the name when the rows differ in it. */
-		const char *label = c->mixed && r->p >= 0 ? sm_arena_printf(L->a, "%s (%s)", in->name, sm_period_label(L->a, r->p))
-							  : in->name;
-		struct sm_run run = { label, 0, NULL };
-		int lines = sm_set_lines(L, &run, 1, &ps, &names, 0, 0);
-		double row = fmax(lines * ps.leading, c->fs * 2.6) + 8;
-		for (int k = 0; k < names.n; k++) {
-			struct sm_item it = names.v[k];
-			it.y += y + (row - lines * ps.leading) / 2;
-			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
-		}
-		double cy = y + row / 2;
-#define XV(v) (x0 + ((v) - tk.lo) / (tk.hi - tk.lo) * (x1 - x0))
-		line(c, x0, cy, x1, cy, c->grid, 2.2, 0);
-		if (!same_unit) {
-			text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
-			text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
-		}
-		if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
-			double x = XV(in->target);
-			line(c, x, cy - 6, x, cy + 6, c->text, 1.2, 0);
-		}
-		if (r->has_r) {
-			double x = XV(r->r);
-			double p[8] = { x, cy - 4.2, x + 4.2, cy, x, cy + 4.2, x - 4.2, cy };
-			struct sm_item *m = poly(c, p, 4, 1);
-			m->fill = 1;
-			m->color = (struct sm_color){ 1, 1, 1 };
-			m->do_stroke = 1;
-			m->stroke = c->text;
-			m->line_width = 1;
-		}
-		if (r->has_v) {
-			enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
-			struct sm_color col = judgement_colour(L, j);
-			double x = XV(r->v);
-			struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-			m->x = x;
-			m->y = cy;
-			m->radius = 4.2;
-			m->fill = 1;
-			m->color = col;
-			text_at(c, x, cy - 7, sm_value_text(L, in, sm_calc_cell(d, r->ind, gm, r->p), 1, &c->sy), SM_FACE_BOLD,
-				c->text, 1);
-			if (j != SM_J_NONE)
-				text_at(c, c->w, cy + c->fs * 0.35, judgement_word(L, j), SM_FACE_BOLD, sm_ink(col), 2);
-		} else {
-			const struct sm_value *v = r->p >= 0 ? sm_calc_cell(d, r->ind, gm, r->p) : NULL;
-			text_at(c, x0, cy - 5, sm_value_text(L, in, v, 1, &c->sy), SM_FACE_BOLD, c->text, 0);
-		}
-#undef XV
-		y += row;
-	}
+	for (int i = 0; i < ni; i++)
+		if (rows[i].ind >= 0)
+			y += dot_row(c, &rows[i], &common, same_unit, &ps, x0, x1, y);
 	double bottom = y;
+	/* The common axis under the rows. */
 	if (same_unit && ni) {
 		for (int i = 0; i < common.n; i++) {
 			double v = common.lo + i * common.step;
-			double x = x0 + (v - common.lo) / (common.hi - common.lo) * (x1 - x0);
-			line(c, x, bottom, x, bottom + 3, c->axis, 0.5, 0);
+			double x = dot_x(&common, x0, x1, v);
+			line(c, x, bottom, x, bottom + DOT.tick, c->axis, 0.5, 0);
 			text_at(c, x, bottom + c->fs * 1.5, sm_fmt_num(L->a, v, common.decimals, 1), SM_FACE_REGULAR, c->muted, 1);
 		}
 		text_at(c, x1, bottom + c->fs * 2.9, inds[0].index >= 0 ? sm_unit_label(L->doc->indicators[inds[0].index].unit) : "",
 			SM_FACE_REGULAR, c->muted, 2);
 		bottom += c->fs * 3;
 	}
-	/* The legend of the marks: the municipality's dot in the colour of its
-	 * judgement (the word stands beside each row too), the reference, the
-	 * target. */
-	double ly = bottom + c->fs * 1.6, lx = 0;
-	const char *gname = gm >= 0 ? L->doc->areas[gm].name : "";
-	text_at(c, lx, ly, gname, SM_FACE_BOLD, c->text, 0);
-	lx += text_w(c, gname, SM_FACE_BOLD) + 8;
-	enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
-	for (int k = 0; k < (ref >= 0 ? 3 : 0); k++) {
-		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-		m->x = lx + 4;
-		m->y = ly - c->fs * 0.35;
-		m->radius = 3.5;
-		m->fill = 1;
-		m->color = judgement_colour(L, js[k]);
-		const char *w = judgement_word(L, js[k]);
-		text_at(c, lx + 11, ly, w, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, w, SM_FACE_REGULAR) + 22;
-	}
-	/* What the words judge against: the reference, not the target. */
-	if (ref >= 0) {
-		const char *basis = sm_arena_printf(L->a, "%s %s", L->t->labels[SM_LABEL_versus], L->doc->areas[ref].name);
-		text_at(c, lx - 7, ly, basis, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, basis, SM_FACE_REGULAR) + 4;
-	}
-	/* The reference and the target on a line of their own when they do not
-	 * fit after the judgements. */
-	double rest = (ref >= 0 ? text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24 : 0) + 10 +
-		      text_w(c, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR);
-	if (ref >= 0 && lx + rest > c->w) {
-		lx = 0;
-		ly += c->fs * 1.6;
-	}
-	if (ref < 0) {
-		struct sm_item *m = sm_item_add(L->a, c->it, SM_ITEM_CIRCLE);
-		m->x = lx + 4;
-		m->y = ly - c->fs * 0.35;
-		m->radius = 3.5;
-		m->fill = 1;
-		m->color = L->t->primary;
-		lx += 22;
-	}
-	if (ref >= 0) {
-		double p[8] = { lx + 4, ly - c->fs * 0.35 - 3.8, lx + 7.8, ly - c->fs * 0.35, lx + 4, ly - c->fs * 0.35 + 3.8,
-				lx + 0.2, ly - c->fs * 0.35 };
-		struct sm_item *dm = poly(c, p, 4, 1);
-		dm->fill = 1;
-		dm->color = (struct sm_color){ 1, 1, 1 };
-		dm->do_stroke = 1;
-		dm->stroke = c->text;
-		dm->line_width = 1;
-		text_at(c, lx + 11, ly, L->doc->areas[ref].name, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, L->doc->areas[ref].name, SM_FACE_REGULAR) + 24;
-	}
-	line(c, lx + 4, ly - c->fs * 0.35 - 5, lx + 4, ly - c->fs * 0.35 + 5, c->text, 1.2, 0);
-	text_at(c, lx + 10, ly, L->t->labels[SM_LABEL_target], SM_FACE_REGULAR, c->text, 0);
-	return ly + c->fs;
+	return dot_legend(c, ref, bottom + c->fs * 1.6);
 }
 
 /* ----------------------------------------------------------- heatmap */
+
+/* The heatmap's geometry (pt; shares and font sizes where it says so). */
+static const struct heatmap_geometry {
+	double name_room, name_share;   /* after the widest area name; most of the width for names */
+	double head_pad;            /* a column head is this narrower than its column */
+	double head_gap;            /* under the heads */
+	double row;                 /* row height in font sizes */
+	double cell_gap;            /* around each cell */
+	double hatch_w;             /* the hatched strip of an unfavourable cell */
+	double frame_w;             /* the outline of a cell without a judgement */
+	double fav_tint, unf_tint;  /* the status colours, mixed with white */
+	double swatch_w, swatch_h;  /* legend: a swatch, its height in font sizes */
+	double swatch_hatch, swatch_gap, key_step;
+} HEAT = { 6, 0.26, 6, 4, 2.1, 1, 7, 0.5, 0.62, 0.6, 14, 1.1, 5, 18, 30 };
 
 static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const int *areas, int na, int ref)
 {
@@ -846,7 +986,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	double name_w = 0;
 	for (int a = 0; a < na; a++)
 		name_w = fmax(name_w, text_w(c, L->doc->areas[areas[a]].name, SM_FACE_REGULAR));
-	name_w = fmin(name_w + 6, c->w * 0.26);
+	name_w = fmin(name_w + HEAT.name_room, c->w * HEAT.name_share);
 	double cw = (c->w - name_w) / (ni ? ni : 1);
 	/* Column heads: the indicator names, wrapped. */
 	struct sm_pstyle ps = sm_pstyle_body(L);
@@ -854,7 +994,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 	ps.leading = c->fs * 1.2;
 	ps.justify = 0;
 	ps.nohyphen = 1;
-	ps.width = cw - 6;
+	ps.width = cw - HEAT.head_pad;
 	ps.color = c->text;
 	ps.role_regular = SM_FACE_BOLD;
 	int head_lines = 1;
@@ -872,7 +1012,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 		if (nlines[i] > head_lines)
 			head_lines = nlines[i];
 	}
-	double head_h = head_lines * ps.leading + 4;
+	double head_h = head_lines * ps.leading + HEAT.head_gap;
 	/* The heads sit on a common bottom line. */
 	for (int i = 0; i < ni; i++)
 		for (int k = 0; k < heads[i].n; k++) {
@@ -881,8 +1021,9 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			it.y += (head_lines - nlines[i]) * ps.leading;
 			SM_PUSH(L->a, c->it->v, c->it->n, c->it->cap, it);
 		}
-	double rh = c->fs * 2.1, y = head_h + 2;
-	struct sm_color fav = mix(L->t->status[SM_STATUS_ON_TRACK], 0.62), unf = mix(L->t->status[SM_STATUS_OFF_TRACK], 0.6),
+	double rh = c->fs * HEAT.row, y = head_h + 2;
+	struct sm_color fav = mix(L->t->status[SM_STATUS_ON_TRACK], HEAT.fav_tint),
+		       unf = mix(L->t->status[SM_STATUS_OFF_TRACK], HEAT.unf_tint),
 		       cmp = (struct sm_color){ 0.9, 0.9, 0.9 };
 	for (int a = 0; a < na; a++) {
 		text_at(c, 0, y + rh / 2 + c->fs * 0.35, L->doc->areas[areas[a]].name, SM_FACE_REGULAR, c->text, 0);
@@ -899,18 +1040,19 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 			enum sm_judgement j = v && v->state == SM_V_OK && has_ref ? sm_calc_compare(in, v->v, rv) : SM_J_NONE;
 			struct sm_color fill = j == SM_J_FAVOURABLE ? fav : j == SM_J_UNFAVOURABLE ? unf
 					     : j == SM_J_COMPARABLE ? cmp : (struct sm_color){ 1, 1, 1 };
-			sm_rect_item(L, c->it, x + 1, y + 1, cw - 2, rh - 2, fill, 0);
+			double g = HEAT.cell_gap;
+			sm_rect_item(L, c->it, x + g, y + g, cw - 2 * g, rh - 2 * g, fill, 0);
 			if (j == SM_J_UNFAVOURABLE)
-				hatch(c, x + 1, y + 1, 7, rh - 2, L->t->status[SM_STATUS_OFF_TRACK]);
+				hatch(c, x + g, y + g, HEAT.hatch_w, rh - 2 * g, L->t->status[SM_STATUS_OFF_TRACK]);
 			if (j == SM_J_NONE) {
 				struct sm_item *bx = sm_item_add(L->a, c->it, SM_ITEM_RECT);
-				bx->x = x + 1;
-				bx->y = y + 1;
-				bx->w = cw - 2;
-				bx->h = rh - 2;
+				bx->x = x + g;
+				bx->y = y + g;
+				bx->w = cw - 2 * g;
+				bx->h = rh - 2 * g;
 				bx->do_stroke = 1;
 				bx->stroke = c->grid;
-				bx->line_width = 0.5;
+				bx->line_width = HEAT.frame_w;
 			}
 			const char *txt = sm_value_text(L, in, v, 0, &c->sy);
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
@@ -924,13 +1066,13 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 		{ unf, 1, L->t->labels[SM_LABEL_unfavourable] },
 	};
 	for (int k = 0; k < 3; k++) {
-		sm_rect_item(L, c->it, lx, ly - c->fs * 0.85, 14, c->fs * 1.1, keys[k].c, 0);
+		sm_rect_item(L, c->it, lx, ly - c->fs * 0.85, HEAT.swatch_w, c->fs * HEAT.swatch_h, keys[k].c, 0);
 		if (keys[k].hatched)
-			hatch(c, lx, ly - c->fs * 0.85, 5, c->fs * 1.1, L->t->status[SM_STATUS_OFF_TRACK]);
+			hatch(c, lx, ly - c->fs * 0.85, HEAT.swatch_hatch, c->fs * HEAT.swatch_h, L->t->status[SM_STATUS_OFF_TRACK]);
 		const char *w = sm_arena_printf(L->a, "%s%s%s", keys[k].w, ref >= 0 ? " t.o.v. " : "",
 						ref >= 0 ? L->doc->areas[ref].name : "");
-		text_at(c, lx + 18, ly, w, SM_FACE_REGULAR, c->text, 0);
-		lx += text_w(c, w, SM_FACE_REGULAR) + 30;
+		text_at(c, lx + HEAT.swatch_gap, ly, w, SM_FACE_REGULAR, c->text, 0);
+		lx += text_w(c, w, SM_FACE_REGULAR) + HEAT.key_step;
 	}
 	return ly + c->fs;
 }

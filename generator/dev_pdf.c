@@ -1,5 +1,6 @@
-/* dev_pdf.c: pages of display items → PDF through libharu. The only file
- * that includes hpdf.h.
+/* dev_pdf.c: pages of display items → PDF through libharu's public API
+ * (hpdf.h); what that API cannot do goes through pdf_internals.c, the one
+ * file that reaches into libharu's internals.
  *
  * libharu owns the document: its objects, pages, resources, images,
  * annotations, outline and the file. Content streams, fonts and their
@@ -10,17 +11,12 @@
  * file beside it, renamed over it only when every step succeeded (see
  * write_file). */
 #define _GNU_SOURCE
-#include "layout.h"
+#include "dev.h"
 #include "image.h"
+#include "pdf_internals.h"
 #include <errno.h>
 #include <fcntl.h>
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_font.h>
 #include <math.h>
-#include <libdeflate.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,42 +60,6 @@ static int failed(HPDF_Doc pdf, struct pdf_state *st, const char *doing)
 	return 1;
 }
 
-/* ------------------------------------------------------------ streams */
-
-static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-/* Deflates data into a stream object with libdeflate at its fastest
- * level: libharu's zlib at the default level made compression a third of
- * the build, libdeflate's level 1 is four times faster and compresses
- * better than zlib's level 1. libharu writes the bytes as they are and
- * drops any /Filter key of a stream it does not filter itself, so the key
- * goes in as it writes the dictionary. */
-static int put_deflated(struct libdeflate_compressor *z, HPDF_Dict dict, const void *data, size_t len)
-{
-	size_t cap = libdeflate_zlib_compress_bound(z, len);
-	void *out = sm_xmalloc(cap);
-	size_t n = libdeflate_zlib_compress(z, data, len, out, cap);
-	if (n) {
-		dict->filter = HPDF_STREAM_FILTER_NONE;
-		dict->write_fn = write_flate_key;
-		HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)n);
-	}
-	free(out);
-	return n ? 0 : -1;
-}
-
-static HPDF_Dict new_stream(HPDF_Doc pdf, struct libdeflate_compressor *z, const void *data, size_t len)
-{
-	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	if (s && put_deflated(z, s, data, len))
-		return NULL;
-	return s;
-}
-
 /* ---------------------------------------------------------------- fonts */
 
 /* A ToUnicode CMap: the text's CIDs are its code points, so the map is
@@ -128,7 +88,7 @@ static HPDF_Dict to_unicode(HPDF_Doc pdf, struct libdeflate_compressor *z)
 	}
 	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
 			      "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	return new_stream(pdf, z, buf, n);
+	return sm_pdf_stream(pdf, z, buf, n);
 }
 
 /* Six capitals before a subset's name, the same for the same subset. */
@@ -146,95 +106,21 @@ static void subset_tag(const struct sm_font_embed *e, char tag[7])
 	tag[6] = 0;
 }
 
-static HPDF_Array int_array(HPDF_Doc pdf, const int *v, int n)
-{
-	HPDF_Array a = HPDF_Array_New(pdf->mmgr);
-	for (int i = 0; a && i < n; i++)
-		HPDF_Array_AddNumber(a, v[i]);
-	return a;
-}
-
 /* Embeds one face as a Type0 font with Identity-H encoding over a
- * CIDFontType2: the CIDs are the code points drawn (so the content
- * streams are the text itself), CIDToGIDMap leads each to its glyph in
- * the hb-subset subset, /W holds the widths the layout measured with. */
-static HPDF_Dict load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face,
+ * CIDFontType2 (pdf_internals.c): the CIDs are the code points drawn (so
+ * the content streams are the text itself), CIDToGIDMap leads each to its
+ * glyph in the hb-subset subset, /W holds the widths the layout measured
+ * with. */
+static HPDF_Font load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face,
 			   HPDF_Dict unicode)
 {
 	struct sm_font_embed e;
 	if (sm_font_embed(fonts, face, &e))
 		return NULL;
-	HPDF_MMgr mm = pdf->mmgr;
 	char name[80], tag[7];
 	subset_tag(&e, tag);
 	snprintf(name, sizeof name, "%s+%s", tag, e.ps_name);
-
-	HPDF_Dict file = new_stream(pdf, z, e.file, e.len);
-	HPDF_Dict desc = HPDF_Dict_New(mm);
-	HPDF_Dict cid = HPDF_Dict_New(mm);
-	HPDF_Dict font = HPDF_Dict_New(mm);
-	HPDF_Dict info = HPDF_Dict_New(mm);
-	HPDF_Array descendants = HPDF_Array_New(mm), widths = HPDF_Array_New(mm);
-	/* CIDToGIDMap: two bytes per CID up to the highest code point drawn. */
-	uint32_t top = e.n ? e.cps[e.n - 1] : 0;
-	unsigned char *map = sm_xcalloc((size_t)top + 1, 2);
-	for (int i = 0; i < e.n; i++) {
-		map[2 * e.cps[i]] = (unsigned char)(e.gids[i] >> 8);
-		map[2 * e.cps[i] + 1] = (unsigned char)e.gids[i];
-	}
-	HPDF_Dict gid_map = new_stream(pdf, z, map, ((size_t)top + 1) * 2);
-	free(map);
-	if (!file || !desc || !cid || !font || !info || !descendants || !widths || !gid_map || !unicode) {
-		sm_font_embed_free(&e);
-		return NULL;
-	}
-	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)e.len);
-
-	HPDF_Xref_Add(pdf->xref, desc);
-	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	HPDF_Dict_AddName(desc, "FontName", name);
-	HPDF_Dict_AddNumber(desc, "Flags", e.flags);
-	HPDF_Dict_Add(desc, "FontBBox", int_array(pdf, e.bbox, 4));
-	HPDF_Dict_AddReal(desc, "ItalicAngle", (HPDF_REAL)e.italic_angle);
-	HPDF_Dict_AddNumber(desc, "Ascent", e.ascent);
-	HPDF_Dict_AddNumber(desc, "Descent", e.descent);
-	HPDF_Dict_AddNumber(desc, "CapHeight", e.cap_height);
-	HPDF_Dict_AddNumber(desc, "StemV", e.stem_v);
-	HPDF_Dict_Add(desc, "FontFile2", file);
-
-	/* /W as runs of consecutive CIDs: c [w1 w2 ...]. */
-	for (int i = 0; i < e.n;) {
-		int j = i + 1;
-		while (j < e.n && e.cps[j] == e.cps[j - 1] + 1)
-			j++;
-		HPDF_Array_AddNumber(widths, (HPDF_INT32)e.cps[i]);
-		HPDF_Array run = HPDF_Array_New(mm);
-		for (int k = i; run && k < j; k++)
-			HPDF_Array_AddNumber(run, e.widths[k]);
-		HPDF_Array_Add(widths, run);
-		i = j;
-	}
-	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-	HPDF_Dict_AddNumber(info, "Supplement", 0);
-
-	HPDF_Xref_Add(pdf->xref, cid);
-	HPDF_Dict_AddName(cid, "Type", "Font");
-	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-	HPDF_Dict_AddName(cid, "BaseFont", name);
-	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-	HPDF_Dict_Add(cid, "FontDescriptor", desc);
-	HPDF_Dict_Add(cid, "W", widths);
-	HPDF_Dict_Add(cid, "CIDToGIDMap", gid_map);
-
-	HPDF_Xref_Add(pdf->xref, font);
-	HPDF_Dict_AddName(font, "Type", "Font");
-	HPDF_Dict_AddName(font, "Subtype", "Type0");
-	HPDF_Dict_AddName(font, "BaseFont", name);
-	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-	HPDF_Array_Add(descendants, cid);
-	HPDF_Dict_Add(font, "DescendantFonts", descendants);
-	HPDF_Dict_Add(font, "ToUnicode", unicode);
+	HPDF_Font font = sm_pdf_type0_font(pdf, z, &e, name, unicode);
 	sm_font_embed_free(&e);
 	return font;
 }
@@ -506,40 +392,11 @@ static HPDF_Destination dest(struct render *r, int anchor)
 	const struct sm_anchor *an = &r->P->anchors[anchor];
 	if (an->page < 0)
 		return NULL;
-	HPDF_Page page = r->pages[an->page];
-	HPDF_Destination d = HPDF_Page_CreateDestination(page);
-	if (!d)
-		return NULL;
-	/* [page /XYZ left top null]: null keeps the reader's zoom, which
-	 * HPDF_Destination_SetXYZ cannot write. */
+	/* Its top a little above the anchor, within the page. */
 	double top = r->P->h - an->y + 18;
 	if (top > r->P->h)
 		top = r->P->h;
-	HPDF_Array_Clear(d);
-	HPDF_Array_Add(d, page);
-	HPDF_Array_AddName(d, "XYZ");
-	HPDF_Array_AddReal(d, 0);
-	HPDF_Array_AddReal(d, (HPDF_REAL)top);
-	HPDF_Array_Add(d, HPDF_Null_New(r->pdf->mmgr));
-	return d;
-}
-
-/* An image XObject of 8-bit pixels, deflated here like the pages (libharu's
- * HPDF_LoadRawImageFromMem copies the pixels and deflates them with zlib
- * at its default level, which made a cover illustration half the build). */
-static HPDF_Image raw_image(struct render *r, const unsigned char *px, int w, int h, int gray)
-{
-	HPDF_Image im = new_stream(r->pdf, r->z, px, (size_t)w * (size_t)h * (gray ? 1 : 3));
-	if (!im)
-		return NULL;
-	im->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;     /* what HPDF_Page_DrawImage takes */
-	HPDF_Dict_AddName(im, "Type", "XObject");
-	HPDF_Dict_AddName(im, "Subtype", "Image");
-	HPDF_Dict_AddName(im, "ColorSpace", gray ? "DeviceGray" : "DeviceRGB");
-	HPDF_Dict_AddNumber(im, "Width", w);
-	HPDF_Dict_AddNumber(im, "Height", h);
-	HPDF_Dict_AddNumber(im, "BitsPerComponent", 8);
-	return im;
+	return sm_pdf_dest_top(r->pdf, r->pages[an->page], top);
 }
 
 static struct placed *placed(struct render *r, const struct sm_image *image)
@@ -585,9 +442,9 @@ static HPDF_Image image_for(struct render *r, const struct sm_item *it)
 	if (fit.jpeg) {
 		im = HPDF_LoadJpegImageFromMem(r->pdf, fit.jpeg, (HPDF_UINT)fit.jpeg_len);
 	} else {
-		im = raw_image(r, fit.rgb, fit.w, fit.h, 0);
+		im = sm_pdf_raw_image(r->pdf, r->z, fit.rgb, fit.w, fit.h, 0);
 		if (im && fit.alpha) {
-			HPDF_Image mask = raw_image(r, fit.alpha, fit.w, fit.h, 1);
+			HPDF_Image mask = sm_pdf_raw_image(r->pdf, r->z, fit.alpha, fit.w, fit.h, 1);
 			if (mask)
 				HPDF_Image_AddSMask(im, mask);
 		}
@@ -602,8 +459,7 @@ static int compress_page(struct render *r, HPDF_Page pg)
 {
 	struct cw *w = &r->cw;
 	cw_end_text(w);
-	HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
-	if (put_deflated(r->z, attr->contents, w->buf, w->len))
+	if (sm_pdf_page_put_deflated(pg, r->z, w->buf, w->len))
 		return -1;
 	w->len = 0;
 	return 0;
@@ -615,16 +471,108 @@ static void cw_flush(struct render *r, HPDF_Page pg)
 	struct cw *w = &r->cw;
 	cw_end_text(w);
 	if (w->len) {
-		HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
-		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf, (HPDF_UINT)w->len);
+		sm_pdf_page_write(pg, w->buf, w->len);
 		w->len = 0;
 	}
+}
+
+/* A text item: into the text object (BT) that is open, the font and size
+ * set when they change, the position by Td from the previous line (or Tm
+ * when rotated). */
+static void draw_text(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
+{
+	struct cw *w = &r->cw;
+	HPDF_Font font = r->faces[r->fonts->role_face[it->role]];
+	if (!w->in_text) {
+		cw_str(w, "BT\n");
+		w->in_text = 1;
+		w->tx = w->ty = 0;
+		w->rotated = 0;
+	}
+	if (font != w->font || it->size != w->size) {
+		const char *name = HPDF_Page_GetLocalFontName(pg, font);
+		if (!name) {
+			on_error(HPDF_INVALID_FONT, 0, &r->st);  /* reported after the page */
+			return;
+		}
+		cw_str(w, "/");
+		cw_str(w, name);
+		cw_str(w, " ");
+		cw_num(w, it->size);
+		cw_str(w, "Tf\n");
+		w->font = font;
+		w->size = it->size;
+	}
+	cw_fill(w, it->color);
+	if (it->angle) {
+		double a = it->angle * M_PI / 180;
+		cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
+		cw_num(w, it->x);
+		cw_num(w, H - it->y);
+		cw_str(w, "Tm ");
+		w->rotated = 1;
+	} else if (w->rotated) {
+		cw_str(w, "1 0 0 1 ");
+		cw_num(w, it->x);
+		cw_num(w, H - it->y);
+		cw_str(w, "Tm ");
+		w->tx = it->x;
+		w->ty = H - it->y;
+		w->rotated = 0;
+	} else {
+		/* Td moves from the start of the previous line: small numbers. */
+		cw_num(w, it->x - w->tx);
+		cw_num(w, H - it->y - w->ty);
+		cw_str(w, "Td ");
+		w->tx = it->x;
+		w->ty = H - it->y;
+	}
+	cw_text(w, it);
+}
+
+/* A polygon or polyline: filled, stroked with round joins, or both. */
+static void draw_poly(struct cw *w, const struct sm_item *it, double H)
+{
+	if (it->npts < 2)
+		return;
+	if (it->fill)
+		cw_fill(w, it->color);
+	if (it->do_stroke) {
+		cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
+		cw_str(w, "1 j\n");
+	}
+	cw_moveto(w, it->pts[0], H - it->pts[1], "m\n");
+	for (int k = 1; k < it->npts; k++)
+		cw_moveto(w, it->pts[2 * k], H - it->pts[2 * k + 1], "l\n");
+	if (it->closed)
+		cw_str(w, "h\n");
+	cw_paint(w, it);
+	if (it->do_stroke)
+		cw_str(w, "0 j\n");
+}
+
+/* A link: an annotation to a URI or to an anchor, without a border. */
+static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
+{
+	HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
+			   (HPDF_REAL)(H - it->y) };
+	HPDF_Annotation an = NULL;
+	if (it->url) {
+		an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->url);
+	} else if (it->anchor >= 0) {
+		HPDF_Destination d = dest(r, it->anchor);
+		if (d)
+			an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
+	}
+	if (an)
+		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 }
 
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 {
 	struct cw *w = &r->cw;
 	double H = r->P->h;
+	/* Transparency is libharu's (an ExtGState) around the item. */
 	int translucent = it->alpha < 1;
 	if (translucent) {
 		cw_flush(r, pg);
@@ -635,55 +583,9 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 	if (it->kind != SM_ITEM_TEXT)
 		cw_end_text(w);
 	switch (it->kind) {
-	case SM_ITEM_TEXT: {
-		HPDF_Font font = r->faces[r->fonts->role_face[it->role]];
-		if (!w->in_text) {
-			cw_str(w, "BT\n");
-			w->in_text = 1;
-			w->tx = w->ty = 0;
-			w->rotated = 0;
-		}
-		if (font != w->font || it->size != w->size) {
-			const char *name = HPDF_Page_GetLocalFontName(pg, font);
-			if (!name) {
-				on_error(HPDF_INVALID_FONT, 0, &r->st);  /* reported after the page */
-				break;
-			}
-			cw_str(w, "/");
-			cw_str(w, name);
-			cw_str(w, " ");
-			cw_num(w, it->size);
-			cw_str(w, "Tf\n");
-			w->font = font;
-			w->size = it->size;
-		}
-		cw_fill(w, it->color);
-		if (it->angle) {
-			double a = it->angle * M_PI / 180;
-			cw_num(w, cos(a)); cw_num(w, sin(a)); cw_num(w, -sin(a)); cw_num(w, cos(a));
-			cw_num(w, it->x);
-			cw_num(w, H - it->y);
-			cw_str(w, "Tm ");
-			w->rotated = 1;
-		} else if (w->rotated) {
-			cw_str(w, "1 0 0 1 ");
-			cw_num(w, it->x);
-			cw_num(w, H - it->y);
-			cw_str(w, "Tm ");
-			w->tx = it->x;
-			w->ty = H - it->y;
-			w->rotated = 0;
-		} else {
-			/* Td moves from the start of the previous line: small numbers. */
-			cw_num(w, it->x - w->tx);
-			cw_num(w, H - it->y - w->ty);
-			cw_str(w, "Td ");
-			w->tx = it->x;
-			w->ty = H - it->y;
-		}
-		cw_text(w, it);
+	case SM_ITEM_TEXT:
+		draw_text(r, pg, it, H);
 		break;
-	}
 	case SM_ITEM_RECT:
 		if (it->fill)
 			cw_fill(w, it->color);
@@ -698,22 +600,7 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		cw_moveto(w, it->x + it->w, H - it->y - it->h, "l S\n");
 		break;
 	case SM_ITEM_POLY:
-		if (it->npts < 2)
-			break;
-		if (it->fill)
-			cw_fill(w, it->color);
-		if (it->do_stroke) {
-			cw_stroke(w, it->stroke, it->line_width, it->dash < 0 ? 0 : it->dash > 100 ? 100 : it->dash);
-			cw_str(w, "1 j\n");
-		}
-		cw_moveto(w, it->pts[0], H - it->pts[1], "m\n");
-		for (int k = 1; k < it->npts; k++)
-			cw_moveto(w, it->pts[2 * k], H - it->pts[2 * k + 1], "l\n");
-		if (it->closed)
-			cw_str(w, "h\n");
-		cw_paint(w, it);
-		if (it->do_stroke)
-			cw_str(w, "0 j\n");
+		draw_poly(w, it, H);
 		break;
 	case SM_ITEM_CIRCLE:
 		if (it->fill)
@@ -723,21 +610,9 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		cw_circle(w, it->x, H - it->y, it->radius);
 		cw_paint(w, it);
 		break;
-	case SM_ITEM_LINK: {
-		HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
-				   (HPDF_REAL)(H - it->y) };
-		HPDF_Annotation an = NULL;
-		if (it->url) {
-			an = HPDF_Page_CreateURILinkAnnot(pg, rect, it->url);
-		} else if (it->anchor >= 0) {
-			HPDF_Destination d = dest(r, it->anchor);
-			if (d)
-				an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
-		}
-		if (an)
-			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+	case SM_ITEM_LINK:
+		draw_link(r, pg, it, H);
 		break;
-	}
 	case SM_ITEM_CLIP:
 		cw_str(w, "q\n");
 		cw_rect(w, it->x, H - it->y - it->h, it->w, it->h, 0);
@@ -776,12 +651,8 @@ static HPDF_Date pdf_date(struct sm_date d)
 	return x;
 }
 
-static const char *const cycle_words[] = {
-	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
-};
-
 /* The whole document, saved into libharu's memory stream. */
-static int build(struct render *r, const struct sm_doc *doc, const struct sm_theme *t)
+static int build(struct render *r)
 {
 	HPDF_Doc pdf = r->pdf;
 	struct pdf_state *st = &r->st;
@@ -791,13 +662,6 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	if (failed(pdf, st, "setting up the document"))
 		return -1;
-	/* Every drawn code point goes into its face's subset. */
-	for (int i = 0; i < P->n; i++)
-		for (int k = 0; k < P->v[i].items.n; k++) {
-			const struct sm_item *it = &P->v[i].items.v[k];
-			if (it->kind == SM_ITEM_TEXT)
-				sm_font_use(r->fonts, it->role, it->text, it->len);
-		}
 	HPDF_Font by_face[SM_FACE_COUNT] = { 0 };
 	int drawn[SM_FACE_COUNT] = { 0 };
 	for (int i = 0; i < P->n; i++)
@@ -817,27 +681,16 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 	}
 	for (int f = 0; f < r->fonts->nfaces; f++)
 		r->faces[f] = by_face[f];
-	/* Document information, dated by `published`: no clock. */
-	char info[512];
-	snprintf(info, sizeof info, "%s %d%s%s", doc->title ? doc->title : "", doc->edition,
-		 doc->municipality ? " \xE2\x80\x93 Gemeente " : "", doc->municipality ? doc->municipality : "");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info);
-	snprintf(info, sizeof info, "Gemeente %s", doc->municipality ? doc->municipality : "");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc->colophon.publisher ? doc->colophon.publisher : info);
-	if (doc->subtitle || doc->cycle) {
-		snprintf(info, sizeof info, "%s%s%s", doc->subtitle ? doc->subtitle : "",
-			 doc->subtitle && doc->cycle ? " \xC2\xB7 " : "",
-			 doc->cycle ? cycle_words[doc->cycle] : "");
-		if (doc->cycle)
-			snprintf(info + strlen(info), sizeof info - strlen(info), " %d", doc->cycle_year);
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info);
-	}
-	snprintf(info, sizeof info, "sociale monitor, sociaal domein, %s, %d", doc->municipality ? doc->municipality : "",
-		 doc->edition);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "sociale-monitor " SM_VERSION);
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(doc->published));
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(doc->published));
+	/* Document information, as layout wrote it. */
+	const struct sm_docinfo *in = &P->info;
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, in->title);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, in->author);
+	if (in->subject)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, in->subject);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, in->keywords);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, in->creator);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(in->date));
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(in->date));
 	if (failed(pdf, st, "writing the document information"))
 		return -1;
 	r->pages = sm_xmalloc((size_t)(P->n + 1) * sizeof *r->pages);
@@ -886,17 +739,11 @@ static int build(struct render *r, const struct sm_doc *doc, const struct sm_the
 			chapter = o;
 	}
 	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	/* The document is Dutch (screen readers pronounce it so), and readers
-	 * show its title rather than its file name. */
-	HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, "nl-NL", NULL));
-	HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
-	if (prefs) {
-		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-		HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
-	}
+	/* The language of the text (screen readers pronounce it so), and
+	 * readers show its title rather than its file name. */
+	sm_pdf_catalog(pdf, in->lang);
 	if (failed(pdf, st, "writing the outline"))
 		return -1;
-	(void)t;
 	HPDF_STATUS saved = HPDF_SaveToStream(pdf);
 	if (saved != HPDF_OK)
 		on_error(saved, HPDF_GetErrorDetail(pdf), st);  /* kept only if nothing came first */
@@ -1114,8 +961,7 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 	return ok ? 0 : 3;
 }
 
-int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
-		     struct sm_fonts *fonts, const char *path)
+int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const char *path)
 {
 	struct stat old;
 	int exists;
@@ -1131,7 +977,7 @@ int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const s
 	r.z = libdeflate_alloc_compressor(1);
 	if (!r.pdf || !r.z)
 		sm_oom();
-	if (build(&r, doc, t))
+	if (build(&r))
 		rc = 3;
 	/* The target again, as it may have changed while the document was made. */
 	else if (!(rc = check_target(path, &old, &exists)))

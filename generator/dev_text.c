@@ -1,6 +1,6 @@
 /* dev_text.c: pages as text, for tests and --dump=layout: one line per
  * display item, in page coordinates. */
-#include "layout.h"
+#include "dev.h"
 
 void sm_dev_text_write(const struct sm_pages *p, FILE *out)
 {

@@ -8,6 +8,7 @@
  * The grammar: {{indicator [area] [period] [word]}}, separated by spaces.
  * The word and the period are recognised from the end; what is left
  * between them and the indicator names the area, by code or by name. */
+#include "model.h"
 #include "layout.h"
 #include "numfmt.h"
 #include <math.h>

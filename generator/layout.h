@@ -1,91 +1,31 @@
 /* layout.h: boxes, lines and pages.
  *
  * Layout turns the model, the theme and font metrics into pages of display
- * items (text runs, rectangles, lines, polygons, links), in points with y
- * measured down from the top of the page. The renderer (dev_pdf.c) only
- * draws them; tests read them through dev_text.c.
+ * items (pages.h). The renderer (dev_pdf.c) only draws them; tests read
+ * them through dev_text.c (dev.h). The driver (build.c, run.h) calls
+ * sm_layout_init, sm_layout_doc, sm_paginate and sm_layout_free.
  *
  * In between sits the flow: a vertical list of boxes (a line of text, a
  * heading, a table row, a chart) with spaces and page breaks between them.
  * Pagination (layout_page.c) cuts the flow into pages, keeping boxes marked
- * keep_next with the box that follows. */
+ * keep_next with the box that follows.
+ *
+ * The layout files call only files below them (docs/DESIGN.md; the suite
+ * checks it, tests/e2e/structure.sh), lowest first:
+ *   layout_flow.c    boxes, items, spaces and breaks of the flow
+ *   layout_text.c    line breaking: runs set into lines
+ *   layout_block.c   a block's areas, periods, title, sources; values as printed
+ *   figure.c         figures in text (its layout part: the text of a figure)
+ *   layout_rich.c    shared text styles, section headings, rich text
+ *   layout_table.c   tables, and a block's heading and footnote
+ *   layout_data.c, chart.c       table blocks and the data chapters; charts
+ *   layout_doc.c, layout_page.c  the chapters into the flow; pagination */
 #ifndef SM_LAYOUT_H
 #define SM_LAYOUT_H
-#include <stdio.h>
+#include "pages.h"
 #include "font.h"
 #include "calc.h"
-
-enum sm_item_kind {
-	SM_ITEM_TEXT, SM_ITEM_RECT, SM_ITEM_LINE, SM_ITEM_POLY, SM_ITEM_CIRCLE, SM_ITEM_LINK,
-	SM_ITEM_CLIP, SM_ITEM_UNCLIP, SM_ITEM_IMAGE
-};
-
-/* A move of the pen inside a text item, before the character at byte
- * `at`, beyond the advances of the characters: kerning, or the stretch or
- * shrink of a justified space (pt; positive to the right). */
-struct sm_shift {
-	unsigned at;
-	float dx;
-};
-
-struct sm_item {
-	double x, y, w, h;          /* text: baseline origin; rect, link, clip: box; line: x,y → x+w,y+h */
-	const char *text;
-	const char *url;            /* link: URI, or NULL for an anchor */
-	union {
-		const double *pts;          /* poly: x,y pairs (npts) */
-		const struct sm_shift *shifts; /* text: ascending `at` (npts) */
-	};
-	const struct sm_image *image; /* image: drawn into the box x, y, w, h */
-	struct sm_color color;      /* text and fills */
-	struct sm_color stroke;
-	float line_width;
-	float radius;               /* rect: rounded corners; circle: radius */
-	float size;                 /* text: font size */
-	float angle;                /* text: rotation in degrees */
-	float alpha;                /* opacity, 1 opaque */
-	unsigned len;               /* text: bytes */
-	int anchor;                 /* link: anchor index */
-	int npts;                   /* poly: points; text: shifts */
-	short dash;                 /* dash length in pt, 0 for solid */
-	unsigned char kind;         /* enum sm_item_kind */
-	signed char role;           /* text: font role */
-	unsigned char fill, do_stroke, closed;
-};
-
-struct sm_items {
-	struct sm_item *v;
-	int n, cap;
-};
-
-/* A place in the document: chapter and section starts, for the contents,
- * the outline and links. */
-struct sm_anchor {
-	const char *title;
-	int level;                  /* 1 chapter, 2 section */
-	const char *number;         /* chapter number shown, or NULL */
-	int page;                   /* physical page index, set by pagination */
-	double y;
-};
-
-enum sm_page_kind { SM_PAGE_COVER, SM_PAGE_FRONT, SM_PAGE_BLANK, SM_PAGE_BODY };
-
-struct sm_page {
-	enum sm_page_kind kind;
-	struct sm_items items;
-	int chapter;                /* chapter shown in the running head, -1 none */
-	int opener;                 /* a chapter starts on this page */
-	const char *label;          /* page label: "iii", "12" */
-};
-
-struct sm_pages {
-	double w, h;
-	struct sm_page *v;
-	int n, cap;
-	int nfront;                 /* cover, contents and their blanks */
-	struct sm_anchor *anchors;
-	int nanchors, acap;
-};
+#include "model.h"
 
 /* ------------------------------------------------------------ flow */
 
@@ -152,7 +92,6 @@ struct sm_pstyle {
 	int nohyphen;               /* titles, headings, table heads: break between words only */
 };
 
-struct sm_pstyle sm_pstyle_body(const struct sm_layout *L);
 /* Width of text as set in paragraphs: advances plus pair kerning. */
 double sm_measure(struct sm_layout *L, int role, double size, const char *s, size_t len);
 /* Sets runs into lines; appends one box per line to the flow and returns
@@ -169,14 +108,13 @@ int sm_set_text(struct sm_layout *L, const char *text, unsigned style, const str
  * items are placed from y=0 (the first baseline at ps->leading*0.75ish). */
 int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		 struct sm_items *out, double x, double y);
-void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *ps);
-/* Figures in text (figure.c): warnings for those that print no number,
- * once, after the figures are computed; and the text of one figure. */
-void sm_figures_check(struct sm_arena *a, struct sm_doc *d, const struct sm_data *data);
-const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f);
 double sm_baseline(const struct sm_pstyle *ps);
 
-/* Flow building (layout_flow.c helpers). */
+/* Flow building (layout_flow.c). The context of one layout: set up by
+ * the driver, its scratch arena freed when done. */
+void sm_layout_init(struct sm_layout *L, struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		    const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out);
+void sm_layout_free(struct sm_layout *L);
 struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h);
 void sm_flow_space(struct sm_layout *L, double h);
 void sm_flow_break(struct sm_layout *L, int chapter, int right);
@@ -192,6 +130,43 @@ void sm_status_shape(struct sm_layout *L, struct sm_items *it, enum sm_status s,
 		     struct sm_color c);
 void sm_line_item(struct sm_layout *L, struct sm_items *it, double x1, double y1, double x2, double y2,
 		  struct sm_color c, double width);
+
+/* A block of figures, shared by tables and charts (layout_block.c). */
+const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v);
+/* Which symbols a table or chart printed, for its "verklaring van tekens". */
+struct sm_symbols { int unknown, provisional, revised, nil; };
+const char *sm_value_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c, int unit,
+			  struct sm_symbols *sy);
+const char *sm_symbols_note(struct sm_layout *L, const struct sm_symbols *sy, const char *extra);
+const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n);
+const char *sm_block_title(struct sm_layout *L, const struct sm_block *b);
+int sm_block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out);
+int sm_block_reference(struct sm_layout *L, const struct sm_block *b);
+/* The latest of periods (ascending) with data for ind: at the
+ * municipality, or when it has none there, at any of areas. -1 if none. */
+int sm_block_latest(struct sm_layout *L, int ind, const int *areas, int na, const int *periods, int np);
+int sm_block_period(struct sm_layout *L, const struct sm_block *b, int ind, const int *areas, int na);
+int sm_block_common_period(struct sm_layout *L, const struct sm_block *b, const int *areas, int na);
+int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out);
+
+/* Figures in text (figure.c): warnings for those that print no number,
+ * once, after the figures are computed; and the text of one figure. */
+void sm_figures_check(struct sm_arena *a, struct sm_doc *d, const struct sm_data *data);
+const char *sm_figure_text(struct sm_layout *L, const struct sm_figure *f);
+
+/* Text styles, headings and rich text (layout_rich.c). */
+struct sm_pstyle sm_pstyle_body(const struct sm_layout *L);
+struct sm_pstyle sm_pstyle_small(const struct sm_layout *L);
+struct sm_pstyle sm_pstyle_heading(const struct sm_layout *L, double size, struct sm_color c);
+/* Keeps the boxes from flow index first on with the box after them. */
+void sm_keep_from(struct sm_layout *L, int first);
+/* A section heading inside a chapter (level 2 in the outline), and a lesser one. */
+void sm_layout_section(struct sm_layout *L, const char *title, int outline);
+void sm_layout_subsection(struct sm_layout *L, const char *title);
+/* A bar beside the lines of a quote: deco with a struct sm_bar. */
+struct sm_bar { double x; struct sm_color c; };
+void sm_bar_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last);
+void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *ps);
 
 /* Tables (layout_table.c). */
 enum sm_align { SM_ALIGN_LEFT, SM_ALIGN_RIGHT, SM_ALIGN_NUMBER };
@@ -222,10 +197,6 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t);
 void sm_block_heading(struct sm_layout *L, const char *title);
 void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes);
 
-/* Stages. */
-int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
-		  const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out);
-
 /* Pieces built from the figures (layout_data.c). */
 void sm_layout_table_block(struct sm_layout *L, const struct sm_block *b);
 void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_deco_fn deco, void *ctx);
@@ -235,22 +206,6 @@ void sm_layout_overview(struct sm_layout *L);
 void sm_layout_budget(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_areas(struct sm_layout *L, const struct sm_chapter *ch);
 void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch);
-/* Shared by tables and charts (layout_data.c). */
-const char *sm_unit_label(enum sm_unit u);
-const char *sm_period_label(struct sm_arena *a, int p);
-const char *sm_with_unit(struct sm_layout *L, const struct sm_indicator *in, double v);
-/* Which symbols a table or chart printed, for its "verklaring van tekens". */
-struct sm_symbols { int unknown, provisional, revised, nil; };
-const char *sm_value_text(struct sm_layout *L, const struct sm_indicator *in, const struct sm_value *c, int unit,
-			  struct sm_symbols *sy);
-const char *sm_symbols_note(struct sm_layout *L, const struct sm_symbols *sy, const char *extra);
-const char *sm_block_sources(struct sm_layout *L, const struct sm_ref *inds, int n);
-const char *sm_block_title(struct sm_layout *L, const struct sm_block *b);
-int sm_block_areas(struct sm_layout *L, const struct sm_area_set *as, int *out);
-int sm_block_reference(struct sm_layout *L, const struct sm_block *b);
-int sm_block_period(struct sm_layout *L, const struct sm_block *b, int ind, const int *areas, int na);
-int sm_block_common_period(struct sm_layout *L, const struct sm_block *b, const int *areas, int na);
-int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out);
 /* Charts (chart.c). */
 struct sm_ticks { double lo, hi, step; int n, decimals; };
 void sm_chart_ticks(double lo, double hi, int target, int from_zero, struct sm_ticks *t);
@@ -260,20 +215,11 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b);
 void sm_check_figures(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
 		      const struct sm_theme *t);
 
-/* Section headings and spacing shared by the chapter builders. */
-void sm_layout_section(struct sm_layout *L, const char *title, int outline);
-void sm_layout_subsection(struct sm_layout *L, const char *title);
+/* The chapters into the flow (layout_doc.c): 0, or -1 when the flow
+ * outgrew the page limit (reported) and is not to be paginated. */
+int sm_layout_doc(struct sm_layout *L);
+/* The flow cut into pages, with cover, contents and running heads
+ * (layout_page.c); called by the driver after sm_layout_doc. */
 void sm_paginate(struct sm_layout *L);
-
-/* One run over a project (build.c): cmd is "build" or "check"; dump is
- * NULL, "model" or "layout". Returns the exit status. */
-struct sm_run_opts { const char *cmd, *dir, *out, *layout, *dump; };
-int sm_run(const struct sm_run_opts *o);
-
-/* Output devices. The PDF writer returns the exit status: 0, 2 (the
- * target is not a regular file) or 3 (system error, message printed). */
-int sm_dev_pdf_write(const struct sm_pages *p, const struct sm_doc *doc, const struct sm_theme *t,
-		     struct sm_fonts *fonts, const char *path);
-void sm_dev_text_write(const struct sm_pages *p, FILE *out);
 
 #endif

@@ -9,208 +9,6 @@
 
 static const struct sm_color white = { 1, 1, 1 };
 
-/* ------------------------------------------------------------ styles */
-
-struct sm_pstyle sm_pstyle_body(const struct sm_layout *L)
-{
-	struct sm_pstyle ps;
-	memset(&ps, 0, sizeof ps);
-	ps.size = L->t->body;
-	ps.leading = L->t->leading;
-	ps.role_regular = SM_FACE_REGULAR;
-	ps.role_bold = SM_FACE_BOLD;
-	ps.role_italic = SM_FACE_ITALIC;
-	ps.role_bold_italic = SM_FACE_BOLD_ITALIC;
-	ps.color = L->t->text;
-	ps.link_color = L->t->primary;
-	ps.justify = L->t->justify;
-	ps.width = L->t->measure > 0 && L->t->measure < L->tw ? L->t->measure : L->tw;
-	return ps;
-}
-
-static struct sm_pstyle pstyle_small(const struct sm_layout *L)
-{
-	struct sm_pstyle ps = sm_pstyle_body(L);
-	ps.size = L->t->small;
-	ps.leading = L->t->small * 1.45;
-	ps.color = L->t->muted;
-	ps.justify = 0;
-	return ps;
-}
-
-static struct sm_pstyle pstyle_heading(const struct sm_layout *L, double size, struct sm_color c)
-{
-	struct sm_pstyle ps = sm_pstyle_body(L);
-	ps.size = size;
-	ps.leading = size * 1.25;
-	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
-	ps.color = c;
-	ps.justify = 0;
-	ps.nohyphen = 1;
-	return ps;
-}
-
-static void keep_from(struct sm_layout *L, int first)
-{
-	for (int i = first; i < L->flow.n; i++)
-		if (L->flow.v[i].kind == SM_FLOW_BOX)
-			L->flow.v[i].keep_next = 1;
-}
-
-/* ---------------------------------------------------------- headings */
-
-/* A section heading inside a chapter (level 2 in the outline). */
-void sm_layout_section(struct sm_layout *L, const char *title, int outline)
-{
-	sm_flow_space(L, L->t->leading * 1.4);
-	struct sm_pstyle ps = pstyle_heading(L, L->t->h2, L->t->primary);
-	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
-	if (outline)
-		L->flow.v[first].anchor = sm_anchor_add(L, title, 2, NULL);
-	keep_from(L, first);
-	sm_flow_space(L, L->t->leading * 0.45);
-}
-
-void sm_layout_subsection(struct sm_layout *L, const char *title)
-{
-	sm_flow_space(L, L->t->leading * 0.9);
-	struct sm_pstyle ps = pstyle_heading(L, L->t->h3, L->t->text);
-	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
-	keep_from(L, first);
-	sm_flow_space(L, L->t->leading * 0.25);
-}
-
-/* --------------------------------------------------------- rich text */
-
-struct bar_ctx { double x; struct sm_color c; };
-
-static void bar_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last)
-{
-	(void)first;
-	(void)last;
-	struct bar_ctx *b = ctx;
-	sm_rect_item(L, &box->items, b->x, 0, 1.5, box->h, b->c, 0);
-}
-
-static void marker(struct sm_layout *L, int box, const char *m, const struct sm_pstyle *ps, double x)
-{
-	struct sm_flow_item *f = &L->flow.v[box];
-	int role = ps->role_regular;
-	double w = sm_font_width(L->fonts, role, ps->size, m, strlen(m));
-	sm_text_item(L, &f->items, role, ps->size, m[0] >= '0' && m[0] <= '9' ? ps->color : L->t->primary,
-		     x - w, sm_baseline(ps), m);
-}
-
-static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_rich *r, const struct sm_para *p,
-				       int *feet);
-
-/* A footnote set in the layout's small text, its number before it and
- * its lines hanging after the number; kept in L->feet, for the lines that
- * refer to it (layout_text.c) and their pages (layout_page.c). Returns
- * 1 + its index there. */
-static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
-{
-	struct sm_pstyle ps = sm_pstyle_body(L);
-	ps.size = L->t->small;
-	ps.leading = L->t->small * 1.35;
-	ps.indent = L->t->small * 1.6;
-	ps.width = L->tw - ps.indent;
-	struct sm_foot ft = { { 0 }, 0, NULL };
-	const char *num = sm_arena_printf(L->a, "%d", number);
-	ft.number = num;
-	sm_text_item(L, &ft.items, ps.role_regular, ps.size, ps.color, 0, sm_baseline(&ps), num);
-	for (int i = 0; i < note->n; i++) {
-		const struct sm_para *p = &note->paras[i];
-		int lines = sm_set_lines(L, filled_runs(L, note, p, NULL), p->nruns, &ps, &ft.items, 0, ft.h);
-		ft.h += lines * ps.leading;
-	}
-	if (!note->n)
-		ft.h = ps.leading;
-	SM_PUSH(L->a, L->feet, L->nfeet, L->feetcap, ft);
-	return L->nfeet;
-}
-
-/* A paragraph's runs with its figures filled in (figure.c) and the
- * numbers of its footnotes, numbered per chapter. feet maps the notes of
- * r to L->feet (0: not set yet); NULL where no note is set (in a note, in
- * a heading). A note referred to again keeps its number, and its foot is
- * set once (a negative note in the run). */
-static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_rich *r, const struct sm_para *p,
-				       int *feet)
-{
-	int k = 0;
-	while (k < p->nruns && !p->runs[k].fig && !p->runs[k].note)
-		k++;
-	if (k == p->nruns)
-		return p->runs;
-	struct sm_run *runs = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *runs);
-	for (k = 0; k < p->nruns; k++) {
-		runs[k] = p->runs[k];
-		if (runs[k].fig) {
-			runs[k].text = sm_figure_text(L, runs[k].fig);
-			runs[k].fig = NULL;
-		}
-		if (!runs[k].note)
-			continue;
-		int n = runs[k].note - 1;
-		runs[k].note = 0;
-		runs[k].text = "";
-		if (!feet || n >= r->nnotes)
-			continue;
-		if (L->nbreaks != L->note_chapter) {
-			L->note_chapter = L->nbreaks;
-			L->note_no = 0;
-		}
-		int again = feet[n] != 0;
-		if (!again)
-			feet[n] = set_foot(L, &r->notes[n], ++L->note_no);
-		runs[k].text = L->feet[feet[n] - 1].number;
-		runs[k].note = again ? -feet[n] : feet[n];
-	}
-	return runs;
-}
-
-void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
-{
-	const double list_step = 14, quote_step = 12;
-	int *feet = r->nnotes ? sm_arena_alloc(L->a, (size_t)r->nnotes * sizeof *feet) : NULL;
-	if (feet)
-		memset(feet, 0, (size_t)r->nnotes * sizeof *feet);
-	for (int i = 0; i < r->n && !L->full; i++) {
-		const struct sm_para *p = &r->paras[i];
-		const struct sm_run *runs = filled_runs(L, r, p, p->kind == SM_PARA_HEADING ? NULL : feet);
-		if (p->kind == SM_PARA_HEADING) {
-			/* The runs as one plain text, a line break as a space. */
-			const char **parts = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *parts);
-			for (int k = 0; k < p->nruns; k++)
-				parts[k] = strcmp(runs[k].text, "\n") ? runs[k].text : " ";
-			const char *title = sm_arena_join(L->a, parts, p->nruns, "");
-			if (p->heading == 1)
-				sm_layout_section(L, title, 1);
-			else
-				sm_layout_subsection(L, title);
-			continue;
-		}
-		struct sm_pstyle ps = *base;
-		double indent = p->list_depth * list_step + p->quote_depth * quote_step;
-		ps.indent = base->indent + indent;
-		ps.width = base->width - indent;
-		if (p->kind == SM_PARA_CODE) {
-			ps.justify = 0;
-			ps.color = L->t->muted;
-			ps.indent += 10;
-			ps.width -= 10;
-		}
-		if (i > 0)
-			sm_flow_space(L, p->tight && p->list_depth ? base->leading * 0.15 : base->leading * 0.5);
-		struct bar_ctx bar = { base->indent + (p->quote_depth - 1) * quote_step + p->list_depth * list_step,
-				       L->t->primary };
-		int first = sm_set_runs(L, runs, p->nruns, &ps, p->quote_depth ? bar_deco : NULL, &bar);
-		if (p->marker && first < L->flow.n)
-			marker(L, first, p->marker, &ps, ps.indent - 5);
-	}
-}
-
 /* ----------------------------------------------------------- badges */
 
 /* A status badge: the word on its colour (never colour alone). Returns its
@@ -281,20 +79,20 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 	ps.width = L->tw - 44;
 	/* With the large quotation mark the text needs no quotes of its own. */
 	const char *q = L->t->quote_bar ? sm_arena_printf(L->a, "\xE2\x80\x9C%s\xE2\x80\x9D", text) : text;
-	struct bar_ctx bar = { 4, L->t->accent };
-	int f = sm_set_text(L, q, 0, &ps, L->t->quote_bar ? bar_deco : NULL, &bar);
+	struct sm_bar bar = { 4, L->t->accent };
+	int f = sm_set_text(L, q, 0, &ps, L->t->quote_bar ? sm_bar_deco : NULL, &bar);
 	/* A large accent quotation mark beside the first line, or a bar. */
 	if (!L->t->quote_bar)
 		sm_text_item(L, &L->flow.v[f].items, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0,
 			     sm_baseline(&ps) + L->t->h1 * 0.55, "\xE2\x80\x9C");
 	if (source) {
 		sm_flow_space(L, L->t->leading * 0.3);
-		struct sm_pstyle sp = pstyle_small(L);
+		struct sm_pstyle sp = sm_pstyle_small(L);
 		sp.indent = 22;
 		sp.width = L->tw - 44;
 		sm_set_text(L, sm_arena_printf(L->a, "\xE2\x80\x94 %s", source), 0, &sp, NULL, NULL);
 	}
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.6);
 }
@@ -386,18 +184,18 @@ static void opener(struct sm_layout *L, int c, const struct sm_chapter *ch, int 
 		sm_rect_item(L, &nb->items, 0, t->h1 * 1.42, 28, 2.2, t->accent, 0);
 	}
 	sm_flow_space(L, t->h1 * 0.3);
-	struct sm_pstyle ps = pstyle_heading(L, t->h1, t->text);
+	struct sm_pstyle ps = sm_pstyle_heading(L, t->h1, t->text);
 	ps.leading = t->h1 * 1.15;
 	int first = sm_set_text(L, ch->title ? ch->title : "", 0, &ps, NULL, NULL);
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	if (ch->kind == SM_CH_THEME && ch->programme) {
-		struct sm_pstyle sp = pstyle_small(L);
+		struct sm_pstyle sp = sm_pstyle_small(L);
 		sp.size = t->body;
 		sp.leading = t->leading;
 		sm_flow_space(L, t->leading * 0.3);
 		int f = sm_set_text(L, sm_arena_printf(L->a, "%s %s", t->labels[SM_LABEL_programme], ch->programme),
 				    0, &sp, NULL, NULL);
-		keep_from(L, f);
+		sm_keep_from(L, f);
 	}
 	sm_flow_space(L, t->leading * 1.6);
 }
@@ -416,7 +214,7 @@ static void ch_foreword(struct sm_layout *L, const struct sm_chapter *ch)
 		sm_set_text(L, ch->signed_name, SM_STYLE_BOLD, &ps, NULL, NULL);
 		if (ch->signed_role)
 			sm_set_text(L, ch->signed_role, SM_STYLE_ITALIC, &ps, NULL, NULL);
-		keep_from(L, first);
+		sm_keep_from(L, first);
 		L->flow.v[L->flow.n - 1].keep_next = 0;
 	}
 }
@@ -438,7 +236,7 @@ static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
 		const struct sm_message *m = &ch->messages[i];
 		sm_flow_space(L, L->t->leading * (i || ch->text.n ? 1.0 : 0));
 		int first = L->flow.n;
-		struct sm_pstyle hp = pstyle_heading(L, L->t->h3, L->t->primary);
+		struct sm_pstyle hp = sm_pstyle_heading(L, L->t->h3, L->t->primary);
 		hp.indent = 26;
 		hp.width = L->tw - 26;
 		int f = sm_set_text(L, m->title ? m->title : "", 0, &hp, NULL, NULL);
@@ -454,7 +252,7 @@ static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
 		double nw = sm_font_width(L->fonts, SM_FACE_BOLD, L->t->small + 1, num, strlen(num));
 		sm_text_item(L, &box->items, SM_FACE_BOLD, L->t->small + 1, white, 8.5 - nw / 2,
 			     disc->y + (L->t->small + 1) * 0.36, num);
-		keep_from(L, first);
+		sm_keep_from(L, first);
 		sm_flow_space(L, L->t->leading * 0.2);
 		struct sm_pstyle ps = body;
 		ps.indent = 26;
@@ -473,7 +271,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 	int first = L->flow.n;
 	card_gap(L, &c, c.pad);
 	/* Title, with the status badge at the right of its first line. */
-	struct sm_pstyle tp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->text));
+	struct sm_pstyle tp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->text));
 	tp.leading = (t->body + 1) * 1.35;
 	double bw = badge(L, NULL, status, 0, 0);
 	tp.width -= bw + 10;
@@ -481,7 +279,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 	int f = sm_set_text(L, title, 0, &tp, card_deco, &c);
 	badge(L, &L->flow.v[f].items, status, L->tw - c.pad, (tp.leading - t->small * 1.9) / 2);
 	/* Level, programme and indicators, small. */
-	struct sm_pstyle sp = card_style(L, &c, pstyle_small(L));
+	struct sm_pstyle sp = card_style(L, &c, sm_pstyle_small(L));
 	const char *meta = t->labels[g->output ? SM_LABEL_output : SM_LABEL_effect];
 	if (ch->programme)
 		meta = sm_arena_printf(L->a, "%s \xC2\xB7 %s %s", meta, t->labels[SM_LABEL_programme], ch->programme);
@@ -512,7 +310,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 		}
 	}
 	card_gap(L, &c, c.pad);
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
 
@@ -527,7 +325,7 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 	struct card c = { t->light, t->primary, 10, 0 };
 	sm_flow_space(L, t->leading * 0.9);
 	int first = L->flow.n;
-	struct sm_pstyle tp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->text));
+	struct sm_pstyle tp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->text));
 	tp.leading = (t->body + 1) * 1.35;
 	double bw = iv->status != SM_STATUS_AUTO ? badge(L, NULL, iv->status, 0, 0) + 10 : 0;
 	tp.width -= bw;
@@ -545,7 +343,7 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 		card_deco(L, b, &c, 0, 0);
 	}
 	/* Facts: goals, partners, reach, budget. */
-	struct sm_pstyle sp = card_style(L, &c, pstyle_small(L));
+	struct sm_pstyle sp = card_style(L, &c, sm_pstyle_small(L));
 	card_gap(L, &c, 3);
 	if (iv->ngoals) {
 		const char **ids = sm_arena_alloc(L->a, (size_t)iv->ngoals * sizeof *ids);
@@ -578,7 +376,7 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 	}
 	if (facts)
 		sm_set_text(L, facts, 0, &sp, card_deco, &c);
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
 
@@ -589,7 +387,7 @@ static void story(struct sm_layout *L, const struct sm_story *s)
 	sm_flow_space(L, t->leading * 0.8);
 	int first = L->flow.n;
 	card_gap(L, &c, c.pad);
-	struct sm_pstyle hp = card_style(L, &c, pstyle_heading(L, t->body + 1, t->primary));
+	struct sm_pstyle hp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->primary));
 	sm_set_text(L, s->title ? s->title : "", 0, &hp, card_deco, &c);
 	card_gap(L, &c, 3);
 	struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
@@ -605,7 +403,7 @@ static void story(struct sm_layout *L, const struct sm_story *s)
 		card_deco(L, b, &c, 0, 0);
 	}
 	card_gap(L, &c, c.pad);
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
 
@@ -639,9 +437,6 @@ static void ch_theme(struct sm_layout *L, const struct sm_chapter *ch)
 	}
 }
 
-static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-				       "augustus", "september", "oktober", "november", "december" };
-
 static void colophon_row(struct sm_layout *L, const char *label, const char *value)
 {
 	if (!value)
@@ -670,7 +465,7 @@ static void colophon_row(struct sm_layout *L, const char *label, const char *val
 		SM_PUSH(L->a, b->items.v, b->items.n, b->items.cap, it);
 	}
 	(void)nl;
-	keep_from(L, first);
+	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.5);
 }
@@ -693,48 +488,33 @@ static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
 		colophon_row(L, t->labels[SM_LABEL_editors], join_list(L, co->editors, co->neditors));
 	colophon_row(L, t->labels[SM_LABEL_contact], co->contact);
 	colophon_row(L, t->labels[SM_LABEL_published],
-		     sm_arena_printf(L->a, "%d %s %d", d->published.day, months[d->published.month - 1], d->published.year));
+		     sm_arena_printf(L->a, "%d %s %d", d->published.day, sm_month_names[d->published.month - 1], d->published.year));
 	if (co->reuse) {
 		sm_flow_space(L, t->leading * 0.5);
 		sm_set_text(L, co->reuse, SM_STYLE_ITALIC, &body, NULL, NULL);
 	}
 }
 
-int sm_layout_doc(struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
-		  const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out)
+int sm_layout_doc(struct sm_layout *L)
 {
-	struct sm_layout L = { 0 };
-	L.a = a;
-	L.doc = doc;
-	L.data = data;
-	L.t = t;
-	L.fonts = fonts;
-	L.pages = out;
-	memset(out, 0, sizeof *out);
-	out->w = t->page_w;
-	out->h = t->page_h;
-	L.tw = t->page_w - t->m_inner - t->m_outer;
-	L.th = t->page_h - t->m_top - t->m_bottom;
+	const struct sm_doc *doc = L->doc;
 	int number = 0;
 	/* An error (more pages than the limit) stops the work. */
-	for (int c = 0; c < doc->nchapters && !L.full; c++) {
+	for (int c = 0; c < doc->nchapters && !L->full; c++) {
 		const struct sm_chapter *ch = &doc->chapters[c];
 		int numbered = ch->kind == SM_CH_THEME || ch->kind == SM_CH_TEXT || ch->kind == SM_CH_SUMMARY ||
 			       ch->kind == SM_CH_AREAS;
-		opener(&L, c, ch, numbered ? ++number : 0);
+		opener(L, c, ch, numbered ? ++number : 0);
 		switch (ch->kind) {
-		case SM_CH_FOREWORD: ch_foreword(&L, ch); break;
-		case SM_CH_TEXT: ch_text(&L, ch); break;
-		case SM_CH_SUMMARY: ch_summary(&L, ch); break;
-		case SM_CH_THEME: ch_theme(&L, ch); break;
-		case SM_CH_COLOPHON: ch_colophon(&L, ch); break;
-		case SM_CH_AREAS: sm_layout_areas(&L, ch); break;
-		case SM_CH_DEFINITIONS: sm_layout_definitions(&L, ch); break;
+		case SM_CH_FOREWORD: ch_foreword(L, ch); break;
+		case SM_CH_TEXT: ch_text(L, ch); break;
+		case SM_CH_SUMMARY: ch_summary(L, ch); break;
+		case SM_CH_THEME: ch_theme(L, ch); break;
+		case SM_CH_COLOPHON: ch_colophon(L, ch); break;
+		case SM_CH_AREAS: sm_layout_areas(L, ch); break;
+		case SM_CH_DEFINITIONS: sm_layout_definitions(L, ch); break;
 		default: break;
 		}
 	}
-	if (!L.full)
-		sm_paginate(&L);
-	sm_arena_free(&L.scratch);
-	return sm_diag_errors() ? -1 : 0;
+	return L->full ? -1 : 0;
 }

@@ -2,6 +2,28 @@
 #include "layout.h"
 #include <string.h>
 
+void sm_layout_init(struct sm_layout *L, struct sm_arena *a, const struct sm_doc *doc, const struct sm_data *data,
+		    const struct sm_theme *t, struct sm_fonts *fonts, struct sm_pages *out)
+{
+	memset(L, 0, sizeof *L);
+	L->a = a;
+	L->doc = doc;
+	L->data = data;
+	L->t = t;
+	L->fonts = fonts;
+	L->pages = out;
+	memset(out, 0, sizeof *out);
+	out->w = t->page_w;
+	out->h = t->page_h;
+	L->tw = t->page_w - t->m_inner - t->m_outer;
+	L->th = t->page_h - t->m_top - t->m_bottom;
+}
+
+void sm_layout_free(struct sm_layout *L)
+{
+	sm_arena_free(&L->scratch);
+}
+
 struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind)
 {
 	struct sm_item x;

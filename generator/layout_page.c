@@ -9,10 +9,6 @@
 
 static const struct sm_color white = { 1, 1, 1 };
 
-static const char *const cycle_words[] = {
-	"", "Kadernota", "Begroting", "Voorjaarsnota", "Bestuursrapportage", "Jaarstukken",
-};
-
 static struct sm_page *new_page(struct sm_layout *L, enum sm_page_kind kind, int chapter)
 {
 	struct sm_pages *P = L->pages;
@@ -149,13 +145,8 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	}
 	struct sm_items text = { 0 };
 	double size = t->h1 * 1.75;
-	struct sm_pstyle ps = sm_pstyle_body(L);
-	ps.size = size;
+	struct sm_pstyle ps = sm_pstyle_heading(L, size, fg);
 	ps.leading = size * 1.1;
-	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
-	ps.color = fg;
-	ps.justify = 0;
-	ps.nohyphen = 1;
 	ps.width = title_w;
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
 	double y = top + pad;
@@ -203,14 +194,12 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	}
 	if (d->cycle) {
 		sm_text_item(L, it, SM_FACE_HEADING, t->h2, t->text, x, y2,
-			     sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year));
+			     sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year));
 		y2 += t->h2 * 1.5;
 	}
-	static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					       "augustus", "september", "oktober", "november", "december" };
 	sm_text_item(L, it, SM_FACE_REGULAR, t->body + 1, t->muted, x, y2,
 		     sm_arena_printf(L->a, "Gemeente %s \xC2\xB7 %s %d", d->municipality ? d->municipality : "",
-				     months[d->published.month - 1], d->published.year));
+				     sm_month_names[d->published.month - 1], d->published.year));
 	/* A band of the accent colour at the foot of the page. */
 	if (filled)
 		sm_rect_item(L, it, 0, H - 10, W, 10, t->accent, 0);
@@ -331,7 +320,7 @@ static const char *fill_template(struct sm_layout *L, const char *tpl, const cha
 		else if (!strncmp(open + 1, "municipality", n) && n == 12) v = d->municipality ? d->municipality : "";
 		else if (!strncmp(open + 1, "edition", n) && n == 7) v = sm_arena_printf(L->a, "%d", d->edition);
 		else if (!strncmp(open + 1, "cycle", n) && n == 5)
-			v = d->cycle ? sm_arena_printf(L->a, "%s %d", cycle_words[d->cycle], d->cycle_year) : "";
+			v = d->cycle ? sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year) : "";
 		else if (!strncmp(open + 1, "chapter", n) && n == 7) v = chapter ? chapter : "";
 		else if (!strncmp(open + 1, "page", n) && n == 4) v = page;
 		out = sm_arena_printf(L->a, "%s%s", out, v);
@@ -448,6 +437,40 @@ static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items 
 	*h = 0;
 }
 
+/* The document information the device writes. */
+static void doc_info(struct sm_layout *L)
+{
+	const struct sm_doc *d = L->doc;
+	struct sm_docinfo *in = &L->pages->info;
+	const char *gm = d->municipality ? d->municipality : "";
+	in->title = sm_arena_printf(L->a, "%s %d%s%s", d->title ? d->title : "", d->edition,
+				    d->municipality ? " \xE2\x80\x93 Gemeente " : "", gm);
+	in->author = d->colophon.publisher ? d->colophon.publisher : sm_arena_printf(L->a, "Gemeente %s", gm);
+	in->subject = NULL;
+	if (d->subtitle || d->cycle) {
+		const char *cycle = d->cycle ? sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year) : "";
+		in->subject = sm_arena_printf(L->a, "%s%s%s", d->subtitle ? d->subtitle : "",
+					      d->subtitle && d->cycle ? " \xC2\xB7 " : "", cycle);
+	}
+	in->keywords = sm_arena_printf(L->a, "sociale monitor, sociaal domein, %s, %d", gm, d->edition);
+	in->creator = "sociale-monitor " SM_VERSION;
+	in->lang = "nl-NL";
+	in->date = d->published;
+}
+
+/* Every code point on the pages goes into its face's subset (measuring
+ * marks most of them; this is the pass that makes sure of all). */
+static void mark_drawn(struct sm_layout *L)
+{
+	const struct sm_pages *P = L->pages;
+	for (int i = 0; i < P->n; i++)
+		for (int k = 0; k < P->v[i].items.n; k++) {
+			const struct sm_item *it = &P->v[i].items.v[k];
+			if (it->kind == SM_ITEM_TEXT)
+				sm_font_use(L->fonts, it->role, it->text, it->len);
+		}
+}
+
 void sm_paginate(struct sm_layout *L)
 {
 	struct sm_pages *P = L->pages;
@@ -542,4 +565,6 @@ void sm_paginate(struct sm_layout *L)
 		if (L->doc->draft)
 			draft_mark(L, &P->v[i]);
 	}
+	mark_drawn(L);
+	doc_info(L);
 }

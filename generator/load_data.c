@@ -1,6 +1,7 @@
 /* load_data.c: the area register (data/areas.csv) and the observation
  * files (CSV) → areas and observation rows of the model, with every
  * problem reported at its file, line and column. */
+#include "model.h"
 #include "csvrows.h"
 #include "numfmt.h"
 #include "strmap.h"
@@ -9,16 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-double sm_unit_factor(enum sm_unit u)
-{
-	switch (u) {
-	case SM_UNIT_PERCENT: return 100;
-	case SM_UNIT_PER_1000: return 1000;
-	case SM_UNIT_PER_10000: return 10000;
-	default: return 1;
-	}
-}
 
 /* ----------------------------------------------------------- headers */
 
@@ -961,9 +952,8 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *d)
 		if (i && o->indicator == o[-1].indicator && o->area == o[-1].area &&
 		    o->period == o[-1].period) {
 			char what[200];
-			int y2 = SM_PERIOD_YEAR(o->period), h = SM_PERIOD_HALF(o->period);
 			snprintf(what, sizeof what, "%s for %s in %d%s", d->indicators[o->indicator].id,
-				 d->areas[o->area].code, y2, h ? (h == 1 ? "-H1" : "-H2") : "");
+				 d->areas[o->area].code, SM_PERIOD_YEAR(o->period), sm_period_half(o->period));
 			char where[40];
 			snprintf(where, sizeof where, "%d", o[-1].pos.line);
 			if (strcmp(o->pos.file, o[-1].pos.file))

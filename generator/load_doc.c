@@ -1,6 +1,7 @@
 /* load_doc.c: monitor.yaml, the chapter files, their Markdown and the
  * indicator catalogue → struct sm_doc. Every problem is reported with its
  * position; loading goes on after an error so that one run shows them all. */
+#include "model.h"
 #include "schema.h"
 #include "image.h"
 #include "strmap.h"
@@ -15,12 +16,6 @@ struct ctx {
 	struct sm_doc *doc;
 };
 
-const char *const sm_status_names[SM_STATUS_COUNT] = {
-	"auto", "on-track", "attention", "off-track", "changed", "no-judgement",
-};
-static const char *const status_keys[] = {
-	"auto", "on-track", "attention", "off-track", "changed", "no-judgement", NULL,
-};
 
 /* ------------------------------------------------------------ files */
 
@@ -96,24 +91,6 @@ static void rich(struct ctx *c, const struct sm_node *v, const char *key, struct
 }
 
 /* ---------------------------------------------------------- periods */
-
-/* "2023" or "2023-H1" → period; -1 if not one. */
-int sm_parse_period(const char *s)
-{
-	int y = 0, i = 0;
-	for (; i < 4; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		y = y * 10 + (s[i] - '0');
-	}
-	if (y < 1900 || y > 2999)
-		return -1;
-	if (!s[4])
-		return SM_PERIOD(y, 0);
-	if (s[4] == '-' && (s[5] == 'H' || s[5] == 'h') && (s[6] == '1' || s[6] == '2') && !s[7])
-		return SM_PERIOD(y, s[6] - '0');
-	return -1;
-}
 
 static void years(struct ctx *c, const struct sm_node *v, int single, struct sm_years *out)
 {
@@ -405,7 +382,7 @@ static void goal(struct ctx *c, const struct sm_node *m, struct sm_goal *g, stru
 	g->status = SM_STATUS_AUTO;
 	g->status_pos = m->pos;
 	if (st) {
-		int s = sm_schema_enum(st, "goal status", status_keys);
+		int s = sm_schema_enum(st, "goal status", sm_status_names);
 		g->status = s < 0 ? SM_STATUS_NO_JUDGEMENT : (enum sm_status)s;
 		g->status_pos = st->pos;
 	}
@@ -474,7 +451,7 @@ static void intervention(struct ctx *c, const struct sm_node *m, struct sm_inter
 	const struct sm_node *st = sm_schema_get(m, "status");
 	iv->status = SM_STATUS_AUTO;
 	if (st) {
-		int s = sm_schema_enum(st, "intervention status", status_keys);
+		int s = sm_schema_enum(st, "intervention status", sm_status_names);
 		if (s == SM_STATUS_AUTO)
 			sm_diag(SM_MSG_block_key, &st->pos, "'auto' is not an intervention status: an intervention has no automatic status; write on-track, attention, off-track, changed or no-judgement");
 		else if (s > 0)
@@ -625,9 +602,6 @@ static void chapter(struct ctx *c, const char *path, const struct sm_pos *ref, s
 
 /* -------------------------------------------------------- catalogue */
 
-static const char *const unit_names[] = { "percent", "per-1000", "per-10000", "count", "euro", "score", "years", NULL };
-static const char *const polarity_names[] = { "neutral", "higher-is-better", "lower-is-better", NULL };
-static const char *const frequency_names[] = { "year", "half-year", "two-years", "four-years", NULL };
 
 static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicator *ind)
 {
@@ -644,7 +618,7 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 	ind->definition = sm_schema_text(c->a, sm_schema_get(m, "definition"), "definition");
 	ind->source = sm_schema_title(c->a, sm_schema_get(m, "source"), "source");
 	int u = sm_schema_enum(sm_schema_need(m, what, "unit", " (percent, per-1000, per-10000, count, euro, score or years)"),
-			       "unit", unit_names);
+			       "unit", sm_unit_names);
 	ind->unit = u < 0 ? SM_UNIT_COUNT : (enum sm_unit)u;
 	ind->decimals = ind->unit == SM_UNIT_COUNT || ind->unit == SM_UNIT_EURO ? 0 : 1;
 	const struct sm_node *v;
@@ -667,13 +641,13 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		value_hint = "write a number of 0 or more";
 	}
 	if ((v = sm_schema_get(m, "polarity"))) {
-		int p = sm_schema_enum(v, "polarity", polarity_names);
+		int p = sm_schema_enum(v, "polarity", sm_polarity_names);
 		ind->polarity = p < 0 ? SM_POL_NEUTRAL : (enum sm_polarity)p;
 	}
 	if ((v = sm_schema_get(m, "level")))
 		ind->output = sm_schema_enum(v, "indicator level", levels) == 1;
 	if ((v = sm_schema_get(m, "frequency"))) {
-		int f = sm_schema_enum(v, "frequency", frequency_names);
+		int f = sm_schema_enum(v, "frequency", sm_frequency_names);
 		ind->frequency = f < 0 ? SM_FREQ_YEAR : (enum sm_frequency)f;
 	}
 	if ((v = sm_schema_get(m, "target")) && sm_schema_is_map(v, "target", "write it as {value: 3.0, year: 2026}")) {
@@ -702,7 +676,7 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		if (ind->sum && ind->unit != SM_UNIT_COUNT && ind->unit != SM_UNIT_EURO) {
 			sm_diag(SM_MSG_bad_enum, &v->pos, v->str, "aggregate",
 				sm_arena_printf(c->a, " for %s (unit %s): sum adds up counts and amounts", of,
-						unit_names[ind->unit]),
+						sm_unit_names[ind->unit]),
 				"ratio (with numerator and denominator), or give it unit: count");
 			ind->sum = 0;
 		}
@@ -756,10 +730,6 @@ static void catalogue(struct ctx *c, const char *path, const struct sm_pos *ref)
 }
 
 /* ------------------------------------------------------ monitor.yaml */
-
-static const char *const cycle_names[] = {
-	"kadernota", "begroting", "voorjaarsnota", "bestuursrapportage", "jaarstukken", NULL,
-};
 
 static const char *data_file(struct ctx *c, const struct sm_node *v, const char *key)
 {
@@ -932,7 +902,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	if (v && sm_schema_is_map(v, "cycle", "write it as {document: jaarstukken, year: 2023}")) {
 		static const char *const ck[] = { "document", "year", NULL };
 		sm_schema_keys(v, "'cycle'", ck);
-		int d = sm_schema_enum(sm_schema_need(v, "'cycle'", "document", ""), "P&C document", cycle_names);
+		int d = sm_schema_enum(sm_schema_need(v, "'cycle'", "document", ""), "P&C document", sm_cycle_names);
 		if (d >= 0)
 			doc->cycle = (enum sm_cycle_doc)(d + 1);
 		const struct sm_node *y = sm_schema_need(v, "'cycle'", "year", "");

@@ -1,7 +1,8 @@
 /* main.c: the command line. Options, subcommands and exit codes:
  * 0 PDF written (warnings allowed), 1 content or layout errors (no PDF),
  * 2 bad command line, 3 system error (I/O, memory, PDF library). */
-#include "layout.h"
+#include "run.h"
+#include "theme.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -363,11 +363,6 @@ struct sm_doc {
 	int gemeente;                           /* index of the municipality's area, -1 */
 };
 
-/* "2023" or "2023-H1" (also "2023-h1" in data) as a period; -1 if not one. */
-int sm_parse_period(const char *s);
-/* Index of an indicator id or area code, or -1. */
-int sm_find_indicator(const struct sm_doc *d, const char *id);
-int sm_find_area(const struct sm_doc *d, const char *code);
 /* The area register and the observation files (load_data.c). */
 int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
 /* `sociale-monitor areas FILE [NAMES]`: prints an area register made from
@@ -376,8 +371,6 @@ int sm_load_data(struct sm_arena *a, struct sm_doc *doc);
 int sm_cbs_areas(struct sm_arena *a, const char *file, const char *names);
 /* Cross-references between the files of a project (validate.c). */
 int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas);
-/* The factor of a ratio indicator's unit: 100 for percent, and so on. */
-double sm_unit_factor(enum sm_unit u);
 
 /* ------------------------------------------------------------- project */
 
@@ -482,7 +475,5 @@ int sm_figures_resolve(struct sm_arena *a, struct sm_doc *d);
 /* Calls fn on every Markdown text of the monitor. */
 void sm_doc_each_rich(struct sm_doc *d, void (*fn)(struct sm_rich *r, void *ctx), void *ctx);
 
-/* Status words and their order of severity. */
-extern const char *const sm_status_names[SM_STATUS_COUNT];
 
 #endif

@@ -1,5 +1,6 @@
 /* theme.c: layout files → struct sm_theme. A layout names only what it
  * changes; everything else is the built-in look of `standaard`. */
+#include "model.h"
 #include "theme.h"
 #include "schema.h"
 #include "image.h"

@@ -1,5 +1,6 @@
 /* validate.c: cross-references between the files of a project, after
  * loading: indicator ids, goal ids, area codes. */
+#include "model.h"
 #include "sm.h"
 #include "strmap.h"
 #include <string.h>
@@ -14,25 +15,6 @@ static struct names indicator_names(struct sm_arena *a, const struct sm_doc *d)
 	return nm;
 }
 
-int sm_find_indicator(const struct sm_doc *d, const char *id)
-{
-	if (d->indicator_ids)
-		return sm_strmap_get(d->indicator_ids, id);
-	for (int i = 0; i < d->nindicators; i++)
-		if (!strcmp(d->indicators[i].id, id))
-			return i;
-	return -1;
-}
-
-int sm_find_area(const struct sm_doc *d, const char *code)
-{
-	if (d->area_codes)
-		return sm_strmap_get(d->area_codes, code);
-	for (int i = 0; i < d->nareas; i++)
-		if (!strcmp(d->areas[i].code, code))
-			return i;
-	return -1;
-}
 
 static void resolve_indicators(struct sm_doc *d, struct names *nm, struct sm_ref *refs, int n)
 {

@@ -1,7 +1,8 @@
 /* libFuzzer target: the whole pipeline, from a project in memory (files
  * in "=== path" sections, see project.c) to a PDF. Seeded from content/ and
  * samples/ by `make fuzz` (tests/fuzz/seed.sh). */
-#include "layout.h"
+#include "run.h"
+#include "diag.h"
 #include "project.h"
 #include <stdint.h>
 #include <stdio.h>

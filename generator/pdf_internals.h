@@ -1,0 +1,30 @@
+/* pdf_internals.h: the few things dev_pdf.c needs that libharu's public
+ * API (hpdf.h) does not offer. Every use of libharu's private headers and
+ * of its internal struct fields is in pdf_internals.c, with why; dev_pdf.c
+ * uses hpdf.h and these. */
+#ifndef SM_PDF_INTERNALS_H
+#define SM_PDF_INTERNALS_H
+#include <hpdf.h>
+#include <libdeflate.h>
+#include "font.h"
+
+/* A new indirect stream object holding data deflated by us (libdeflate,
+ * /FlateDecode); NULL when libharu or the compressor failed. */
+HPDF_Dict sm_pdf_stream(HPDF_Doc pdf, struct libdeflate_compressor *z, const void *data, size_t len);
+/* A page's content: deflated by us (0, or -1 if the compressor failed),
+ * or as it is, appended before libharu writes to the same stream. */
+int sm_pdf_page_put_deflated(HPDF_Page pg, struct libdeflate_compressor *z, const void *data, size_t len);
+void sm_pdf_page_write(HPDF_Page pg, const void *data, size_t len);
+/* A Type0 font over a CIDFontType2 for the subset e, named name, with the
+ * ToUnicode map unicode; NULL on failure. */
+HPDF_Font sm_pdf_type0_font(HPDF_Doc pdf, struct libdeflate_compressor *z, const struct sm_font_embed *e,
+			    const char *name, HPDF_Dict unicode);
+/* An image XObject of 8-bit pixels (gray: one byte a pixel, else RGB). */
+HPDF_Image sm_pdf_raw_image(HPDF_Doc pdf, struct libdeflate_compressor *z, const unsigned char *px, int w, int h,
+			    int gray);
+/* A destination [page /XYZ 0 top null]: null keeps the reader's zoom. */
+HPDF_Destination sm_pdf_dest_top(HPDF_Doc pdf, HPDF_Page page, double top);
+/* The catalogue's /Lang, and /ViewerPreferences << /DisplayDocTitle true >>. */
+void sm_pdf_catalog(HPDF_Doc pdf, const char *lang);
+
+#endif
