@@ -3,6 +3,7 @@
 #include "theme.h"
 #include "schema.h"
 #include "image.h"
+#include "sysfont.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -127,80 +128,6 @@ const char *sm_engine_dir(void)
 	return dir;
 }
 
-static int is_dir(const char *p)
-{
-	struct stat st;
-	return !stat(p, &st) && S_ISDIR(st.st_mode);
-}
-
-/* The system's font files, found once per run: name → path. */
-struct font_file { char *name, *path; };
-static struct font_file *font_index;
-static int nfont_index, font_index_cap, font_index_done;
-
-static int cmp_font_file(const void *x, const void *y)
-{
-	const struct font_file *a = x, *b = y;
-	int c = strcmp(a->name, b->name);
-	return c ? c : strcmp(a->path, b->path);
-}
-
-static void index_fonts(const char *dir, int depth)
-{
-	if (depth > 6)
-		return;
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char p[PATH_MAX];
-		if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
-			continue;
-		int is_dir_entry = e->d_type == DT_DIR, is_file = e->d_type == DT_REG || e->d_type == DT_LNK;
-		if (e->d_type == DT_UNKNOWN) {
-			is_dir_entry = is_dir(p);
-			is_file = !is_dir_entry;
-		}
-		if (is_dir_entry) {
-			index_fonts(p, depth + 1);
-		} else if (is_file) {
-			size_t l = strlen(e->d_name);
-			if (l < 4 || strcasecmp(e->d_name + l - 4, ".ttf"))
-				continue;
-			if (nfont_index == font_index_cap) {
-				font_index_cap = font_index_cap ? font_index_cap * 2 : 256;
-				font_index = sm_xrealloc(font_index, (size_t)font_index_cap * sizeof *font_index);
-			}
-			font_index[nfont_index].name = strdup(e->d_name);
-			font_index[nfont_index].path = strdup(p);
-			if (!font_index[nfont_index].name || !font_index[nfont_index].path)
-				sm_oom();
-			nfont_index++;
-		}
-	}
-	closedir(d);
-}
-
-/* The system font called name; the first in path order when there are
- * several, so the choice does not depend on the order readdir gives. */
-static const char *system_font(const char *name)
-{
-	if (!font_index_done) {
-		font_index_done = 1;
-		index_fonts("/usr/share/fonts", 0);
-		index_fonts("/usr/local/share/fonts", 0);
-		if (nfont_index)
-			qsort(font_index, (size_t)nfont_index, sizeof *font_index, cmp_font_file);
-	}
-	for (int i = 0; i < nfont_index; i++)
-		if (!strcmp(font_index[i].name, name) && sm_file_exists(font_index[i].path))
-			return font_index[i].path;
-	return NULL;
-}
-
 /* The folders a layout's files are looked up in. */
 struct where {
 	const struct sm_dir *project;   /* NULL: no project */
@@ -209,28 +136,51 @@ struct where {
 	struct sm_image_set *images;    /* the project's decoded images, each once (image.h) */
 };
 
-/* A font file in fonts/ of the project, or of a layout given as a file (a
- * file there that leads out of its folder is passed over); else the
- * engine's own or the system's. *in is the folder it is read below, NULL
- * for the engine's and the system's files. */
-static const char *find_font(struct sm_arena *a, const struct where *w, const char *name,
-			     const struct sm_dir **in)
+/* Whether a layout names a font by its file (OpenSans-Bold.ttf) rather
+ * than by its family (Open Sans). */
+static int font_file_name(const char *name)
+{
+	static const char *const ext[] = { ".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2", ".pfb", ".pfa" };
+	const char *dot = strrchr(name, '.');
+	if (strchr(name, '/'))
+		return 1;
+	for (size_t i = 0; dot && i < sizeof ext / sizeof *ext; i++)
+		if (!strcasecmp(dot, ext[i]))
+			return 1;
+	return 0;
+}
+
+/* The font of face role that a layout names, reported at pos when it
+ * cannot be found. A file is looked up in fonts/ of the project, or of a
+ * layout given as a file (a file there that leads out of its folder is
+ * passed over); else in the engine's fonts/, else among the system's
+ * fonts. A family is one of the system's (sysfont.c), its face picked by
+ * the role's weight and slant. *in is the folder the file is read below,
+ * NULL for the engine's and the system's files. */
+static const char *find_font(struct sm_arena *a, const struct where *w, const char *name, int role,
+			     const struct sm_pos *pos, const struct sm_dir **in)
 {
 	*in = NULL;
-	if (strchr(name, '/'))
-		return NULL;
-	const char *rel = sm_arena_printf(a, "fonts/%s", name);
-	const struct sm_dir *dirs[] = { w->project, w->fonts };
-	for (int i = 0; i < 2; i++)
-		if (dirs[i] && !sm_file_below(dirs[i], rel)) {
-			*in = dirs[i];
-			return sm_dir_file(a, dirs[i], rel);
-		}
-	const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
-	if (sm_file_exists(p))
-		return p;
-	const char *found = system_font(name);
-	return found ? sm_arena_strdup(a, found) : NULL;
+	if (!font_file_name(name)) {
+		int bold = role == SM_FACE_BOLD || role == SM_FACE_BOLD_ITALIC || role == SM_FACE_HEADING;
+		int italic = role == SM_FACE_ITALIC || role == SM_FACE_BOLD_ITALIC;
+		return sm_sysfont_family(a, name, bold, italic, pos);
+	}
+	const char *found = NULL;
+	if (!strchr(name, '/')) {
+		const char *rel = sm_arena_printf(a, "fonts/%s", name);
+		const struct sm_dir *dirs[] = { w->project, w->fonts };
+		for (int i = 0; i < 2; i++)
+			if (dirs[i] && !sm_file_below(dirs[i], rel)) {
+				*in = dirs[i];
+				return sm_dir_file(a, dirs[i], rel);
+			}
+		const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
+		found = sm_file_exists(p) ? p : sm_sysfont_file(a, name);
+	}
+	if (!found)
+		sm_diag(SM_MSG_font_missing, pos, name);
+	return found;
 }
 
 /* ------------------------------------------------------------- keys */
@@ -608,9 +558,7 @@ static void apply_key(struct sm_arena *a, const struct key *k, const struct sm_n
 		const char *f = sm_schema_str(a, x, k->name);
 		if (!f)
 			break;
-		const char *p = find_font(a, w, f, &t->font_dirs[k->i]);
-		if (!p)
-			sm_diag(SM_MSG_font_missing, &x->pos, f);
+		const char *p = find_font(a, w, f, k->i, &x->pos, &t->font_dirs[k->i]);
 		t->font_files[k->i] = f;
 		t->font_paths[k->i] = p;
 		t->font_pos[k->i] = x->pos;
@@ -761,8 +709,8 @@ static const char *folder_of(struct sm_arena *a, const char *path)
 	return slash == path ? "/" : sm_arena_strndup(a, path, (size_t)(slash - path));
 }
 
-int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
-		  int *usage_error)
+static int load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		int *usage_error)
 {
 	defaults(t);
 	*usage_error = 0;
@@ -837,12 +785,10 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			apply(a, root, t, &w);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
-		if (t->font_paths[i])
-			continue;
+		if (t->font_paths[i] || t->font_pos[i].line)
+			continue;       /* found, or reported where the layout names it */
 		t->font_pos[i] = (struct sm_pos){ file ? file : "built-in layout", 0, 0 };
-		t->font_paths[i] = find_font(a, &w, t->font_files[i], &t->font_dirs[i]);
-		if (!t->font_paths[i])
-			sm_diag(SM_MSG_font_missing, &t->font_pos[i], t->font_files[i]);
+		t->font_paths[i] = find_font(a, &w, t->font_files[i], i, &t->font_pos[i], &t->font_dirs[i]);
 	}
 	double tw = t->page_w - t->m_inner - t->m_outer, th = t->page_h - t->m_top - t->m_bottom;
 	if (tw < 72 || th < 144) {
@@ -850,4 +796,12 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 		sm_diag(SM_MSG_page_too_small, &p, sm_arena_printf(a, "%.0f x %.0f mm", tw / MM, th / MM));
 	}
 	return sm_diag_errors() ? -1 : 0;
+}
+
+int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		  int *usage_error)
+{
+	int rc = load(a, doc, cli, t, usage_error);
+	sm_sysfont_close();
+	return rc;
 }
