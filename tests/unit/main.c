@@ -9,7 +9,7 @@ int unit_failed_checks;
 	X(test_utf8_decode) X(test_utf8_check_position) X(test_smart_text) X(test_slug) \
 	X(test_yaml_positions) X(test_yaml_refusals) X(test_yaml_empty) \
 	X(test_linebreak_justified) X(test_linebreak_long_word) X(test_linebreak_hard_break_and_styles) \
-	X(test_font_widths_match_libharu_rule) \
+	X(test_font_widths_by_hand) \
 	X(test_calc_ratio_aggregation) X(test_calc_change_and_reference) X(test_calc_suppression) X(test_calc_secondary_across_levels) \
 	X(test_calc_incomplete_aggregate) X(test_calc_status_rules) X(test_calc_stapeling_and_derived) \
 	X(test_calc_budget) \
