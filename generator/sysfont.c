@@ -2,10 +2,12 @@
  * only file that uses it).
  *
  * The configuration is built here from the system's font folders alone
- * (/usr/share/fonts, /usr/local/share/fonts) and fontconfig's system cache:
- * no fonts.conf is read, so neither the user's configuration (~/.config/
- * fontconfig, ~/.fonts) nor any alias or substitution rule can change which
- * file a layout gets. A family is matched exactly, never replaced by
+ * (/usr/share/fonts, /usr/local/share/fonts) and fontconfig's caches (the
+ * system's; the user's cache folder only where a stale cache has to be
+ * written again: a cache saves scanning a folder and is checked against
+ * it). No fonts.conf is read, so neither the user's configuration
+ * (~/.config/fontconfig, ~/.fonts, FONTCONFIG_FILE) nor any alias or
+ * substitution rule can change which file a layout gets. A family is matched exactly, never replaced by
  * another; within it, fontconfig's own style matching picks the face for
  * the weight and slant of a role. Only TrueType outlines are offered, as
  * the PDF library embeds nothing else. */
@@ -21,6 +23,7 @@ static const char config_xml[] =
 	"  <dir>/usr/share/fonts</dir>\n"
 	"  <dir>/usr/local/share/fonts</dir>\n"
 	"  <cachedir>/var/cache/fontconfig</cachedir>\n"
+	"  <cachedir prefix=\"xdg\">fontconfig</cachedir>\n"
 	"</fontconfig>\n";
 
 static FcConfig *config;
