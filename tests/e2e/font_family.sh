@@ -66,3 +66,18 @@ XML
 	[[ $err == *"[font_missing]"* ]] || { echo "a font in ~/.fonts was used: $err"; return 1; }
 }
 check "the user's fontconfig configuration and ~/.fonts are ignored" user_config_ignored
+
+# A font the layout names and that cannot be found is reported once, where
+# the layout names it (not again as a built-in default for that role).
+font_reported_once() {
+	local s err n
+	s=$(scratch)
+	family_layout "$s/p" family
+	printf 'fonts: {regular: Open Sams, bold: Nope.ttf}\n' > "$s/p/layouts/huis.yaml"
+	err=$("$BIN" build "$s/p" -o "$s/x.pdf" 2>&1 >/dev/null)
+	n=$(grep -c "error: font" <<< "$err")
+	[ "$n" = 2 ] || { echo "want 2 font messages, got $n: $err"; return 1; }
+	[[ $err == *"huis.yaml:1:18: error: font family 'Open Sams'"* && $err == *"huis.yaml:1:35: error: font file 'Nope.ttf'"* ]] ||
+		{ echo "not at the layout's lines: $err"; return 1; }
+}
+check "a font that cannot be found is reported once, at the layout line naming it" font_reported_once
