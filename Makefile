@@ -11,15 +11,15 @@ CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-missing-field-initializers -MMD -MP
 # Markdown is read by cmark-gfm (for its footnotes). Never link libcmark as
 # well: both define the cmark_ symbols. Its extensions library is not used.
 # Evaluated when a recipe runs, after `deps` has installed pkg-config and the libraries.
-PKG_CFLAGS = $(shell pkg-config --cflags libcmark-gfm yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null)
-PKG_LIBS   = $(filter-out -lcmark-gfm-extensions,$(shell pkg-config --libs libcmark-gfm yaml-0.1 harfbuzz harfbuzz-subset 2>/dev/null))
+PKG_CFLAGS = $(shell pkg-config --cflags libcmark-gfm yaml-0.1 harfbuzz harfbuzz-subset fontconfig 2>/dev/null)
+PKG_LIBS   = $(filter-out -lcmark-gfm-extensions,$(shell pkg-config --libs libcmark-gfm yaml-0.1 harfbuzz harfbuzz-subset fontconfig 2>/dev/null))
 LDLIBS  = $(PKG_LIBS) -lhpdf -lcsv -lpng -ljpeg -ldeflate -lz -lm
 # The unit tests also check the hyphenation against libhyphen.
 UNIT_LIBS = -lhyphen
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
-DEBS = gcc make pkg-config libhpdf-dev libcmark-gfm-dev libcsv-dev libyaml-dev libharfbuzz-dev \
-       libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all time python3-swiglpk
+DEBS = gcc make pkg-config libhpdf-dev libcmark-gfm-dev libcsv-dev libyaml-dev libharfbuzz-dev libfontconfig-dev \
+       libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all time python3-swiglpk python3-yaml
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)

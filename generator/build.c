@@ -124,15 +124,7 @@ int sm_run(const struct sm_run_opts *o)
 	struct sm_data data;
 	sm_calc(&arena, &doc, &data);
 	sm_figures_check(&arena, &doc, &data);
-	/* A computed attention or off-track needs words for the council. */
-	for (int c = 0; c < doc.nchapters; c++)
-		for (int g = 0; g < doc.chapters[c].ngoals; g++) {
-			const struct sm_goal *goal = &doc.chapters[c].goals[g];
-			enum sm_status s = sm_calc_goal_status(&data, goal);
-			if (goal->status == SM_STATUS_AUTO && !goal->explanation.n &&
-			    (s == SM_STATUS_ATTENTION || s == SM_STATUS_OFF_TRACK))
-				sm_diag(SM_MSG_auto_unexplained, &goal->status_pos, goal->id ? goal->id : "?", sm_status_names[s]);
-		}
+	sm_validate_statuses(&doc, &data);
 	if (!strcmp(cmd, "check")) {
 		struct sm_theme theme;
 		int usage_error;

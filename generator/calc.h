@@ -76,4 +76,7 @@ struct sm_budget sm_calc_budget(const struct sm_chapter *ch);
 /* Realisation actual/planned, or -1 when it cannot be shown. */
 double sm_calc_realisation(long long planned, long long actual, int has_actual);
 
+/* The rules that need computed statuses, after sm_calc (validate.c). */
+void sm_validate_statuses(const struct sm_doc *doc, const struct sm_data *data);
+
 #endif

@@ -125,6 +125,8 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(bad_template,      SM_ERROR,   "unknown placeholder '{%s}'%s; the placeholders are {title} {subtitle} {municipality} {edition} {cycle} {chapter} {page}") \
 	X(font_missing,      SM_ERROR,   "font file '%s' not found in the project's fonts/, the engine's fonts/ or the system's font folders; install it or put the .ttf in fonts/") \
 	X(font_invalid,      SM_ERROR,   "font file '%s' cannot be used: %s; use a TrueType (.ttf) font") \
+	X(font_family_unknown, SM_ERROR, "font family '%s' is not installed%s; name an installed family or a font file (.ttf) in fonts/") \
+	X(font_family_style, SM_ERROR,   "font family '%s' has no %s face; name a font file (.ttf), or a family that has one") \
 	X(glyph_missing,     SM_WARNING, "character '%s' (U+%04X) is not in font %s and prints as a blank box; use another character or font") \
 	X(page_too_small,    SM_ERROR,   "the text area of the page is too small (%s); reduce the margins") \
 	/* system */ \

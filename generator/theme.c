@@ -4,10 +4,12 @@
 #include "theme.h"
 #include "schema.h"
 #include "image.h"
+#include "sysfont.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +19,6 @@
 
 #define MM (72.0 / 25.4)
 
-static const char *const label_keys[] = {
-#define SM_X(id, key, text) key,
-	SM_LABELS(SM_X)
-#undef SM_X
-	NULL
-};
 static const char *const label_defaults[] = {
 #define SM_X(id, key, text) text,
 	SM_LABELS(SM_X)
@@ -133,80 +129,6 @@ const char *sm_engine_dir(void)
 	return dir;
 }
 
-static int is_dir(const char *p)
-{
-	struct stat st;
-	return !stat(p, &st) && S_ISDIR(st.st_mode);
-}
-
-/* The system's font files, found once per run: name → path. */
-struct font_file { char *name, *path; };
-static struct font_file *font_index;
-static int nfont_index, font_index_cap, font_index_done;
-
-static int cmp_font_file(const void *x, const void *y)
-{
-	const struct font_file *a = x, *b = y;
-	int c = strcmp(a->name, b->name);
-	return c ? c : strcmp(a->path, b->path);
-}
-
-static void index_fonts(const char *dir, int depth)
-{
-	if (depth > 6)
-		return;
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char p[PATH_MAX];
-		if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
-			continue;
-		int is_dir_entry = e->d_type == DT_DIR, is_file = e->d_type == DT_REG || e->d_type == DT_LNK;
-		if (e->d_type == DT_UNKNOWN) {
-			is_dir_entry = is_dir(p);
-			is_file = !is_dir_entry;
-		}
-		if (is_dir_entry) {
-			index_fonts(p, depth + 1);
-		} else if (is_file) {
-			size_t l = strlen(e->d_name);
-			if (l < 4 || strcasecmp(e->d_name + l - 4, ".ttf"))
-				continue;
-			if (nfont_index == font_index_cap) {
-				font_index_cap = font_index_cap ? font_index_cap * 2 : 256;
-				font_index = sm_xrealloc(font_index, (size_t)font_index_cap * sizeof *font_index);
-			}
-			font_index[nfont_index].name = strdup(e->d_name);
-			font_index[nfont_index].path = strdup(p);
-			if (!font_index[nfont_index].name || !font_index[nfont_index].path)
-				sm_oom();
-			nfont_index++;
-		}
-	}
-	closedir(d);
-}
-
-/* The system font called name; the first in path order when there are
- * several, so the choice does not depend on the order readdir gives. */
-static const char *system_font(const char *name)
-{
-	if (!font_index_done) {
-		font_index_done = 1;
-		index_fonts("/usr/share/fonts", 0);
-		index_fonts("/usr/local/share/fonts", 0);
-		if (nfont_index)
-			qsort(font_index, (size_t)nfont_index, sizeof *font_index, cmp_font_file);
-	}
-	for (int i = 0; i < nfont_index; i++)
-		if (!strcmp(font_index[i].name, name) && sm_file_exists(font_index[i].path))
-			return font_index[i].path;
-	return NULL;
-}
-
 /* The folders a layout's files are looked up in. */
 struct where {
 	const struct sm_dir *project;   /* NULL: no project */
@@ -215,35 +137,222 @@ struct where {
 	struct sm_image_set *images;    /* the project's decoded images, each once (image.h) */
 };
 
-/* A font file in fonts/ of the project, or of a layout given as a file (a
- * file there that leads out of its folder is passed over); else the
- * engine's own or the system's. *in is the folder it is read below, NULL
- * for the engine's and the system's files. */
-static const char *find_font(struct sm_arena *a, const struct where *w, const char *name,
-			     const struct sm_dir **in)
+/* Whether a layout names a font by its file (OpenSans-Bold.ttf) rather
+ * than by its family (Open Sans). */
+static int font_file_name(const char *name)
+{
+	static const char *const ext[] = { ".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2", ".pfb", ".pfa" };
+	const char *dot = strrchr(name, '.');
+	if (strchr(name, '/'))
+		return 1;
+	for (size_t i = 0; dot && i < sizeof ext / sizeof *ext; i++)
+		if (!strcasecmp(dot, ext[i]))
+			return 1;
+	return 0;
+}
+
+/* The font of face role that a layout names, reported at pos when it
+ * cannot be found. A file is looked up in fonts/ of the project, or of a
+ * layout given as a file (a file there that leads out of its folder is
+ * passed over); else in the engine's fonts/, else among the system's
+ * fonts. A family is one of the system's (sysfont.c), its face picked by
+ * the role's weight and slant. *in is the folder the file is read below,
+ * NULL for the engine's and the system's files. */
+static const char *find_font(struct sm_arena *a, const struct where *w, const char *name, int role,
+			     const struct sm_pos *pos, const struct sm_dir **in)
 {
 	*in = NULL;
-	if (strchr(name, '/'))
-		return NULL;
-	const char *rel = sm_arena_printf(a, "fonts/%s", name);
-	const struct sm_dir *dirs[] = { w->project, w->fonts };
-	for (int i = 0; i < 2; i++)
-		if (dirs[i] && !sm_file_below(dirs[i], rel)) {
-			*in = dirs[i];
-			return sm_dir_file(a, dirs[i], rel);
-		}
-	const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
-	if (sm_file_exists(p))
-		return p;
-	const char *found = system_font(name);
-	return found ? sm_arena_strdup(a, found) : NULL;
+	if (!font_file_name(name)) {
+		int bold = role == SM_FACE_BOLD || role == SM_FACE_BOLD_ITALIC || role == SM_FACE_HEADING;
+		int italic = role == SM_FACE_ITALIC || role == SM_FACE_BOLD_ITALIC;
+		return sm_sysfont_family(a, name, bold, italic, pos);
+	}
+	const char *found = NULL;
+	if (!strchr(name, '/')) {
+		const char *rel = sm_arena_printf(a, "fonts/%s", name);
+		const struct sm_dir *dirs[] = { w->project, w->fonts };
+		for (int i = 0; i < 2; i++)
+			if (dirs[i] && !sm_file_below(dirs[i], rel)) {
+				*in = dirs[i];
+				return sm_dir_file(a, dirs[i], rel);
+			}
+		const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
+		found = sm_file_exists(p) ? p : sm_sysfont_file(a, name);
+	}
+	if (!found)
+		sm_diag(SM_MSG_font_missing, pos, name);
+	return found;
 }
+
+/* ------------------------------------------------------------- keys */
+
+/* What a layout may say, as schema.c is for content: each key with the
+ * kind of value it takes, its range or choices, and where it goes in
+ * struct sm_theme. The keys are applied in the order of these tables. */
+enum kind {
+	K_GROUP,        /* a mapping of more keys */
+	K_SIZE,         /* a length with its unit, lo..hi pt: double */
+	K_COLOR,        /* #rrggbb or the name of a base colour: struct sm_color */
+	K_FLAG,         /* true or false: int */
+	K_WORD,         /* one of words: its index, int */
+	K_NAME,         /* a short text: const char * */
+	K_TEMPLATE,     /* a header or footer with {placeholders}: const char * */
+	K_PAGE_SIZE,    /* A4, ...: page_w and page_h */
+	K_ORIENTATION,  /* portrait or landscape: swaps page_w and page_h */
+	K_FONT,         /* a font of face i */
+	K_IMAGE,        /* a logo (i 0) or photo (i 1) */
+	K_PALETTE,      /* the chart colours */
+	K_PER_STATUS,   /* a mapping by status name of values of kind each, at[status] */
+};
+
+struct key {
+	const char *name;
+	enum kind kind;
+	size_t at;                      /* offsetof(struct sm_theme, ...) */
+	const char *what;               /* the value (or group) in messages */
+	double lo, hi;                  /* K_SIZE */
+	const char *const *words;       /* K_WORD */
+	const struct key *keys;         /* K_GROUP, ending in { NULL } */
+	int i;                          /* K_FONT: face; K_IMAGE: 0 logo, 1 photo */
+	enum kind each;                 /* K_PER_STATUS: K_COLOR or K_NAME */
+	void (*after)(const struct sm_node *v, struct sm_theme *t);   /* K_GROUP: once its keys are applied */
+};
+
+#define AT(field) offsetof(struct sm_theme, field)
+#define SIZE(n, f, l, h, w) { .name = n, .kind = K_SIZE, .at = AT(f), .lo = l, .hi = h, .what = w }
+#define COLOR(n, f) { .name = n, .kind = K_COLOR, .at = AT(f) }
+#define FLAG(n, f) { .name = n, .kind = K_FLAG, .at = AT(f), .what = "value for " n }
+#define WORD(n, f, w, ...) { .name = n, .kind = K_WORD, .at = AT(f), .what = w, \
+			     .words = (const char *const[]){ __VA_ARGS__, NULL } }
+#define GROUP(n, k, ...) { .name = n, .kind = K_GROUP, .keys = k, __VA_ARGS__ }
+
+static const struct key margin_keys[] = {
+	SIZE("top", m_top, 0, 300, "the top margin"),
+	SIZE("bottom", m_bottom, 0, 300, "the bottom margin"),
+	SIZE("inner", m_inner, 0, 300, "the inner margin"),
+	SIZE("outer", m_outer, 0, 300, "the outer margin"),
+	{ NULL }
+};
+
+static const struct key page_keys[] = {
+	{ .name = "size", .kind = K_PAGE_SIZE, .what = "page size",
+	  .words = (const char *const[]){ "A4", "A5", "A3", "letter", NULL } },
+	{ .name = "orientation", .kind = K_ORIENTATION, .what = "orientation",
+	  .words = (const char *const[]){ "portrait", "landscape", NULL } },
+	GROUP("margins", margin_keys),
+	{ NULL }
+};
+/* The sizes of page_keys' words, mm. */
+static const double page_dims[][2] = { { 210, 297 }, { 148, 210 }, { 297, 420 }, { 215.9, 279.4 } };
+
+static const struct key font_keys[] = {
+	{ .name = "regular", .kind = K_FONT, .i = SM_FACE_REGULAR },
+	{ .name = "bold", .kind = K_FONT, .i = SM_FACE_BOLD },
+	{ .name = "italic", .kind = K_FONT, .i = SM_FACE_ITALIC },
+	{ .name = "bold-italic", .kind = K_FONT, .i = SM_FACE_BOLD_ITALIC },
+	{ .name = "heading", .kind = K_FONT, .i = SM_FACE_HEADING },
+	{ NULL }
+};
+
+static const struct key size_keys[] = {
+	SIZE("body", body, 5, 30, "the body size"),
+	SIZE("leading", leading, 5, 50, "the leading"),
+	SIZE("h1", h1, 8, 80, "h1"),
+	SIZE("h2", h2, 6, 50, "h2"),
+	SIZE("h3", h3, 5, 40, "h3"),
+	SIZE("small", small, 4, 20, "the small size"),
+	{ NULL }
+};
+
+/* The base colours come first: the K_COLOR keys of this table are the
+ * names any colour value may use, so they are applied before the others. */
+static const struct key color_keys[] = {
+	COLOR("primary", primary),
+	COLOR("accent", accent),
+	COLOR("text", text),
+	COLOR("muted", muted),
+	COLOR("light", light),
+	COLOR("rule", rule),
+	{ .name = "status", .kind = K_PER_STATUS, .at = AT(status), .each = K_COLOR, .what = "'status' colours" },
+	{ .name = "chart", .kind = K_PALETTE },
+	{ NULL }
+};
+enum { NBASE_COLORS = 6 };
+
+/* A table's header fill is the primary colour unless tables: says otherwise. */
+static void colors_after(const struct sm_node *v, struct sm_theme *t)
+{
+	(void)v;
+	t->header_fill = t->primary;
+}
+
+static void cover_after(const struct sm_node *v, struct sm_theme *t)
+{
+	if (t->cover == SM_COVER_PHOTO && !t->photo && !sm_schema_get(v, "photo"))
+		sm_diag(SM_MSG_missing_key, &v->pos, "a photo cover", "photo", " (an image file, PNG or JPEG)");
+}
+
+static const struct key cover_keys[] = {
+	WORD("style", cover, "cover style", "band", "photo", "plain"),
+	{ .name = "logo", .kind = K_IMAGE, .at = AT(logo), .i = 0 },
+	{ .name = "photo", .kind = K_IMAGE, .at = AT(photo), .i = 1 },
+	{ NULL }
+};
+
+static const struct key chapter_keys[] = {
+	WORD("start", start_right, "chapter start", "new", "right"),
+	FLAG("numbered", numbered),
+	{ NULL }
+};
+
+static const struct key chart_keys[] = { FLAG("patterns", patterns), { NULL } };
+static const struct key quote_keys[] = { WORD("style", quote_bar, "quote style", "mark", "bar"), { NULL } };
+
+static const struct key text_keys[] = {
+	SIZE("measure", measure, 200, 1000, "the measure"),
+	WORD("align", justify, "text alignment", "left", "justify"),
+	WORD("hyphenate", hyphenate, "hyphenation", "none", "nl"),
+	{ NULL }
+};
+
+static const struct key table_keys[] = {
+	COLOR("header-fill", header_fill),
+	FLAG("zebra", zebra),
+	{ NULL }
+};
+
+static const struct key label_keys[] = {
+#define SM_X(id, key, text) { .name = key, .kind = K_NAME, .at = AT(labels[SM_LABEL_##id]) },
+	SM_LABELS(SM_X)
+#undef SM_X
+	{ .name = "status-words", .kind = K_PER_STATUS, .at = AT(status_words), .each = K_NAME, .what = "'status-words'" },
+	{ NULL }
+};
+
+static const struct key layout_keys[] = {
+	GROUP("page", page_keys),
+	GROUP("fonts", font_keys),
+	GROUP("sizes", size_keys),
+	GROUP("colors", color_keys, .after = colors_after),
+	GROUP("cover", cover_keys, .after = cover_after),
+	GROUP("chapters", chapter_keys),
+	{ .name = "header", .kind = K_TEMPLATE, .at = AT(header) },
+	{ .name = "footer", .kind = K_TEMPLATE, .at = AT(footer) },
+	GROUP("charts", chart_keys),
+	GROUP("quotes", quote_keys),
+	GROUP("text", text_keys),
+	GROUP("tables", table_keys),
+	GROUP("labels", label_keys),
+	{ NULL }
+};
 
 /* ----------------------------------------------------------- values */
 
 static int color(const struct sm_node *v, const struct sm_theme *t, struct sm_color *out)
 {
-	static const char *const names[] = { "primary", "accent", "text", "muted", "light", "rule", NULL };
+	static const char *names[NBASE_COLORS];
+	for (int i = 0; i < NBASE_COLORS; i++)
+		names[i] = color_keys[i].name;
 	if (!v)
 		return -1;
 	if (v->kind == SM_NODE_SCALAR) {
@@ -252,15 +361,14 @@ static int color(const struct sm_node *v, const struct sm_theme *t, struct sm_co
 			*out = hex(s);
 			return 0;
 		}
-		const struct sm_color *named[] = { &t->primary, &t->accent, &t->text, &t->muted, &t->light, &t->rule };
-		for (int i = 0; names[i]; i++)
+		for (int i = 0; i < NBASE_COLORS; i++)
 			if (!strcmp(s, names[i])) {
-				*out = *named[i];
+				*out = *(const struct sm_color *)((const char *)t + color_keys[i].at);
 				return 0;
 			}
 	}
 	const char *s = v->kind == SM_NODE_SCALAR ? v->str : "(a list or mapping)";
-	sm_diag(SM_MSG_bad_color, &v->pos, s, v->kind == SM_NODE_SCALAR ? sm_did_you_mean(s, names, 6) : "");
+	sm_diag(SM_MSG_bad_color, &v->pos, s, v->kind == SM_NODE_SCALAR ? sm_did_you_mean(s, names, NBASE_COLORS) : "");
 	return -1;
 }
 
@@ -342,201 +450,164 @@ static const char *template(struct sm_arena *a, const struct sm_node *v, const c
 	return sm_smart_text(a, v->str);
 }
 
+/* A logo or cover photo: looked up in the project, then beside the layout;
+ * it stays inside the folder it is found in. */
+static void image(struct sm_arena *a, const struct sm_node *x, const char *key, int photo, const char **out,
+		  struct sm_theme *t, const struct where *w)
+{
+	const char *f = sm_schema_str(a, x, key);
+	if (!f)
+		return;
+	const char *p = NULL;
+	const struct sm_dir *dirs[] = { w->project, w->beside }, *in = NULL;
+	if (f[0] == '/') {
+		sm_diag(SM_MSG_path_absolute, &x->pos, f);
+		return;
+	}
+	int err = ENOENT;
+	for (int k = 0; k < 2 && !p && (err == ENOENT || err == ENOTDIR); k++) {
+		if (!dirs[k])
+			continue;
+		if (!sm_file_below(dirs[k], f)) {
+			in = dirs[k];
+			p = sm_dir_file(a, in, f);
+		} else if ((err = errno) == EXDEV && k == 1) {
+			sm_diag(SM_MSG_layout_outside, &x->pos, f, dirs[k]->path);
+			err = 0;
+		} else if (err != ENOENT && err != ENOTDIR) {
+			sm_open_failed(err, &x->pos, f, sm_dir_file(a, dirs[k], f));
+		}
+	}
+	if (!p && (err == ENOENT || err == ENOTDIR))
+		sm_diag(SM_MSG_file_missing, &x->pos, f);
+	*out = p;
+	if (p) {
+		struct sm_image *im = sm_image_load(a, w->images, in, p, &x->pos);
+		if (photo)
+			t->photo_image = im;
+		else
+			t->logo_image = im;
+	}
+}
+
+static void chart_palette(struct sm_arena *a, const struct sm_node *x, struct sm_theme *t)
+{
+	if (!sm_schema_is_seq(x, "chart", "write a list of colours"))
+		return;
+	if (x->n < 2 || x->n > SM_MAX_CHART_COLORS) {
+		sm_diag(SM_MSG_size_range, &x->pos, sm_arena_printf(a, "%d colours", x->n),
+			"the chart palette", "give 2 to 12 colours");
+		return;
+	}
+	t->nchart = 0;
+	for (int i = 0; i < x->n; i++)
+		if (!color(x->items[i], t, &t->chart[t->nchart]))
+			t->nchart++;
+}
+
 /* ------------------------------------------------------------ apply */
+
+static void apply_keys(struct sm_arena *a, const struct sm_node *m, const char *what, const struct key *keys,
+		       struct sm_theme *t, const struct where *w);
+
+/* Key k, present in the layout as value x. */
+static void apply_key(struct sm_arena *a, const struct key *k, const struct sm_node *x, struct sm_theme *t,
+		      const struct where *w)
+{
+	void *at = (char *)t + k->at;
+	int i;
+	switch (k->kind) {
+	case K_GROUP:
+		apply_keys(a, x, sm_arena_printf(a, "'%s'", k->name), k->keys, t, w);
+		if (k->after && x->kind == SM_NODE_MAP)
+			k->after(x, t);
+		break;
+	case K_SIZE:
+		size(x, k->lo, k->hi, k->what, at);
+		break;
+	case K_COLOR:
+		color(x, t, at);
+		break;
+	case K_FLAG:
+		flag(x, k->what, at);
+		break;
+	case K_WORD:
+		if ((i = sm_schema_enum(x, k->what, k->words)) >= 0)
+			*(int *)at = i;
+		break;
+	case K_NAME:
+		*(const char **)at = sm_schema_name(a, x, k->name) ?: *(const char **)at;
+		break;
+	case K_TEMPLATE:
+		*(const char **)at = template(a, x, k->name) ?: *(const char **)at;
+		break;
+	case K_PAGE_SIZE:
+		if ((i = sm_schema_enum(x, k->what, k->words)) >= 0) {
+			t->page_w = page_dims[i][0] * MM;
+			t->page_h = page_dims[i][1] * MM;
+		}
+		break;
+	case K_ORIENTATION:
+		/* Anything but landscape is portrait; the size is turned to match. */
+		if ((sm_schema_enum(x, k->what, k->words) == 1) != (t->page_w > t->page_h)) {
+			double pw = t->page_w;
+			t->page_w = t->page_h;
+			t->page_h = pw;
+		}
+		break;
+	case K_FONT: {
+		const char *f = sm_schema_str(a, x, k->name);
+		if (!f)
+			break;
+		const char *p = find_font(a, w, f, k->i, &x->pos, &t->font_dirs[k->i]);
+		t->font_files[k->i] = f;
+		t->font_paths[k->i] = p;
+		t->font_pos[k->i] = x->pos;
+		break;
+	}
+	case K_IMAGE:
+		image(a, x, k->name, k->i, at, t, w);
+		break;
+	case K_PALETTE:
+		chart_palette(a, x, t);
+		break;
+	case K_PER_STATUS: {
+		/* One key per status name but auto, each a value at at[status]. */
+		struct key *each = sm_arena_alloc(a, SM_STATUS_COUNT * sizeof *each);
+		size_t elem = k->each == K_COLOR ? sizeof(struct sm_color) : sizeof(const char *);
+		for (int s = 1; s < SM_STATUS_COUNT; s++)
+			each[s - 1] = (struct key){ .name = sm_status_names[s], .kind = k->each, .at = k->at + (size_t)s * elem };
+		each[SM_STATUS_COUNT - 1] = (struct key){ NULL };
+		apply_keys(a, x, k->what, each, t, w);
+		break;
+	}
+	}
+}
+
+/* The keys of mapping m, in the order of the table; an unknown key is an
+ * error (and the known ones still apply). */
+static void apply_keys(struct sm_arena *a, const struct sm_node *m, const char *what, const struct key *keys,
+		       struct sm_theme *t, const struct where *w)
+{
+	int n = 0;
+	while (keys[n].name)
+		n++;
+	const char **names = sm_arena_alloc(a, (size_t)(n + 1) * sizeof *names);
+	for (int i = 0; i < n; i++)
+		names[i] = keys[i].name;
+	names[n] = NULL;
+	if (sm_schema_keys(m, what, names))
+		return;
+	for (int i = 0; i < n; i++) {
+		const struct sm_node *x = sm_schema_get(m, keys[i].name);
+		if (x)
+			apply_key(a, &keys[i], x, t, w);
+	}
+}
 
 static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *t, const struct where *w)
 {
-	static const char *const keys[] = { "page", "fonts", "sizes", "colors", "cover", "chapters", "header",
-					    "footer", "text", "tables", "charts", "quotes", "labels", NULL };
-	if (sm_schema_keys(m, "a layout", keys))
-		return;
-	const struct sm_node *v, *x;
-	if ((v = sm_schema_get(m, "page")) && !sm_schema_keys(v, "'page'",
-			(const char *const[]){ "size", "orientation", "margins", NULL })) {
-		if ((x = sm_schema_get(v, "size"))) {
-			static const char *const sizes[] = { "A4", "A5", "A3", "letter", NULL };
-			static const double dims[][2] = { { 210, 297 }, { 148, 210 }, { 297, 420 }, { 215.9, 279.4 } };
-			int s = sm_schema_enum(x, "page size", sizes);
-			if (s >= 0) {
-				t->page_w = dims[s][0] * MM;
-				t->page_h = dims[s][1] * MM;
-			}
-		}
-		if ((x = sm_schema_get(v, "orientation"))) {
-			static const char *const o[] = { "portrait", "landscape", NULL };
-			int land = sm_schema_enum(x, "orientation", o) == 1;
-			if (land != (t->page_w > t->page_h)) {
-				double w = t->page_w;
-				t->page_w = t->page_h;
-				t->page_h = w;
-			}
-		}
-		if ((x = sm_schema_get(v, "margins")) && !sm_schema_keys(x, "'margins'",
-				(const char *const[]){ "top", "bottom", "inner", "outer", NULL })) {
-			size(sm_schema_get(x, "top"), 0, 300, "the top margin", &t->m_top);
-			size(sm_schema_get(x, "bottom"), 0, 300, "the bottom margin", &t->m_bottom);
-			size(sm_schema_get(x, "inner"), 0, 300, "the inner margin", &t->m_inner);
-			size(sm_schema_get(x, "outer"), 0, 300, "the outer margin", &t->m_outer);
-		}
-	}
-	static const char *const face_keys[] = { "regular", "bold", "italic", "bold-italic", "heading", NULL };
-	if ((v = sm_schema_get(m, "fonts")) && !sm_schema_keys(v, "'fonts'", face_keys)) {
-		for (int i = 0; i < SM_FACE_COUNT; i++) {
-			x = sm_schema_get(v, face_keys[i]);
-			const char *f = sm_schema_str(a, x, face_keys[i]);
-			if (!f)
-				continue;
-			const char *p = find_font(a, w, f, &t->font_dirs[i]);
-			if (!p)
-				sm_diag(SM_MSG_font_missing, &x->pos, f);
-			t->font_files[i] = f;
-			t->font_paths[i] = p;
-			t->font_pos[i] = x->pos;
-		}
-	}
-	if ((v = sm_schema_get(m, "sizes")) && !sm_schema_keys(v, "'sizes'",
-			(const char *const[]){ "body", "leading", "h1", "h2", "h3", "small", NULL })) {
-		size(sm_schema_get(v, "body"), 5, 30, "the body size", &t->body);
-		size(sm_schema_get(v, "leading"), 5, 50, "the leading", &t->leading);
-		size(sm_schema_get(v, "h1"), 8, 80, "h1", &t->h1);
-		size(sm_schema_get(v, "h2"), 6, 50, "h2", &t->h2);
-		size(sm_schema_get(v, "h3"), 5, 40, "h3", &t->h3);
-		size(sm_schema_get(v, "small"), 4, 20, "the small size", &t->small);
-	}
-	if ((v = sm_schema_get(m, "colors")) && !sm_schema_keys(v, "'colors'",
-			(const char *const[]){ "primary", "accent", "text", "muted", "light", "rule", "status", "chart", NULL })) {
-		/* The base colours first: the others may name them. */
-		color(sm_schema_get(v, "primary"), t, &t->primary);
-		color(sm_schema_get(v, "accent"), t, &t->accent);
-		color(sm_schema_get(v, "text"), t, &t->text);
-		color(sm_schema_get(v, "muted"), t, &t->muted);
-		color(sm_schema_get(v, "light"), t, &t->light);
-		color(sm_schema_get(v, "rule"), t, &t->rule);
-		t->header_fill = t->primary;
-		if ((x = sm_schema_get(v, "status")) && !sm_schema_keys(x, "'status' colours",
-				(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL })) {
-			for (int s = 1; s < SM_STATUS_COUNT; s++)
-				color(sm_schema_get(x, sm_status_names[s]), t, &t->status[s]);
-		}
-		if ((x = sm_schema_get(v, "chart")) && sm_schema_is_seq(x, "chart", "write a list of colours")) {
-			if (x->n < 2 || x->n > SM_MAX_CHART_COLORS) {
-				sm_diag(SM_MSG_size_range, &x->pos, sm_arena_printf(a, "%d colours", x->n),
-					"the chart palette", "give 2 to 12 colours");
-			} else {
-				t->nchart = 0;
-				for (int i = 0; i < x->n; i++)
-					if (!color(x->items[i], t, &t->chart[t->nchart]))
-						t->nchart++;
-			}
-		}
-	}
-	if ((v = sm_schema_get(m, "cover")) && !sm_schema_keys(v, "'cover'",
-			(const char *const[]){ "style", "logo", "photo", NULL })) {
-		static const char *const styles[] = { "band", "photo", "plain", NULL };
-		int s = sm_schema_enum(sm_schema_get(v, "style"), "cover style", styles);
-		if (s >= 0)
-			t->cover = (enum sm_cover_style)s;
-		const char *img_keys[] = { "logo", "photo" };
-		const char **img_out[] = { &t->logo, &t->photo };
-		for (int i = 0; i < 2; i++) {
-			x = sm_schema_get(v, img_keys[i]);
-			const char *f = sm_schema_str(a, x, img_keys[i]);
-			if (!f)
-				continue;
-			/* Looked up in the project, then beside the layout; it stays
-			 * inside the folder it is found in. */
-			const char *p = NULL;
-			const struct sm_dir *dirs[] = { w->project, w->beside }, *in = NULL;
-			if (f[0] == '/') {
-				sm_diag(SM_MSG_path_absolute, &x->pos, f);
-				continue;
-			}
-			int err = ENOENT;
-			for (int k = 0; k < 2 && !p && (err == ENOENT || err == ENOTDIR); k++) {
-				if (!dirs[k])
-					continue;
-				if (!sm_file_below(dirs[k], f)) {
-					in = dirs[k];
-					p = sm_dir_file(a, in, f);
-				} else if ((err = errno) == EXDEV && k == 1) {
-					sm_diag(SM_MSG_layout_outside, &x->pos, f, dirs[k]->path);
-					err = 0;
-				} else if (err != ENOENT && err != ENOTDIR) {
-					sm_open_failed(err, &x->pos, f, sm_dir_file(a, dirs[k], f));
-				}
-			}
-			if (!p && (err == ENOENT || err == ENOTDIR))
-				sm_diag(SM_MSG_file_missing, &x->pos, f);
-			*img_out[i] = p;
-			if (p) {
-				struct sm_image *im = sm_image_load(a, w->images, in, p, &x->pos);
-				if (i == 0)
-					t->logo_image = im;
-				else
-					t->photo_image = im;
-			}
-		}
-		if (t->cover == SM_COVER_PHOTO && !t->photo && !sm_schema_get(v, "photo"))
-			sm_diag(SM_MSG_missing_key, &v->pos, "a photo cover", "photo", " (an image file, PNG or JPEG)");
-	}
-	if ((v = sm_schema_get(m, "chapters")) && !sm_schema_keys(v, "'chapters'",
-			(const char *const[]){ "start", "numbered", NULL })) {
-		static const char *const starts[] = { "new", "right", NULL };
-		int s = sm_schema_enum(sm_schema_get(v, "start"), "chapter start", starts);
-		if (s >= 0)
-			t->start_right = s;
-		flag(sm_schema_get(v, "numbered"), "value for numbered", &t->numbered);
-	}
-	if ((v = sm_schema_get(m, "header")))
-		t->header = template(a, v, "header") ?: t->header;
-	if ((v = sm_schema_get(m, "footer")))
-		t->footer = template(a, v, "footer") ?: t->footer;
-	if ((v = sm_schema_get(m, "charts")) && !sm_schema_keys(v, "'charts'",
-			(const char *const[]){ "patterns", NULL }))
-		flag(sm_schema_get(v, "patterns"), "value for patterns", &t->patterns);
-	if ((v = sm_schema_get(m, "quotes")) && !sm_schema_keys(v, "'quotes'",
-			(const char *const[]){ "style", NULL })) {
-		static const char *const qs[] = { "mark", "bar", NULL };
-		int q = sm_schema_enum(sm_schema_get(v, "style"), "quote style", qs);
-		if (q >= 0)
-			t->quote_bar = q;
-	}
-	if ((v = sm_schema_get(m, "text")) && !sm_schema_keys(v, "'text'",
-			(const char *const[]){ "align", "hyphenate", "measure", NULL })) {
-		if (sm_schema_get(v, "measure"))
-			size(sm_schema_get(v, "measure"), 200, 1000, "the measure", &t->measure);
-		static const char *const aligns[] = { "left", "justify", NULL };
-		int s = sm_schema_enum(sm_schema_get(v, "align"), "text alignment", aligns);
-		if (s >= 0)
-			t->justify = s;
-		static const char *const hy[] = { "none", "nl", NULL };
-		s = sm_schema_enum(sm_schema_get(v, "hyphenate"), "hyphenation", hy);
-		if (s >= 0)
-			t->hyphenate = s;
-	}
-	if ((v = sm_schema_get(m, "tables")) && !sm_schema_keys(v, "'tables'",
-			(const char *const[]){ "header-fill", "zebra", NULL })) {
-		color(sm_schema_get(v, "header-fill"), t, &t->header_fill);
-		flag(sm_schema_get(v, "zebra"), "value for zebra", &t->zebra);
-	}
-	if ((v = sm_schema_get(m, "labels"))) {
-		const char **keys2 = sm_arena_alloc(a, (SM_LABEL_COUNT + 2) * sizeof *keys2);
-		for (int i = 0; i < SM_LABEL_COUNT; i++)
-			keys2[i] = label_keys[i];
-		keys2[SM_LABEL_COUNT] = "status-words";
-		if (!sm_schema_keys(v, "'labels'", keys2)) {
-			for (int i = 0; i < SM_LABEL_COUNT; i++)
-				if ((x = sm_schema_get(v, label_keys[i])))
-					t->labels[i] = sm_schema_name(a, x, label_keys[i]) ?: t->labels[i];
-			if ((x = sm_schema_get(v, "status-words")) && !sm_schema_keys(x, "'status-words'",
-					(const char *const[]){ "on-track", "attention", "off-track", "changed", "no-judgement", NULL }))
-				for (int s = 1; s < SM_STATUS_COUNT; s++) {
-					const struct sm_node *w = sm_schema_get(x, sm_status_names[s]);
-					if (w)
-						t->status_words[s] = sm_schema_name(a, w, sm_status_names[s]) ?: t->status_words[s];
-				}
-		}
-	}
+	apply_keys(a, m, "a layout", layout_keys, t, w);
 }
 
 /* --------------------------------------------------------- finding */
@@ -639,8 +710,8 @@ static const char *folder_of(struct sm_arena *a, const char *path)
 	return slash == path ? "/" : sm_arena_strndup(a, path, (size_t)(slash - path));
 }
 
-int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
-		  int *usage_error)
+static int load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		int *usage_error)
 {
 	defaults(t);
 	*usage_error = 0;
@@ -715,12 +786,10 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			apply(a, root, t, &w);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
-		if (t->font_paths[i])
-			continue;
+		if (t->font_paths[i] || t->font_pos[i].line)
+			continue;       /* found, or reported where the layout names it */
 		t->font_pos[i] = (struct sm_pos){ file ? file : "built-in layout", 0, 0 };
-		t->font_paths[i] = find_font(a, &w, t->font_files[i], &t->font_dirs[i]);
-		if (!t->font_paths[i])
-			sm_diag(SM_MSG_font_missing, &t->font_pos[i], t->font_files[i]);
+		t->font_paths[i] = find_font(a, &w, t->font_files[i], i, &t->font_pos[i], &t->font_dirs[i]);
 	}
 	double tw = t->page_w - t->m_inner - t->m_outer, th = t->page_h - t->m_top - t->m_bottom;
 	if (tw < 72 || th < 144) {
@@ -728,4 +797,12 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 		sm_diag(SM_MSG_page_too_small, &p, sm_arena_printf(a, "%.0f x %.0f mm", tw / MM, th / MM));
 	}
 	return sm_diag_errors() ? -1 : 0;
+}
+
+int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, struct sm_theme *t,
+		  int *usage_error)
+{
+	int rc = load(a, doc, cli, t, usage_error);
+	sm_sysfont_close();
+	return rc;
 }

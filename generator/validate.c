@@ -1,7 +1,9 @@
 /* validate.c: cross-references between the files of a project, after
- * loading: indicator ids, goal ids, area codes. */
+ * loading: indicator ids, goal ids, area codes; and, after calc, the rules
+ * that need a computed status. */
 #include "model.h"
 #include "sm.h"
+#include "calc.h"
 #include "strmap.h"
 #include <string.h>
 
@@ -95,4 +97,17 @@ int sm_validate(struct sm_arena *a, struct sm_doc *d, int check_areas)
 	if (check_areas)
 		sm_figures_resolve(a, d);     /* figures in text (figure.c) */
 	return sm_diag_errors() ? -1 : 0;
+}
+
+/* A computed attention or off-track needs words for the council. */
+void sm_validate_statuses(const struct sm_doc *doc, const struct sm_data *data)
+{
+	for (int c = 0; c < doc->nchapters; c++)
+		for (int g = 0; g < doc->chapters[c].ngoals; g++) {
+			const struct sm_goal *goal = &doc->chapters[c].goals[g];
+			enum sm_status s = sm_calc_goal_status(data, goal);
+			if (goal->status == SM_STATUS_AUTO && !goal->explanation.n &&
+			    (s == SM_STATUS_ATTENTION || s == SM_STATUS_OFF_TRACK))
+				sm_diag(SM_MSG_auto_unexplained, &goal->status_pos, goal->id ? goal->id : "?", sm_status_names[s]);
+		}
 }

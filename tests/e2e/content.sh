@@ -10,11 +10,11 @@ content_pdf() {
 	local size
 	size=$(stat -c %s "$s/a.pdf")
 	[ "$size" -lt 1000000 ] || { echo "content/'s PDF is $size bytes: too big to e-mail without thinking"; return 1; }
-	# Chapter titles and goal titles, in order (taken from the loaded model).
-	"$BIN" build content --dump=model > "$s/model.txt" || return 1
-	mapfile -t titles < <(sed -n 's/^chapter [0-9]* kind [0-9] "\(.*\)" goals.*/\1/p' "$s/model.txt")
-	mapfile -t goals < <(sed -n 's/^  goal [A-Z0-9]* [a-z-]* "\(.*\)"$/\1/p' "$s/model.txt")
-	[ ${#titles[@]} -ge 10 ] && [ ${#goals[@]} -ge 15 ] || { echo "model dump: ${#titles[@]} chapters, ${#goals[@]} goals"; return 1; }
+	# Chapter titles and goal titles, in order, read from the YAML files by
+	# the test's own reader (PyYAML), not from the engine.
+	mapfile -t titles < <(python3 tests/tools/yaml_titles.py content C)
+	mapfile -t goals < <(python3 tests/tools/yaml_titles.py content G)
+	[ ${#titles[@]} -ge 10 ] && [ ${#goals[@]} -ge 15 ] || { echo "YAML: ${#titles[@]} chapters, ${#goals[@]} goals"; return 1; }
 	pdftotext "$s/a.pdf" "$s/a.txt"
 	# Past the contents, the chapters follow in order.
 	python3 - "$s/a.txt" <<'PY' || return 1
@@ -38,11 +38,8 @@ PY
 	python3 tests/tools/check_structure.py "$s/a.pdf" "${titles[@]}" >/dev/null || return 1
 	# The figures of the tables, recomputed from the data.
 	python3 tests/tools/expected_tables.py content "$s/a.pdf" >/dev/null || { python3 tests/tools/expected_tables.py content "$s/a.pdf"; return 1; }
-	# Two builds, the same bytes.
-	"$BIN" build content -o "$s/b.pdf" >/dev/null 2>&1 || return 1
-	cmp -s "$s/a.pdf" "$s/b.pdf" || { echo "two builds differ"; return 1; }
 }
-check "content/: chapters, goals and text in order, contents, outline, table figures, same bytes" content_pdf
+check "content/: chapters, goals and text in order, contents, outline, table figures" content_pdf
 
 make_default() {
 	local s out
