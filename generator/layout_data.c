@@ -450,7 +450,17 @@ const char *sm_block_title(struct sm_layout *L, const struct sm_block *b)
 
 /* A table block as built, before it is set: the table, and which of its
  * columns and rows hold figures, named, for the warning about one that
- * would print without a single value. */
+ * would print without a single value. A column's figcol says what it holds. */
+enum { COL_FIGURES = 1, COL_TARGET, COL_STATUS };
+
+static int shows_area(const int *areas, int na, int area)
+{
+	for (int k = 0; k < na; k++)
+		if (areas[k] == area)
+			return 1;
+	return 0;
+}
+
 struct built {
 	struct sm_table *t;
 	unsigned char *figcol, *figrow;
@@ -489,7 +499,8 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		for (int i = 0; i < b->ncolumns; i++)
 			if (b->columns[i] != SM_COL_REFERENCE || want_ref)
 				cols[nc++] = b->columns[i];
-	} else {
+	} else if (shows_area(areas, na, d->gemeente)) {
+		/* The target is the municipality's: without its row, nowhere to stand. */
 		for (int i = 0; i < b->nindicators; i++)
 			if (b->indicators[i].index >= 0 && d->indicators[b->indicators[i].index].has_target) {
 				cols[nc++] = SM_COL_TARGET;
@@ -526,7 +537,8 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		default: break;
 		}
 		t->head[1 + np + i] = bt.colname[1 + np + i] = h;
-		bt.figcol[1 + np + i] = cols[i] == SM_COL_VALUE || cols[i] == SM_COL_CHANGE || cols[i] == SM_COL_REFERENCE;
+		bt.figcol[1 + np + i] = cols[i] == SM_COL_VALUE || cols[i] == SM_COL_CHANGE || cols[i] == SM_COL_REFERENCE ? COL_FIGURES
+				      : cols[i] == SM_COL_TARGET ? COL_TARGET : cols[i] == SM_COL_STATUS ? COL_STATUS : 0;
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, b->nindicators);
@@ -657,8 +669,9 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 		}
 	}
 	if (status) {
-		t->head[c] = lb[SM_LABEL_judgement];
+		t->head[c] = bt.colname[c] = lb[SM_LABEL_judgement];
 		t->align[c] = SM_ALIGN_RIGHT;
+		bt.figcol[c] = COL_STATUS;
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, ni);
@@ -1110,12 +1123,16 @@ static void check_table(struct sm_layout *L, const struct sm_block *b)
 			has = bt.figrow[r] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
 		if (bt.figcol[c] && !has)
 			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the column", bt.colname[c],
-				"none of its areas has data for it in that period; leave it out, or choose years with data");
+				bt.figcol[c] == COL_TARGET ? "the target is the municipality's and stands on its row only; "
+							     "add the municipality to areas, or leave the column out"
+				: bt.figcol[c] == COL_STATUS ? "land and reference areas are not judged; add an area that is, "
+							       "or leave the column out"
+				: "none of its areas has data for it in that period; leave it out, or choose years with data");
 	}
 	for (int r = 0; r < t->nrows; r++) {
 		int has = 0;
 		for (int c = 1; c < t->ncols && !has; c++)
-			has = bt.figcol[c] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
+			has = bt.figcol[c] == COL_FIGURES && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
 		if (bt.figrow[r] && !has)
 			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the row", bt.rowname[r],
 				"it has no data in the periods shown; leave it out, or add its data");
