@@ -479,6 +479,28 @@ static struct built built_new(struct sm_layout *L, int ncols, int nrows)
 	return bt;
 }
 
+/* An area that is empty for ind in period p (FORMAT.md: 0 of 0, no one
+ * lives there), or a wijk of only empty buurten. Its empty cells are what
+ * the data says, not a lack: no warning asks to leave its row out. */
+static int empty_at(struct sm_layout *L, int ind, int area, int p)
+{
+	const struct sm_value *c = p >= 0 ? sm_calc_cell(L->data, ind, area, p) : NULL;
+	if (c && c->state != SM_V_MISSING)
+		return 0;
+	if (c && c->has_nd && c->num == 0 && c->den == 0)
+		return 1;
+	if ((c && (c->has_v || c->has_nd || c->flag != SM_FLAG_NONE)) || p < 0 || L->doc->areas[area].level != SM_LEVEL_WIJK)
+		return 0;
+	int parts = 0;
+	for (int k = 0; k < L->doc->nareas; k++)
+		if (L->doc->areas[k].parent.index == area && L->doc->areas[k].level == SM_LEVEL_BUURT) {
+			if (!empty_at(L, ind, k, p))
+				return 0;
+			parts++;
+		}
+	return parts > 0;
+}
+
 static struct built years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
 {
 	const struct sm_doc *d = L->doc;
@@ -563,6 +585,8 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 				const struct sm_value *v = sm_calc_cell(data, ind, area, periods[c]);
 				sm_table_cell(t, r, 1 + c)->text = cell_text(L, in, v, &sy);
 				any |= v && v->state != SM_V_MISSING;
+				if (empty_at(L, ind, area, periods[c]))
+					bt.figrow[r] = 0;   /* an empty area: its empty row is right */
 			}
 			for (int c = 0; c < nc; c++) {
 				struct sm_tcell *cell = sm_table_cell(t, r, 1 + np + c);
@@ -690,6 +714,11 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 			t->kinds[r] = SM_ROW_NORMAL;
 		sm_table_cell(t, r, 0)->text = bt.rowname[r] = d->areas[area].name;
 		bt.figrow[r] = 1;
+		int empty = 0;
+		for (int i = 0; i < ni; i++)
+			empty |= b->indicators[i].index >= 0 && empty_at(L, b->indicators[i].index, area, p[i]);
+		if (empty)
+			bt.figrow[r] = 0;   /* an empty area: its empty row is right */
 		c = 1;
 		for (int i = 0; i < ni; i++) {
 			int ind = b->indicators[i].index;
@@ -1151,6 +1180,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 	if (!na)
 		return;
 	unsigned char *row_has = sm_arena_alloc(L->a, (size_t)na + 1);
+	unsigned char *row_empty = sm_arena_alloc(L->a, (size_t)na + 1);   /* an empty area: nothing to warn */
 	const char *what = b->chart == SM_CHART_DOT ? "this dot chart" : "this heatmap";
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
@@ -1161,6 +1191,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 			const struct sm_value *v = p >= 0 ? sm_calc_cell(L->data, ind, areas[k], p) : NULL;
 			if (v && v->state != SM_V_MISSING)
 				has = row_has[k] = 1;
+			row_empty[k] |= empty_at(L, ind, areas[k], p);
 		}
 		if (!has)
 			sm_diag(SM_MSG_empty_line, &b->pos, what, b->chart == SM_CHART_DOT ? "the row" : "the column",
@@ -1168,7 +1199,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 				"none of its areas has data for it in that period; leave it out, or choose a year with data");
 	}
 	for (int k = 0; k < na && b->chart == SM_CHART_HEATMAP; k++)
-		if (!row_has[k])
+		if (!row_has[k] && !row_empty[k])
 			sm_diag(SM_MSG_empty_line, &b->pos, what, "the row", d->areas[areas[k]].name,
 				"it has no data for these indicators; leave it out, or add its data");
 }

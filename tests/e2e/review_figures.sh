@@ -21,3 +21,27 @@ auto_target_needs_municipality() {
 	grep -A4 '^Beide' "$s/a.txt" | grep -q '3,0 (2026)' || { echo "the municipality's row lost its target"; return 1; }
 }
 check "the automatic target column appears only beside the municipality's row" auto_target_needs_municipality
+
+# An empty area (0 of 0: no one lives there) prints as empty cells, which is
+# what the data says: no warning asks to leave out a row one cannot leave out.
+empty_area_no_warning() {
+	local s err
+	s=$(scratch)
+	cp -r tests/fixtures/mini "$s/p"
+	echo 'BU99990102;Rand;buurt;WK999901' >> "$s/p/data/areas.csv"
+	echo 'WK999902;Haven;wijk;GM9999' >> "$s/p/data/areas.csv"
+	echo 'BU99990201;Kade;buurt;WK999902' >> "$s/p/data/areas.csv"
+	printf 'indicator;gebied;jaar;waarde;teller;noemer\nbijstand;GM9999;2023;3,5;;\nbijstand;NL01;2023;3,6;;\nbijstand;WK999901;2023;;7;200\nbijstand;BU99990101;2023;;7;200\nbijstand;BU99990102;2023;;0;0\nbijstand;BU99990201;2023;;0;0\n' > "$s/p/data/obs.csv"
+	sed -i 's/^status:/status:\n  - table: {indicators: [bijstand], areas: buurten, year: 2023, title: B}\n  - table: {indicators: [bijstand], areas: wijken, year: 2023, title: W}\n  - table: {indicators: [bijstand], areas: [BU99990102, GM9999], years: [2023], title: Y}\n  - chart: {type: heatmap, indicators: [bijstand], areas: wijken, year: 2023, title: H}/' "$s/p/chapters/thema.yaml"
+	err=$("$BIN" check "$s/p" 2>&1) || { echo "check failed: $err"; return 1; }
+	[[ $err != *"without a single value"* ]] || { echo "warns about an empty area: $err"; return 1; }
+	err=$("$BIN" build "$s/p" -o "$s/a.pdf" 2>&1 >/dev/null) || { echo "build failed: $err"; return 1; }
+	[[ $err != *"without a single value"* ]] || { echo "build warns about an empty area: $err"; return 1; }
+	pdftotext -layout "$s/a.pdf" "$s/a.txt"
+	grep -A5 '^W$' "$s/a.txt" | grep -q 'Haven' || { echo "the empty wijk is left out of its table"; return 1; }
+	# A buurt without data that is not empty still warns (tests/bad/warn-empty-row for a wijk).
+	printf 'indicator;gebied;jaar;waarde;teller;noemer\nbijstand;GM9999;2023;3,5;;\nbijstand;BU99990101;2023;;7;200\n' > "$s/p/data/obs.csv"
+	err=$("$BIN" check "$s/p" 2>&1)
+	[[ $err == *"the row 'Rand' without a single value"* ]] || { echo "no warning for a buurt without data: $err"; return 1; }
+}
+check "an empty area prints as empty cells without a warning" empty_area_no_warning
