@@ -418,6 +418,18 @@ static const char *status_basis(struct sm_layout *L, const struct sm_ref *inds, 
 	return target ? lb[SM_LABEL_versus_target] : previous ? lb[SM_LABEL_versus_previous] : NULL;
 }
 
+/* The basis of a status column whose rows other than the municipality's
+ * judge an indicator with a target: those rows are judged against their
+ * previous measurement (the target is the municipality's). */
+static const char *status_basis_rows(struct sm_layout *L, const char *basis, int others)
+{
+	const char *const *lb = L->t->labels;
+	if (!basis || !others || L->doc->gemeente < 0)
+		return basis;
+	return sm_arena_printf(L->a, "%s (%s), %s (%s)", basis, L->doc->areas[L->doc->gemeente].name,
+			       lb[SM_LABEL_versus_previous], "overige gebieden");
+}
+
 /* What a goal's status is judged against: the basis of the auto rule; a
  * written status judges the goal, against its targets when it has any. */
 const char *sm_goal_basis(struct sm_layout *L, const struct sm_goal *g)
@@ -564,7 +576,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, b->nindicators);
-	int r = 0, any = 0;
+	int r = 0, any = 0, others = 0;
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
 		if (ind < 0)
@@ -617,6 +629,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 							at = periods[q];
 					}
 					enum sm_status s = sm_calc_indicator_status(data, ind, area, at);
+					others |= area != d->gemeente && in->has_target && in->polarity != SM_POL_NEUTRAL;
 					cell->status = s;
 					cell->text = L->t->status_words[s];
 					break;
@@ -637,7 +650,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		has_status |= cols[i] == SM_COL_STATUS;
 	}
 	const char *extra = has_change ? change_note(L, b, &bs) : NULL;
-	const char *basis = has_status ? status_basis(L, b->indicators, b->nindicators) : NULL;
+	const char *basis = has_status ? status_basis_rows(L, status_basis(L, b->indicators, b->nindicators), others) : NULL;
 	if (basis)
 		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
 	t->notes = sm_symbols_note(L, &sy, extra);
@@ -699,7 +712,7 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, ni);
-	int r = 0, any = 0;
+	int r = 0, any = 0, others = 0;
 	int *rows = sm_arena_alloc(L->a, (size_t)(nrows + 1) * sizeof *rows);
 	for (int k = 0; k < na; k++)
 		rows[r++] = areas[k];
@@ -737,6 +750,9 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 			enum sm_area_level lv = d->areas[area].level;
 			if (lv != SM_LEVEL_LAND && lv != SM_LEVEL_REFERENCE) {
 				enum sm_status s = sm_calc_indicator_status(data, b->indicators[0].index, area, p[0]);
+				others |= area != d->gemeente && b->indicators[0].index >= 0 &&
+					  d->indicators[b->indicators[0].index].has_target &&
+					  d->indicators[b->indicators[0].index].polarity != SM_POL_NEUTRAL;
 				sm_table_cell(t, r, c)->status = s;
 				sm_table_cell(t, r, c)->text = L->t->status_words[s];
 			}
@@ -761,7 +777,7 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 				p[0] >= 0 ? ", " : "", p[0] >= 0 ? sm_period_label(L->a, p[0]) : "") : sm_block_title(L, b);
 	t->source = sm_block_sources(L, b->indicators, ni);
 	const char *extra = change ? change_note(L, b, &bs) : NULL;
-	const char *basis = status ? status_basis(L, b->indicators, ni) : NULL;
+	const char *basis = status ? status_basis_rows(L, status_basis(L, b->indicators, ni), others) : NULL;
 	if (basis)
 		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
 	t->notes = sm_symbols_note(L, &sy, extra);

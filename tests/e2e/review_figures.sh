@@ -45,3 +45,23 @@ empty_area_no_warning() {
 	[[ $err == *"the row 'Rand' without a single value"* ]] || { echo "no warning for a buurt without data: $err"; return 1; }
 }
 check "an empty area prints as empty cells without a warning" empty_area_no_warning
+
+# The target is the municipality's: a status column judges the municipality
+# against it, and a wijk or buurt against its own previous measurement, and
+# the line under the table says so.
+status_of_other_rows() {
+	local s err
+	s=$(scratch)
+	mini_with_target "$s/p"
+	echo 'BU99990102;Rand;buurt;WK999901' >> "$s/p/data/areas.csv"
+	printf 'indicator;gebied;jaar;waarde\nbijstand;GM9999;2022;3,2\nbijstand;GM9999;2023;2,8\nbijstand;BU99990101;2022;4,0\nbijstand;BU99990101;2023;3,5\nbijstand;BU99990102;2022;2,0\nbijstand;BU99990102;2023;2,6\n' > "$s/p/data/obs.csv"
+	sed -i 's/^status:/status:\n  - table: {indicator: bijstand, areas: buurten, year: 2023, columns: [status], title: S}/' "$s/p/chapters/thema.yaml"
+	err=$("$BIN" build "$s/p" -o "$s/a.pdf" 2>&1 >/dev/null) || { echo "build failed: $err"; return 1; }
+	pdftotext -layout "$s/a.pdf" "$s/a.txt"
+	# Kern: above the target but better than before; Rand: below the target but worse.
+	grep -A6 '^S$' "$s/a.txt" | grep -q 'Kern .*Op koers' || { echo "Kern is judged against the municipality's target"; return 1; }
+	grep -A6 '^S$' "$s/a.txt" | grep -Eq 'Rand .*(Aandacht nodig|Niet op koers)' || { echo "Rand is judged against the municipality's target"; return 1; }
+	grep -A6 '^S$' "$s/a.txt" | grep -q 'Teststad .*Op koers' || { echo "the municipality is not judged against its target"; return 1; }
+	grep -A9 '^S$' "$s/a.txt" | grep -q 'vorige meting (overige gebieden)' || { echo "the note does not say what other rows are judged against"; return 1; }
+}
+check "a status column judges only the municipality against its target" status_of_other_rows
