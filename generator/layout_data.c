@@ -292,12 +292,18 @@ static int has_column(const struct sm_block *b, enum sm_column c)
 /* The periods the printed changes are measured from, per indicator of a
  * block (a few distinct ones each), for the line under the table. */
 #define MAX_BASES 4
-struct bases { int *v, *n, over; };
+struct base_mark { struct sm_tcell *cell; int i, q; };
+struct bases {
+	int *v, *n, over;
+	int last;                   /* the base of the change change_text gave last */
+	struct base_mark *m;        /* the change cells of a table, with their base */
+	int nm, capm;
+};
 
 static struct bases bases_new(struct sm_layout *L, int n)
 {
 	struct bases bs = { sm_arena_alloc(L->a, (size_t)(n + 1) * MAX_BASES * sizeof(int)),
-			    sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof(int)), 0 };
+			    sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof(int)), 0, -1, NULL, 0, 0 };
 	return bs;
 }
 
@@ -324,11 +330,81 @@ static const char *change_text(struct sm_layout *L, int ind, int area, int p, st
 	const struct sm_value *o = q >= 0 ? sm_calc_cell(d, ind, area, q) : NULL;
 	if (!o || o->state == SM_V_MISSING)
 		return "";
-	if (bs)
+	if (bs) {
 		add_base(bs, i, q);
+		bs->last = q;
+	}
 	if (c->state == SM_V_SUPPRESSED || o->state == SM_V_SUPPRESSED)
 		return ".";       /* a change would reveal what is suppressed */
 	return sm_fmt_change(L->a, c->v - o->v, d->doc->indicators[ind].decimals);
+}
+
+/* A table's change cell, kept with its base for mark_bases. */
+static void set_change(struct sm_layout *L, struct sm_tcell *cell, int ind, int area, int p, struct bases *bs, int i)
+{
+	cell->text = change_text(L, ind, area, p, bs, i);
+	if (cell->text[0] && strcmp(cell->text, ".")) {
+		struct base_mark m = { cell, i, bs->last };
+		SM_PUSH(L->a, bs->m, bs->nm, bs->capm, m);
+	}
+}
+
+/* When the rows of an indicator measure their changes from different
+ * periods, the note names its most common base, and each change measured
+ * from another one carries a raised number that the note explains ("+0,5"
+ * with a raised 1, and "1 t.o.v. 2021" with a raised 1 in the note).
+ * Returns that key, or NULL; leaves one base per indicator in bs. */
+static const char *mark_bases(struct sm_layout *L, struct bases *bs, int ni)
+{
+	static const char *const sup[] = { "\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB4", "\xE2\x81\xB5",
+					    "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9" };
+	int others[9], no = 0;
+	int *main_q = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *main_q);
+	if (bs->over)
+		return NULL;
+	for (int i = 0; i < ni; i++) {
+		main_q[i] = bs->n[i] ? bs->v[i * MAX_BASES] : -1;
+		if (bs->n[i] < 2)
+			continue;
+		int best = 0;
+		for (int k = 0; k < bs->n[i]; k++) {
+			int q = bs->v[i * MAX_BASES + k], count = 0;
+			for (int m = 0; m < bs->nm; m++)
+				count += bs->m[m].i == i && bs->m[m].q == q;
+			if (count > best || (count == best && q < main_q[i])) {
+				best = count;
+				main_q[i] = q;
+			}
+		}
+	}
+	for (int m = 0; m < bs->nm; m++) {
+		int q = bs->m[m].q, seen = q == main_q[bs->m[m].i];
+		for (int o = 0; o < no; o++)
+			seen |= others[o] == q;
+		if (seen)
+			continue;
+		if (no == 9)
+			return NULL;        /* too many to key: the note names them all */
+		others[no++] = q;
+	}
+	if (!no)
+		return NULL;
+	qsort(others, (size_t)no, sizeof *others, cmp_int);
+	for (int m = 0; m < bs->nm; m++) {
+		struct base_mark *bm = &bs->m[m];
+		for (int o = 0; o < no && bm->q != main_q[bm->i]; o++)
+			if (others[o] == bm->q)
+				bm->cell->text = sm_arena_printf(L->a, "%s%s", bm->cell->text, sup[o]);
+	}
+	const char **parts = sm_arena_alloc(L->a, (size_t)no * sizeof *parts);
+	for (int o = 0; o < no; o++)
+		parts[o] = sm_arena_printf(L->a, "%s %s %s", sup[o], L->t->labels[SM_LABEL_versus], sm_period_label(L->a, others[o]));
+	for (int i = 0; i < ni; i++)
+		if (bs->n[i] > 1) {
+			bs->v[i * MAX_BASES] = main_q[i];
+			bs->n[i] = 1;
+		}
+	return sm_arena_join(L->a, parts, no, "; ");
 }
 
 static const char *target_text(struct sm_layout *L, const struct sm_indicator *in)
@@ -343,11 +419,12 @@ static const char *target_text(struct sm_layout *L, const struct sm_indicator *i
  * periods the printed changes are really measured from, per indicator when
  * they differ; the word on percentage points only when the block has a
  * percentage. */
-static const char *change_note(struct sm_layout *L, const struct sm_block *b, const struct bases *bs)
+static const char *change_note(struct sm_layout *L, const struct sm_block *b, struct bases *bs)
 {
 	const char *const *lb = L->t->labels;
 	const struct sm_doc *d = L->doc;
 	int ni = b->nindicators, percent = 0;
+	const char *key = mark_bases(L, bs, ni);
 	const char **own = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *own);
 	for (int i = 0; i < ni; i++) {
 		int k = b->indicators[i].index;
@@ -392,6 +469,8 @@ static const char *change_note(struct sm_layout *L, const struct sm_block *b, co
 			parts[g] = sm_arena_printf(L->a, "%s %s (%s)", lb[SM_LABEL_versus], groups[g], members[g]);
 		since = sm_arena_join(L->a, parts, ng, "; ");
 	}
+	if (key)
+		since = sm_arena_printf(L->a, "%s; %s", since, key);
 	return percent ? sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], since, lb[SM_LABEL_points])
 		       : sm_arena_printf(L->a, "%s: %s", lb[SM_LABEL_change], since);
 }
@@ -607,7 +686,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, area, last) : NULL, &sy);
 					break;
 				case SM_COL_CHANGE:
-					cell->text = change_text(L, ind, area, last, &bs, i);
+					set_change(L, cell, ind, area, last, &bs, i);
 					break;
 				case SM_COL_REFERENCE:
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, ref, last) : NULL, &sy);
@@ -744,7 +823,7 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 			any |= v && v->state != SM_V_MISSING;
 			sm_table_cell(t, r, c++)->text = cell_text(L, in, v, &sy);
 			if (change)
-				sm_table_cell(t, r, c++)->text = change_text(L, ind, area, p[i], &bs, i);
+				set_change(L, sm_table_cell(t, r, c++), ind, area, p[i], &bs, i);
 		}
 		if (status) {
 			enum sm_area_level lv = d->areas[area].level;

@@ -65,3 +65,22 @@ status_of_other_rows() {
 	grep -A9 '^S$' "$s/a.txt" | grep -q 'vorige meting (overige gebieden)' || { echo "the note does not say what other rows are judged against"; return 1; }
 }
 check "a status column judges only the municipality against its target" status_of_other_rows
+
+# Rows of one indicator measured from different periods: the note names the
+# most common base, and a change from another one carries a raised number
+# the note explains.
+change_bases_traceable() {
+	local s err
+	s=$(scratch)
+	cp -r tests/fixtures/mini "$s/p"
+	sed -i 's/^references: \[NL01\]/references: [NL01]\nbaseline: 2019/' "$s/p/monitor.yaml"
+	echo 'BU99990102;Rand;buurt;WK999901' >> "$s/p/data/areas.csv"
+	printf 'indicator;gebied;jaar;waarde\nbijstand;GM9999;2019;5,0\nbijstand;GM9999;2023;3,5\nbijstand;BU99990101;2019;6,0\nbijstand;BU99990101;2023;5,0\nbijstand;BU99990102;2021;2,0\nbijstand;BU99990102;2023;2,5\n' > "$s/p/data/obs.csv"
+	sed -i 's/^status:/status:\n  - table: {indicator: bijstand, areas: buurten, year: 2023, columns: [change], title: T2}/' "$s/p/chapters/thema.yaml"
+	err=$("$BIN" build "$s/p" -o "$s/a.pdf" 2>&1 >/dev/null) || { echo "build failed: $err"; return 1; }
+	pdftotext -layout "$s/a.pdf" "$s/a.txt"
+	grep -A7 '^T2$' "$s/a.txt" | grep -q 'Rand .*+0,5¹' || { echo "Rand's change from 2021 is not marked"; return 1; }
+	grep -A7 '^T2$' "$s/a.txt" | grep -q 'Kern .*−1,0$' || { echo "Kern's change from 2019 is marked"; return 1; }
+	grep -A7 '^T2$' "$s/a.txt" | grep -q 'Verandering: t.o.v. 2019; ¹ t.o.v. 2021' || { echo "the note does not key the mark"; return 1; }
+}
+check "a change from another base than the note's carries a keyed mark" change_bases_traceable
