@@ -543,6 +543,9 @@ const char *sm_block_title(struct sm_layout *L, const struct sm_block *b)
  * columns and rows hold figures, named, for the warning about one that
  * would print without a single value. A column's figcol says what it holds. */
 enum { COL_FIGURES = 1, COL_TARGET, COL_STATUS };
+/* A row's figrow: 1, or this for an empty area's row (0 of 0), whose empty
+ * cells are what the data says: no warning asks to leave it out. */
+enum { ROW_EMPTY_AREA = 2 };
 
 static int shows_area(const int *areas, int na, int area)
 {
@@ -677,7 +680,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 				sm_table_cell(t, r, 1 + c)->text = cell_text(L, in, v, &sy);
 				any |= v && v->state != SM_V_MISSING;
 				if (empty_at(L, ind, area, periods[c]))
-					bt.figrow[r] = 0;   /* an empty area: its empty row is right */
+					bt.figrow[r] = ROW_EMPTY_AREA;
 			}
 			for (int c = 0; c < nc; c++) {
 				struct sm_tcell *cell = sm_table_cell(t, r, 1 + np + c);
@@ -810,7 +813,7 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 		for (int i = 0; i < ni; i++)
 			empty |= b->indicators[i].index >= 0 && empty_at(L, b->indicators[i].index, area, p[i]);
 		if (empty)
-			bt.figrow[r] = 0;   /* an empty area: its empty row is right */
+			bt.figrow[r] = ROW_EMPTY_AREA;
 		c = 1;
 		for (int i = 0; i < ni; i++) {
 			int ind = b->indicators[i].index;
@@ -1257,7 +1260,7 @@ static void check_table(struct sm_layout *L, const struct sm_block *b)
 		int has = 0;
 		for (int c = 1; c < t->ncols && !has; c++)
 			has = bt.figcol[c] == COL_FIGURES && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
-		if (bt.figrow[r] && !has)
+		if (bt.figrow[r] == 1 && !has)
 			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the row", bt.rowname[r],
 				"it has no data in the periods shown; leave it out, or add its data");
 	}

@@ -84,3 +84,15 @@ change_bases_traceable() {
 	grep -A7 '^T2$' "$s/a.txt" | grep -q 'Verandering: t.o.v. 2019; ¹ t.o.v. 2021' || { echo "the note does not key the mark"; return 1; }
 }
 check "a change from another base than the note's carries a keyed mark" change_bases_traceable
+
+# A row empty in one period still counts for its columns in the others.
+empty_period_keeps_column() {
+	local s err
+	s=$(scratch)
+	cp -r tests/fixtures/mini "$s/p"
+	printf 'indicator;gebied;jaar;waarde;teller;noemer\nbijstand;GM9999;2023;3,5;;\nbijstand;BU99990101;2022;;0;0\nbijstand;BU99990101;2023;;7;200\n' > "$s/p/data/obs.csv"
+	sed -i 's/^status:/status:\n  - table: {indicators: [bijstand], areas: [BU99990101], years: 2022-2023, title: Y}/' "$s/p/chapters/thema.yaml"
+	err=$("$BIN" check "$s/p" 2>&1) || { echo "check failed: $err"; return 1; }
+	[[ $err != *"without a single value"* ]] || { echo "unexpected warning: $err"; return 1; }
+}
+check "a row empty in one period still counts for its columns" empty_period_keeps_column
