@@ -199,7 +199,9 @@ enum sm_status sm_calc_indicator_status(const struct sm_data *d, int ind, int ar
 	int q = sm_calc_previous(d, ind, area, p);
 	int has_prev = q >= 0 && sm_calc_has(d, ind, area, q, &prev);
 	int lower = in->polarity == SM_POL_LOWER;
-	if (in->has_target) {
+	/* The target is the municipality's: other areas are judged as an
+	 * indicator without one, against their previous measurement. */
+	if (in->has_target && area == d->doc->gemeente) {
 		if (lower ? v <= in->target : v >= in->target)
 			return SM_STATUS_ON_TRACK;
 		if (has_prev && (lower ? v < prev : v > prev))

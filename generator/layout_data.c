@@ -36,12 +36,18 @@ static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(co
 /* The periods the printed changes are measured from, per indicator of a
  * block (a few distinct ones each), for the line under the table. */
 #define MAX_BASES 4
-struct bases { int *v, *n, over; };
+struct base_mark { struct sm_tcell *cell; int i, q; };
+struct bases {
+	int *v, *n, over;
+	int last;                   /* the base of the change change_text gave last */
+	struct base_mark *m;        /* the change cells of a table, with their base */
+	int nm, capm;
+};
 
 static struct bases bases_new(struct sm_layout *L, int n)
 {
 	struct bases bs = { sm_arena_alloc(L->a, (size_t)(n + 1) * MAX_BASES * sizeof(int)),
-			    sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof(int)), 0 };
+			    sm_arena_alloc(L->a, (size_t)(n + 1) * sizeof(int)), 0, -1, NULL, 0, 0 };
 	return bs;
 }
 
@@ -68,11 +74,81 @@ static const char *change_text(struct sm_layout *L, int ind, int area, int p, st
 	const struct sm_value *o = q >= 0 ? sm_calc_cell(d, ind, area, q) : NULL;
 	if (!o || o->state == SM_V_MISSING)
 		return "";
-	if (bs)
+	if (bs) {
 		add_base(bs, i, q);
+		bs->last = q;
+	}
 	if (c->state == SM_V_SUPPRESSED || o->state == SM_V_SUPPRESSED)
 		return ".";       /* a change would reveal what is suppressed */
 	return sm_fmt_change(L->a, c->v - o->v, d->doc->indicators[ind].decimals);
+}
+
+/* A table's change cell, kept with its base for mark_bases. */
+static void set_change(struct sm_layout *L, struct sm_tcell *cell, int ind, int area, int p, struct bases *bs, int i)
+{
+	cell->text = change_text(L, ind, area, p, bs, i);
+	if (cell->text[0] && strcmp(cell->text, ".")) {
+		struct base_mark m = { cell, i, bs->last };
+		SM_PUSH(L->a, bs->m, bs->nm, bs->capm, m);
+	}
+}
+
+/* When the rows of an indicator measure their changes from different
+ * periods, the note names its most common base, and each change measured
+ * from another one carries a raised number that the note explains ("+0,5"
+ * with a raised 1, and "1 t.o.v. 2021" with a raised 1 in the note).
+ * Returns that key, or NULL; leaves one base per indicator in bs. */
+static const char *mark_bases(struct sm_layout *L, struct bases *bs, int ni)
+{
+	static const char *const sup[] = { "\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB4", "\xE2\x81\xB5",
+					    "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9" };
+	int others[9], no = 0;
+	int *main_q = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *main_q);
+	if (bs->over)
+		return NULL;
+	for (int i = 0; i < ni; i++) {
+		main_q[i] = bs->n[i] ? bs->v[i * MAX_BASES] : -1;
+		if (bs->n[i] < 2)
+			continue;
+		int best = 0;
+		for (int k = 0; k < bs->n[i]; k++) {
+			int q = bs->v[i * MAX_BASES + k], count = 0;
+			for (int m = 0; m < bs->nm; m++)
+				count += bs->m[m].i == i && bs->m[m].q == q;
+			if (count > best || (count == best && q < main_q[i])) {
+				best = count;
+				main_q[i] = q;
+			}
+		}
+	}
+	for (int m = 0; m < bs->nm; m++) {
+		int q = bs->m[m].q, seen = q == main_q[bs->m[m].i];
+		for (int o = 0; o < no; o++)
+			seen |= others[o] == q;
+		if (seen)
+			continue;
+		if (no == 9)
+			return NULL;        /* too many to key: the note names them all */
+		others[no++] = q;
+	}
+	if (!no)
+		return NULL;
+	qsort(others, (size_t)no, sizeof *others, cmp_int);
+	for (int m = 0; m < bs->nm; m++) {
+		struct base_mark *bm = &bs->m[m];
+		for (int o = 0; o < no && bm->q != main_q[bm->i]; o++)
+			if (others[o] == bm->q)
+				bm->cell->text = sm_arena_printf(L->a, "%s%s", bm->cell->text, sup[o]);
+	}
+	const char **parts = sm_arena_alloc(L->a, (size_t)no * sizeof *parts);
+	for (int o = 0; o < no; o++)
+		parts[o] = sm_arena_printf(L->a, "%s %s %s", sup[o], L->t->labels[SM_LABEL_versus], sm_period_label(L->a, others[o]));
+	for (int i = 0; i < ni; i++)
+		if (bs->n[i] > 1) {
+			bs->v[i * MAX_BASES] = main_q[i];
+			bs->n[i] = 1;
+		}
+	return sm_arena_join(L->a, parts, no, "; ");
 }
 
 static const char *target_text(struct sm_layout *L, const struct sm_indicator *in)
@@ -87,11 +163,12 @@ static const char *target_text(struct sm_layout *L, const struct sm_indicator *i
  * periods the printed changes are really measured from, per indicator when
  * they differ; the word on percentage points only when the block has a
  * percentage. */
-static const char *change_note(struct sm_layout *L, const struct sm_block *b, const struct bases *bs)
+static const char *change_note(struct sm_layout *L, const struct sm_block *b, struct bases *bs)
 {
 	const char *const *lb = L->t->labels;
 	const struct sm_doc *d = L->doc;
 	int ni = b->nindicators, percent = 0;
+	const char *key = mark_bases(L, bs, ni);
 	const char **own = sm_arena_alloc(L->a, (size_t)(ni + 1) * sizeof *own);
 	for (int i = 0; i < ni; i++) {
 		int k = b->indicators[i].index;
@@ -136,6 +213,8 @@ static const char *change_note(struct sm_layout *L, const struct sm_block *b, co
 			parts[g] = sm_arena_printf(L->a, "%s %s (%s)", lb[SM_LABEL_versus], groups[g], members[g]);
 		since = sm_arena_join(L->a, parts, ng, "; ");
 	}
+	if (key)
+		since = sm_arena_printf(L->a, "%s; %s", since, key);
 	return percent ? sm_arena_printf(L->a, "%s: %s, %s", lb[SM_LABEL_change], since, lb[SM_LABEL_points])
 		       : sm_arena_printf(L->a, "%s: %s", lb[SM_LABEL_change], since);
 }
@@ -162,6 +241,18 @@ static const char *status_basis(struct sm_layout *L, const struct sm_ref *inds, 
 	return target ? lb[SM_LABEL_versus_target] : previous ? lb[SM_LABEL_versus_previous] : NULL;
 }
 
+/* The basis of a status column whose rows other than the municipality's
+ * judge an indicator with a target: those rows are judged against their
+ * previous measurement (the target is the municipality's). */
+static const char *status_basis_rows(struct sm_layout *L, const char *basis, int others)
+{
+	const char *const *lb = L->t->labels;
+	if (!basis || !others || L->doc->gemeente < 0)
+		return basis;
+	return sm_arena_printf(L->a, "%s (%s), %s (%s)", basis, L->doc->areas[L->doc->gemeente].name,
+			       lb[SM_LABEL_versus_previous], "overige gebieden");
+}
+
 /* What a goal's status is judged against: the basis of the auto rule; a
  * written status judges the goal, against its targets when it has any. */
 const char *sm_goal_basis(struct sm_layout *L, const struct sm_goal *g)
@@ -180,7 +271,20 @@ const char *sm_goal_basis(struct sm_layout *L, const struct sm_goal *g)
 
 /* A table block as built, before it is set: the table, and which of its
  * columns and rows hold figures, named, for the warning about one that
- * would print without a single value. */
+ * would print without a single value. A column's figcol says what it holds. */
+enum { COL_FIGURES = 1, COL_TARGET, COL_STATUS };
+/* A row's figrow: 1, or this for an empty area's row (0 of 0), whose empty
+ * cells are what the data says: no warning asks to leave it out. */
+enum { ROW_EMPTY_AREA = 2 };
+
+static int shows_area(const int *areas, int na, int area)
+{
+	for (int k = 0; k < na; k++)
+		if (areas[k] == area)
+			return 1;
+	return 0;
+}
+
 struct built {
 	struct sm_table *t;
 	unsigned char *figcol, *figrow;
@@ -197,6 +301,28 @@ static struct built built_new(struct sm_layout *L, int ncols, int nrows)
 	bt.colname = sm_arena_alloc(L->a, ((size_t)ncols + 1) * sizeof *bt.colname);
 	bt.rowname = sm_arena_alloc(L->a, ((size_t)nrows + 1) * sizeof *bt.rowname);
 	return bt;
+}
+
+/* An area that is empty for ind in period p (FORMAT.md: 0 of 0, no one
+ * lives there), or a wijk of only empty buurten. Its empty cells are what
+ * the data says, not a lack: no warning asks to leave its row out. */
+static int empty_at(struct sm_layout *L, int ind, int area, int p)
+{
+	const struct sm_value *c = p >= 0 ? sm_calc_cell(L->data, ind, area, p) : NULL;
+	if (c && c->state != SM_V_MISSING)
+		return 0;
+	if (c && c->has_nd && c->num == 0 && c->den == 0)
+		return 1;
+	if ((c && (c->has_v || c->has_nd || c->flag != SM_FLAG_NONE)) || p < 0 || L->doc->areas[area].level != SM_LEVEL_WIJK)
+		return 0;
+	int parts = 0;
+	for (int k = 0; k < L->doc->nareas; k++)
+		if (L->doc->areas[k].parent.index == area && L->doc->areas[k].level == SM_LEVEL_BUURT) {
+			if (!empty_at(L, ind, k, p))
+				return 0;
+			parts++;
+		}
+	return parts > 0;
 }
 
 static struct built years_table(struct sm_layout *L, const struct sm_block *b, const int *areas, int na)
@@ -219,7 +345,8 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		for (int i = 0; i < b->ncolumns; i++)
 			if (b->columns[i] != SM_COL_REFERENCE || want_ref)
 				cols[nc++] = b->columns[i];
-	} else {
+	} else if (shows_area(areas, na, d->gemeente)) {
+		/* The target is the municipality's: without its row, nowhere to stand. */
 		for (int i = 0; i < b->nindicators; i++)
 			if (b->indicators[i].index >= 0 && d->indicators[b->indicators[i].index].has_target) {
 				cols[nc++] = SM_COL_TARGET;
@@ -256,11 +383,12 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		default: break;
 		}
 		t->head[1 + np + i] = bt.colname[1 + np + i] = h;
-		bt.figcol[1 + np + i] = cols[i] == SM_COL_VALUE || cols[i] == SM_COL_CHANGE || cols[i] == SM_COL_REFERENCE;
+		bt.figcol[1 + np + i] = cols[i] == SM_COL_VALUE || cols[i] == SM_COL_CHANGE || cols[i] == SM_COL_REFERENCE ? COL_FIGURES
+				      : cols[i] == SM_COL_TARGET ? COL_TARGET : cols[i] == SM_COL_STATUS ? COL_STATUS : 0;
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, b->nindicators);
-	int r = 0, any = 0;
+	int r = 0, any = 0, others = 0;
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
 		if (ind < 0)
@@ -281,6 +409,8 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 				const struct sm_value *v = sm_calc_cell(data, ind, area, periods[c]);
 				sm_table_cell(t, r, 1 + c)->text = cell_text(L, in, v, &sy);
 				any |= v && v->state != SM_V_MISSING;
+				if (empty_at(L, ind, area, periods[c]))
+					bt.figrow[r] = ROW_EMPTY_AREA;
 			}
 			for (int c = 0; c < nc; c++) {
 				struct sm_tcell *cell = sm_table_cell(t, r, 1 + np + c);
@@ -289,7 +419,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, area, last) : NULL, &sy);
 					break;
 				case SM_COL_CHANGE:
-					cell->text = change_text(L, ind, area, last, &bs, i);
+					set_change(L, cell, ind, area, last, &bs, i);
 					break;
 				case SM_COL_REFERENCE:
 					cell->text = cell_text(L, in, last >= 0 ? sm_calc_cell(data, ind, ref, last) : NULL, &sy);
@@ -311,6 +441,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 							at = periods[q];
 					}
 					enum sm_status s = sm_calc_indicator_status(data, ind, area, at);
+					others |= area != d->gemeente && in->has_target && in->polarity != SM_POL_NEUTRAL;
 					cell->status = s;
 					cell->text = L->t->status_words[s];
 					break;
@@ -331,7 +462,7 @@ static struct built years_table(struct sm_layout *L, const struct sm_block *b, c
 		has_status |= cols[i] == SM_COL_STATUS;
 	}
 	const char *extra = has_change ? change_note(L, b, &bs) : NULL;
-	const char *basis = has_status ? status_basis(L, b->indicators, b->nindicators) : NULL;
+	const char *basis = has_status ? status_basis_rows(L, status_basis(L, b->indicators, b->nindicators), others) : NULL;
 	if (basis)
 		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
 	t->notes = sm_symbols_note(L, &sy, extra);
@@ -387,12 +518,13 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 		}
 	}
 	if (status) {
-		t->head[c] = lb[SM_LABEL_judgement];
+		t->head[c] = bt.colname[c] = lb[SM_LABEL_judgement];
 		t->align[c] = SM_ALIGN_RIGHT;
+		bt.figcol[c] = COL_STATUS;
 	}
 	struct sm_symbols sy = { 0 };
 	struct bases bs = bases_new(L, ni);
-	int r = 0, any = 0;
+	int r = 0, any = 0, others = 0;
 	int *rows = sm_arena_alloc(L->a, (size_t)(nrows + 1) * sizeof *rows);
 	for (int k = 0; k < na; k++)
 		rows[r++] = areas[k];
@@ -407,6 +539,11 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 			t->kinds[r] = SM_ROW_NORMAL;
 		sm_table_cell(t, r, 0)->text = bt.rowname[r] = d->areas[area].name;
 		bt.figrow[r] = 1;
+		int empty = 0;
+		for (int i = 0; i < ni; i++)
+			empty |= b->indicators[i].index >= 0 && empty_at(L, b->indicators[i].index, area, p[i]);
+		if (empty)
+			bt.figrow[r] = ROW_EMPTY_AREA;
 		c = 1;
 		for (int i = 0; i < ni; i++) {
 			int ind = b->indicators[i].index;
@@ -419,12 +556,15 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 			any |= v && v->state != SM_V_MISSING;
 			sm_table_cell(t, r, c++)->text = cell_text(L, in, v, &sy);
 			if (change)
-				sm_table_cell(t, r, c++)->text = change_text(L, ind, area, p[i], &bs, i);
+				set_change(L, sm_table_cell(t, r, c++), ind, area, p[i], &bs, i);
 		}
 		if (status) {
 			enum sm_area_level lv = d->areas[area].level;
 			if (lv != SM_LEVEL_LAND && lv != SM_LEVEL_REFERENCE) {
 				enum sm_status s = sm_calc_indicator_status(data, b->indicators[0].index, area, p[0]);
+				others |= area != d->gemeente && b->indicators[0].index >= 0 &&
+					  d->indicators[b->indicators[0].index].has_target &&
+					  d->indicators[b->indicators[0].index].polarity != SM_POL_NEUTRAL;
 				sm_table_cell(t, r, c)->status = s;
 				sm_table_cell(t, r, c)->text = L->t->status_words[s];
 			}
@@ -449,7 +589,7 @@ static struct built areas_table(struct sm_layout *L, const struct sm_block *b, i
 				p[0] >= 0 ? ", " : "", p[0] >= 0 ? sm_period_label(L->a, p[0]) : "") : sm_block_title(L, b);
 	t->source = sm_block_sources(L, b->indicators, ni);
 	const char *extra = change ? change_note(L, b, &bs) : NULL;
-	const char *basis = status ? status_basis(L, b->indicators, ni) : NULL;
+	const char *basis = status ? status_basis_rows(L, status_basis(L, b->indicators, ni), others) : NULL;
 	if (basis)
 		extra = sm_arena_printf(L->a, "%s%s%s: %s", extra ? extra : "", extra ? "; " : "", lb[SM_LABEL_judgement], basis);
 	t->notes = sm_symbols_note(L, &sy, extra);
@@ -838,13 +978,17 @@ static void check_table(struct sm_layout *L, const struct sm_block *b)
 			has = bt.figrow[r] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
 		if (bt.figcol[c] && !has)
 			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the column", bt.colname[c],
-				"none of its areas has data for it in that period; leave it out, or choose years with data");
+				bt.figcol[c] == COL_TARGET ? "the target is the municipality's and stands on its row only; "
+							     "add the municipality to areas, or leave the column out"
+				: bt.figcol[c] == COL_STATUS ? "land and reference areas are not judged; add an area that is, "
+							       "or leave the column out"
+				: "none of its areas has data for it in that period; leave it out, or choose years with data");
 	}
 	for (int r = 0; r < t->nrows; r++) {
 		int has = 0;
 		for (int c = 1; c < t->ncols && !has; c++)
-			has = bt.figcol[c] && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
-		if (bt.figrow[r] && !has)
+			has = bt.figcol[c] == COL_FIGURES && sm_table_cell(t, r, c)->text && sm_table_cell(t, r, c)->text[0];
+		if (bt.figrow[r] == 1 && !has)
 			sm_diag(SM_MSG_empty_line, &b->pos, "this table", "the row", bt.rowname[r],
 				"it has no data in the periods shown; leave it out, or add its data");
 	}
@@ -862,6 +1006,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 	if (!na)
 		return;
 	unsigned char *row_has = sm_arena_alloc(L->a, (size_t)na + 1);
+	unsigned char *row_empty = sm_arena_alloc(L->a, (size_t)na + 1);   /* an empty area: nothing to warn */
 	const char *what = b->chart == SM_CHART_DOT ? "this dot chart" : "this heatmap";
 	for (int i = 0; i < b->nindicators; i++) {
 		int ind = b->indicators[i].index;
@@ -872,6 +1017,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 			const struct sm_value *v = p >= 0 ? sm_calc_cell(L->data, ind, areas[k], p) : NULL;
 			if (v && v->state != SM_V_MISSING)
 				has = row_has[k] = 1;
+			row_empty[k] |= empty_at(L, ind, areas[k], p);
 		}
 		if (!has)
 			sm_diag(SM_MSG_empty_line, &b->pos, what, b->chart == SM_CHART_DOT ? "the row" : "the column",
@@ -879,7 +1025,7 @@ static void check_chart(struct sm_layout *L, const struct sm_block *b)
 				"none of its areas has data for it in that period; leave it out, or choose a year with data");
 	}
 	for (int k = 0; k < na && b->chart == SM_CHART_HEATMAP; k++)
-		if (!row_has[k])
+		if (!row_has[k] && !row_empty[k])
 			sm_diag(SM_MSG_empty_line, &b->pos, what, "the row", d->areas[areas[k]].name,
 				"it has no data for these indicators; leave it out, or add its data");
 }
