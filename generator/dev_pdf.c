@@ -1000,7 +1000,8 @@ static const char *file_kind(mode_t m)
 }
 
 /* The rules for an existing target (docs/FORMAT.md, "Where the PDF goes"):
- * only a regular file is replaced, and not when it is write-protected.
+ * only a regular file is replaced, not one the build read, and not when
+ * it is write-protected.
  * Returns the exit status: 0, 2 (not a file) or 3; *old is its status. */
 static int check_target(const char *path, struct stat *old, int *exists)
 {
@@ -1013,6 +1014,11 @@ static int check_target(const char *path, struct stat *old, int *exists)
 	}
 	if (!S_ISREG(old->st_mode)) {
 		sm_diag(SM_MSG_output_not_file, NULL, path, file_kind(old->st_mode));
+		return 2;
+	}
+	const char *input = sm_file_read_before(old);
+	if (input) {
+		sm_diag(SM_MSG_output_is_input, NULL, path, input);
 		return 2;
 	}
 	/* Root may write anything, so the mode decides for root too: a file

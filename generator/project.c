@@ -387,6 +387,39 @@ static const char *human_size(char *buf, size_t n, unsigned long long bytes)
 	return buf;
 }
 
+/* Every file the build opened to read, by device and inode, so that the
+ * PDF is never written over one of them (-o data/obs.csv, or a hard link
+ * to monitor.yaml). */
+static struct read_file {
+	dev_t dev;
+	ino_t ino;
+	char *path;
+} *read_files;
+static size_t n_read_files;
+
+static void remember_read(const struct stat *st, const char *path)
+{
+	if (sm_file_read_before(st))
+		return;
+	if (!(n_read_files & (n_read_files + 1))) {
+		read_files = realloc(read_files, (2 * n_read_files + 1) * sizeof *read_files);
+		if (!read_files)
+			sm_oom();
+	}
+	char *copy = strdup(path);
+	if (!copy)
+		sm_oom();
+	read_files[n_read_files++] = (struct read_file){ st->st_dev, st->st_ino, copy };
+}
+
+const char *sm_file_read_before(const struct stat *st)
+{
+	for (size_t i = 0; i < n_read_files; i++)
+		if (read_files[i].dev == st->st_dev && read_files[i].ino == st->st_ino)
+			return read_files[i].path;
+	return NULL;
+}
+
 int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos *pos)
 {
 	const char *rel = below(in, path);
@@ -406,6 +439,7 @@ int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos 
 		close(fd);
 		return -1;
 	}
+	remember_read(&st, path);
 	return fd;
 }
 

@@ -420,6 +420,10 @@ const char *sm_normal_path(struct sm_arena *a, const char *rel);
 /* Opens a file shown as in->path/rel to read it (a regular file); reports
  * errors at pos. -1 on error. */
 int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos *pos);
+/* The path of a file sm_open_file opened that is st (same device and
+ * inode), or NULL. */
+struct stat;
+const char *sm_file_read_before(const struct stat *st);
 /* Reads a whole file into the arena (NUL-terminated). Reports errors at pos
  * (the place that named it) or, when pos is NULL, on the file itself. */
 char *sm_read_file(struct sm_arena *a, const struct sm_dir *in, const char *path, size_t *len,
