@@ -13,6 +13,7 @@
 #include "layout.h"
 #include "image.h"
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -1062,7 +1063,15 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 	 * temp_exists always tells the truth. */
 	sigprocmask(SIG_BLOCK, &fatal, &before);
 	int fd = -1, err = 0;
-	if ((size_t)snprintf(temp_path, sizeof temp_path, "%s.XXXXXX", path) >= sizeof temp_path)
+	/* TARGET.XXXXXX, with TARGET's name cut short when the suffix would
+	 * make it longer than a name may be: a long legal target still gets
+	 * a visible temporary file beside it. */
+	const char *slash = strrchr(path, '/');
+	size_t base = (size_t)(slash ? slash + 1 - path : 0), keep = strlen(path + base);
+	if (keep > NAME_MAX - 7)
+		keep = NAME_MAX - 7;
+	if ((size_t)snprintf(temp_path, sizeof temp_path, "%.*s%.*s.XXXXXX", (int)base, path, (int)keep, path + base) >=
+	    sizeof temp_path)
 		err = ENAMETOOLONG;
 	else if ((fd = mkstemp(temp_path)) < 0)
 		err = errno;

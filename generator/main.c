@@ -177,6 +177,15 @@ int main(int argc, char **argv)
 			usage);
 		return 2;
 	}
+	if (out) {
+		/* Checked before anything is created: a name that can only be a
+		 * folder ('new.pdf/', 'x/.') would otherwise be made as one. */
+		const char *slash = strrchr(out, '/'), *name = slash ? slash + 1 : out;
+		if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
+			fprintf(stderr, "sociale-monitor: error: -o '%s' names a folder; give the name of a PDF file, such as out/monitor.pdf\n", out);
+			return 2;
+		}
+	}
 	if (strcmp(cmd, "build") && (out || layout || dump)) {
 		fprintf(stderr, "sociale-monitor: error: -o, --layout and --dump belong to build\n%s", usage);
 		return 2;

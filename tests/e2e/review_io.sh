@@ -1,0 +1,79 @@
+# Review of the input/output fixes: the PDF is never written over a file
+# the build read; names that can only be folders are refused before
+# anything is made; long legal names work; messages show invisible and
+# bidi characters as escapes.
+RIO_MINI=tests/fixtures/mini
+
+rio_output_over_input() {
+	local s=$1 target=$2 err rc
+	cp -r $RIO_MINI "$s/p"
+	cp "$s/p/$target" "$s/before"
+	err=$(SM_TEST_MSG_IDS=1 "$BIN" build "$s/p" -o "$s/p/$target" 2>&1 >/dev/null); rc=$?
+	[ "$rc" = 2 ] || { echo "exit $rc, want 2: $err"; return 1; }
+	[[ $err == *"a file this build reads"*"[output_is_input]"* ]] || { echo "message: $err"; return 1; }
+	cmp -s "$s/before" "$s/p/$target" || { echo "$target was changed"; return 1; }
+	[ -z "$(ls "$s/p/$(dirname "$target")" | grep '\.......$')" ] || { echo "a temporary file was left"; return 1; }
+}
+for f in data/obs.csv monitor.yaml text/visie.md; do
+	check "-o naming the input $f is refused, exit 2, the file unchanged" rio_output_over_input "$(scratch)" $f
+done
+
+rio_output_hard_link() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"
+	ln "$s/p/monitor.yaml" "$s/link.pdf"
+	local err rc
+	err=$("$BIN" build "$s/p" -o "$s/link.pdf" 2>&1 >/dev/null); rc=$?
+	[ "$rc" = 2 ] || { echo "exit $rc, want 2: $err"; return 1; }
+	[[ $err == *"monitor.yaml"* ]] || { echo "the message does not name monitor.yaml: $err"; return 1; }
+	cmp -s $RIO_MINI/monitor.yaml "$s/p/monitor.yaml" || { echo "monitor.yaml was changed"; return 1; }
+}
+check "-o naming a hard link to monitor.yaml is refused" rio_output_hard_link
+
+rio_folder_name() {
+	local s; s=$(scratch)
+	local name err rc bin=$BIN
+	[[ $bin == /* ]] || bin=$PWD/$bin
+	for name in new.pdf/ sub/new.pdf/ new.pdf/. sub/..; do
+		err=$(cd "$s" && "$bin" build "$OLDPWD/$RIO_MINI" -o $name 2>&1 >/dev/null); rc=$?
+		[ "$rc" = 2 ] || { echo "-o $name: exit $rc, want 2: $err"; return 1; }
+		[[ $err == *"names a folder"* ]] || { echo "-o $name: $err"; return 1; }
+		[ -z "$(ls -A "$s")" ] || { echo "-o $name created: $(ls -A "$s")"; return 1; }
+	done
+}
+check "-o with a name that can only be a folder: exit 2, nothing created" rio_folder_name
+
+rio_long_name() {
+	local s; s=$(scratch)
+	local name out rc
+	name=$(printf 'x%.0s' $(seq 250)).pdf
+	out=$("$BIN" build $RIO_MINI -o "$s/$name" 2>&1); rc=$?
+	[ "$rc" = 0 ] || { echo "exit $rc: $out"; return 1; }
+	pdf_ok "$s/$name" || return 1
+	[ "$(ls -A "$s")" = "$name" ] || { echo "left: $(ls -A "$s")"; return 1; }
+}
+check "-o with a 254-byte file name writes the PDF, no temporary file left" rio_long_name
+
+rio_escaped() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"
+	printf 'indicator;gebied;jaar;waarde\nbijstand;GM9999;2023;3,5\nbij\342\200\213stand;GM9999;2023;3,5\nbijstand;GM9999\357\273\277;2023;3,5\n' > "$s/p/data/obs.csv"
+	local err
+	err=$("$BIN" check "$s/p" 2>&1)
+	[[ $err == *"'bij\\u200bstand'"* ]] || { echo "U+200B not escaped: $err"; return 1; }
+	[[ $err == *"GM9999\\ufeff"* ]] || { echo "U+FEFF not escaped: $err"; return 1; }
+	! printf '%s' "$err" | grep -q $'\342\200\213\|\357\273\277' || { echo "raw format characters in: $err"; return 1; }
+}
+check "messages show zero-width and BOM characters from a project as escapes" rio_escaped
+
+rio_bidi_refused() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"
+	sed -i 's/^\(BU[0-9]*;\)\([A-Za-z]\)/\1\2\xe2\x81\xa6/' "$s/p/data/areas.csv"
+	local err rc
+	err=$("$BIN" check "$s/p" 2>&1); rc=$?
+	[ "$rc" = 1 ] || { echo "exit $rc, want 1: $err"; return 1; }
+	[[ $err == *"areas.csv:"*":"*": error: direction control character U+2066"* ]] || { echo "message: $err"; return 1; }
+	! printf '%s' "$err" | grep -q $'\342\201\246' || { echo "raw U+2066 in: $err"; return 1; }
+}
+check "a bidi isolate in an area name is refused at its line and column, shown escaped" rio_bidi_refused
