@@ -155,8 +155,13 @@ static void index_fonts(const char *dir, int depth)
 	if (depth > 6)
 		return;
 	DIR *d = opendir(dir);
-	if (!d)
+	if (!d) {
+		/* A font folder that is not there, or not ours to read, has no
+		 * fonts; too little memory or too many open files is no answer. */
+		if (errno != ENOENT && errno != ENOTDIR && errno != EACCES)
+			sm_diag_system(SM_MSG_file_unreadable, NULL, dir, strerror(errno));
 		return;
+	}
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
@@ -386,7 +391,7 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 			if (!f)
 				continue;
 			const char *p = find_font(a, w, f, &t->font_dirs[i]);
-			if (!p)
+			if (!p && !sm_diag_system_errors())
 				sm_diag(SM_MSG_font_missing, &x->pos, f);
 			t->font_files[i] = f;
 			t->font_paths[i] = p;
@@ -549,10 +554,10 @@ static const struct sm_dir *shipped_layouts(struct sm_arena *a)
 /* Layout NAME: the project's layouts/NAME.yaml, else the shipped one.
  * Fills in where it was found (*in, the folder its path is below, and w)
  * and returns its path; NULL with errno ENOENT when there is none, or
- * another errno when the project's file cannot be used (EXDEV: it leads out
- * of the project). */
+ * another errno, with *bad the path, when a file cannot be used (EXDEV:
+ * the project's leads out of the project; EMFILE, ENOMEM...: the system). */
 static const char *layout_file(struct sm_arena *a, const struct sm_dir *project, const char *name,
-			       const struct sm_dir **in, struct where *w)
+			       const struct sm_dir **in, struct where *w, const char **bad)
 {
 	const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
 	if (project) {
@@ -561,15 +566,21 @@ static const char *layout_file(struct sm_arena *a, const struct sm_dir *project,
 			w->beside = sm_dir_below(project, "layouts");
 			return sm_dir_file(a, project, rel);
 		}
+		*bad = sm_dir_file(a, project, rel);
 		if (errno != ENOENT && errno != ENOTDIR)
 			return NULL;
 	}
 	const struct sm_dir *shipped = shipped_layouts(a);
+	*bad = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
 	rel += strlen("layouts/");
 	if (shipped && !sm_file_below(shipped, rel)) {
 		*in = w->beside = shipped;
 		return sm_dir_file(a, shipped, rel);
 	}
+	/* Not there is no layout; a folder or file the system could not open
+	 * is not "not there". */
+	if (errno != ENOENT && errno != ENOTDIR)
+		return NULL;
 	errno = ENOENT;
 	return NULL;
 }
@@ -620,11 +631,12 @@ void sm_theme_list(struct sm_arena *a, const struct sm_dir *project)
 	for (int i = 0; i < n; i++) {
 		const struct sm_dir *in;
 		struct where w;
-		const char *file = layout_file(a, project, names[i], &in, &w);
+		const char *bad = NULL;
+		const char *file = layout_file(a, project, names[i], &in, &w, &bad);
 		if (file)
 			printf("%-12s %s\n", names[i], file);
 		else
-			printf("%-12s %s/layouts/%s.yaml: cannot be used: %s\n", names[i], project ? project->path : ".", names[i],
+			printf("%-12s %s: cannot be used: %s\n", names[i], bad,
 			       errno == EXDEV ? "it leads out of the project folder" : strerror(errno));
 	}
 }
@@ -673,12 +685,14 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			return -1;
 		}
 	} else {
-		file = layout_file(a, project, name, &in, &w);
+		const char *bad = NULL;
+		file = layout_file(a, project, name, &in, &w, &bad);
 		if (!file && errno != ENOENT) {
-			/* The project's layouts/NAME.yaml, or its layouts folder, cannot be used. */
+			/* The project's layouts/NAME.yaml, or its layouts folder, or
+			 * the shipped layouts cannot be used. */
 			const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
-			struct sm_pos p = { sm_dir_file(a, project, rel), 0, 0 };
-			sm_open_failed(errno, cli ? &p : &doc->layout_pos, rel, p.file);
+			struct sm_pos p = { bad, 0, 0 };
+			sm_open_failed(errno, cli ? &p : &doc->layout_pos, rel, bad);
 			return -1;
 		}
 		if (!file && strcmp(name, "standaard")) {
@@ -714,11 +728,15 @@ int sm_theme_load(struct sm_arena *a, const struct sm_doc *doc, const char *cli,
 			apply(a, root, t, &w);
 	}
 	for (int i = 0; i < SM_FACE_COUNT; i++) {
-		if (t->font_paths[i])
+		/* A face the layout names was looked up, and reported at its
+		 * place, by apply(). */
+		if (t->font_paths[i] || t->font_pos[i].line)
 			continue;
 		t->font_pos[i] = (struct sm_pos){ file ? file : "built-in layout", 0, 0 };
 		t->font_paths[i] = find_font(a, &w, t->font_files[i], &t->font_dirs[i]);
-		if (!t->font_paths[i])
+		/* After a system error (too many open files, no memory) the
+		 * lookup is no answer: that error alone is reported. */
+		if (!t->font_paths[i] && !sm_diag_system_errors())
 			sm_diag(SM_MSG_font_missing, &t->font_pos[i], t->font_files[i]);
 	}
 	double tw = t->page_w - t->m_inner - t->m_outer, th = t->page_h - t->m_top - t->m_bottom;

@@ -77,3 +77,39 @@ rio_bidi_refused() {
 	! printf '%s' "$err" | grep -q $'\342\201\246' || { echo "raw U+2066 in: $err"; return 1; }
 }
 check "a bidi isolate in an area name is refused at its line and column, shown escaped" rio_bidi_refused
+
+# Too few file descriptors: a folder or layout the system could not open
+# is a system error (exit 3, naming the cause), never "font file not
+# found" or the "built-in layout".
+rio_few_files() {
+	local s; s=$(scratch)
+	local n err rc seen3=""
+	for n in 4 5 6 7 8 9 10 11 12; do
+		err=$(ulimit -n $n; "$BIN" build content -o "$s/n.pdf" 2>&1 >/dev/null); rc=$?
+		case $rc in
+		0) ;;
+		3) seen3=1
+		   [[ $err == *"Too many open files"* ]] || { echo "ulimit -n $n: exit 3 without the cause: $err"; return 1; } ;;
+		*) echo "ulimit -n $n: exit $rc: $(printf '%s' "$err" | head -c 300)"; return 1 ;;
+		esac
+		[[ $err != *"not found"* && $err != *"built-in layout"* ]] || { echo "ulimit -n $n: $err"; return 1; }
+	done
+	[ -n "$seen3" ] || echo "(no limit tried was low enough to fail)"
+}
+if [[ $BIN == *asan* || $BIN == *valgrind* ]]; then
+	pass "too few file descriptors is a system error (skipped: the sanitizer needs descriptors of its own)"
+else
+	check "too few file descriptors is a system error naming the cause, not a missing font" rio_few_files
+fi
+
+rio_font_once() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"; mkdir "$s/p/layouts"
+	printf 'fonts: {regular: Nope.ttf}\n' > "$s/p/layouts/huis.yaml"; echo 'layout: huis' >> "$s/p/monitor.yaml"
+	local err rc
+	err=$("$BIN" build "$s/p" -o "$s/x.pdf" 2>&1 >/dev/null); rc=$?
+	[ "$rc" = 1 ] || { echo "exit $rc, want 1"; return 1; }
+	[ "$(printf '%s\n' "$err" | grep -c "Nope.ttf")" = 1 ] || { echo "not once: $err"; return 1; }
+	[[ $err == "$s/p/layouts/huis.yaml:1:18: error: font file 'Nope.ttf' not found"* ]] || { echo "not positioned: $err"; return 1; }
+}
+check "a font the layout names that is not found is reported once, at its place" rio_font_once
