@@ -202,6 +202,20 @@ int main(int argc, char **argv)
 			fprintf(stderr, "sociale-monitor: error: areas needs the CBS file to read\n%s", usage);
 			return 2;
 		}
+		/* As for build's folder: a file named on the command line that is
+		 * not there, or not a file, is a bad command line. */
+		const char *files[] = { dir, extra };
+		for (int i = 0; i < 2 && files[i]; i++) {
+			struct stat st;
+			if (stat(files[i], &st) && (errno == ENOENT || errno == ENOTDIR)) {
+				fprintf(stderr, "sociale-monitor: error: '%s' does not exist; give the CBS CSV file to read\n", files[i]);
+				return 2;
+			}
+			if (!stat(files[i], &st) && !S_ISREG(st.st_mode)) {
+				fprintf(stderr, "sociale-monitor: error: '%s' is not a regular file; give the CBS CSV file to read\n", files[i]);
+				return 2;
+			}
+		}
 		struct sm_arena arena = { 0 };
 		int rc = sm_cbs_areas(&arena, dir, extra);
 		sm_arena_free(&arena);

@@ -300,6 +300,8 @@ void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const ch
 		sm_diag(SM_MSG_path_outside, pos, rel);
 	else if (err == ENOENT || err == ENOTDIR)
 		sm_diag(SM_MSG_file_missing, pos, rel);
+	else if (err == SM_ENOTREG)
+		sm_diag(SM_MSG_file_unreadable, pos, shown, "not a regular file");   /* a folder, a pipe */
 	else if (err == ELOOP)
 		sm_diag(SM_MSG_file_unreadable, pos, shown, strerror(err));      /* links in a loop */
 	else
@@ -329,7 +331,7 @@ int sm_file_below(const struct sm_dir *in, const char *rel)
 	int err = errno;
 	close(fd);
 	if (rc || !S_ISREG(st.st_mode)) {
-		errno = rc ? err : ENOENT;      /* a folder is not the file asked for */
+		errno = rc ? err : SM_ENOTREG;  /* a folder or a pipe is there, not a file */
 		return -1;
 	}
 	return 0;

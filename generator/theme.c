@@ -637,7 +637,8 @@ void sm_theme_list(struct sm_arena *a, const struct sm_dir *project)
 			printf("%-12s %s\n", names[i], file);
 		else
 			printf("%-12s %s: cannot be used: %s\n", names[i], bad,
-			       errno == EXDEV ? "it leads out of the project folder" : strerror(errno));
+			       errno == EXDEV ? "it leads out of the project folder"
+			       : errno == SM_ENOTREG ? "not a regular file" : strerror(errno));
 	}
 }
 

@@ -113,3 +113,31 @@ rio_font_once() {
 	[[ $err == "$s/p/layouts/huis.yaml:1:18: error: font file 'Nope.ttf' not found"* ]] || { echo "not positioned: $err"; return 1; }
 }
 check "a font the layout names that is not found is reported once, at its place" rio_font_once
+
+# A name in the project that is there but is not a file (a named pipe, a
+# folder) is "not a regular file" at the place that names it, not "does
+# not exist"; a CBS file for `areas` that is not a file is a usage error.
+rio_not_regular() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"
+	rm "$s/p/data/obs.csv"; mkfifo "$s/p/data/obs.csv"
+	rm "$s/p/text/visie.md"; mkdir "$s/p/text/visie.md"
+	local err rc
+	err=$(timeout 20 "$BIN" check "$s/p" 2>&1); rc=$?
+	[ "$rc" = 1 ] || { echo "exit $rc, want 1: $err"; return 1; }
+	[[ $err == *"monitor.yaml:"*":"*": error: cannot read '$s/p/data/obs.csv': not a regular file"* ]] || { echo "pipe: $err"; return 1; }
+	[[ $err == *"thema.yaml:"*":"*": error: cannot read '$s/p/text/visie.md': not a regular file"* ]] || { echo "folder: $err"; return 1; }
+	[[ $err != *"does not exist"* ]] || { echo "says does not exist: $err"; return 1; }
+}
+check "a pipe or folder named in the project is not a regular file, at its place" rio_not_regular
+
+rio_areas_not_file() {
+	local f err rc
+	for f in /dev/null "$(scratch)" "$TMP_ROOT/no-such.csv"; do
+		err=$("$BIN" areas "$f" 2>&1 >/dev/null); rc=$?
+		[ "$rc" = 2 ] || { echo "areas $f: exit $rc, want 2: $err"; return 1; }
+	done
+	err=$("$BIN" areas tests/fixtures/mini/data/obs.csv /dev/null 2>&1 >/dev/null); rc=$?
+	[ "$rc" = 2 ] || { echo "areas FILE /dev/null: exit $rc, want 2: $err"; return 1; }
+}
+check "areas with a file that is missing or not a regular file is a usage error (exit 2)" rio_areas_not_file
