@@ -45,11 +45,45 @@ static const char help[] =
 	"2 bad command line, 3 system error.\n"
 	"The file format is described in docs/FORMAT.md; layouts in layouts/README.md.\n";
 
-/* Copies a folder tree (the starter sample) into a new folder. */
+/* What `new` made, in the order it made it, so that a copy that fails
+ * (a full disk) can be taken back: only these, never what was there. */
+static char **made;
+static size_t n_made;
+
+static void note_made(const char *path)
+{
+	char **m = realloc(made, (n_made + 1) * sizeof *made);
+	char *copy = strdup(path);
+	if (!m || !copy)
+		sm_oom();
+	made = m;
+	made[n_made++] = copy;
+}
+
+static void remove_made(void)
+{
+	int err = errno;
+	while (n_made) {
+		char *p = made[--n_made];
+		if (unlink(p))
+			rmdir(p);       /* a folder (made before what it holds) */
+		free(p);
+	}
+	free(made);
+	made = NULL;
+	errno = err;
+}
+
+/* Copies a folder tree (the starter sample) into a new folder. -1 with
+ * errno on failure. */
 static int copy_tree(const char *from, const char *to)
 {
-	if (mkdir(to, 0777) && errno != EEXIST)
-		return -1;
+	if (mkdir(to, 0777)) {
+		if (errno != EEXIST)
+			return -1;
+	} else {
+		note_made(to);
+	}
 	DIR *d = opendir(from);
 	if (!d)
 		return -1;
@@ -61,6 +95,7 @@ static int copy_tree(const char *from, const char *to)
 		char src[4096], dst[4096];
 		if ((size_t)snprintf(src, sizeof src, "%s/%s", from, e->d_name) >= sizeof src ||
 		    (size_t)snprintf(dst, sizeof dst, "%s/%s", to, e->d_name) >= sizeof dst) {
+			errno = ENAMETOOLONG;
 			rc = -1;
 			break;
 		}
@@ -70,21 +105,35 @@ static int copy_tree(const char *from, const char *to)
 		else if (S_ISDIR(st.st_mode))
 			rc = copy_tree(src, dst);
 		else if (S_ISREG(st.st_mode)) {
-			int in = open(src, O_RDONLY), out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0666);
+			int in = open(src, O_RDONLY | O_CLOEXEC);
+			int out = in < 0 ? -1 : open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+			if (out >= 0)
+				note_made(dst);
 			char buf[65536];
-			ssize_t n;
+			ssize_t n = 0;
 			if (in < 0 || out < 0)
 				rc = -1;
 			while (!rc && (n = read(in, buf, sizeof buf)) > 0)
-				if (write(out, buf, (size_t)n) != n)
+				if (write(out, buf, (size_t)n) != n) {
+					if (errno == 0 || n > 0)
+						errno = errno ? errno : ENOSPC;     /* a short write: the disk is full */
 					rc = -1;
+				}
+			if (!rc && n < 0)
+				rc = -1;
+			int err = errno;
 			if (in >= 0)
 				close(in);
-			if (out >= 0 && close(out))
+			if (out >= 0 && close(out) && !rc) {
+				err = errno;
 				rc = -1;
+			}
+			errno = err;
 		}
 	}
+	int err = errno;
 	closedir(d);
+	errno = err;
 	return rc;
 }
 
@@ -110,10 +159,17 @@ static int cmd_new(const char *dir)
 		fprintf(stderr, "sociale-monitor: error: the starter sample is not installed (looked in %s)\n", starter);
 		return 3;
 	}
+	errno = 0;
 	if (copy_tree(starter, dir)) {
+		/* Nothing half made stays behind, so that the same command can
+		 * run again once the cause is gone. */
+		remove_made();
 		fprintf(stderr, "sociale-monitor: error: cannot write '%s': %s\n", dir, strerror(errno));
 		return 3;
 	}
+	for (size_t i = 0; i < n_made; i++)
+		free(made[i]);
+	free(made);
 	printf("%s: a new monitor from the starter sample. Build it with: sociale-monitor build %s\n", dir, dir);
 	return 0;
 }

@@ -141,3 +141,28 @@ rio_areas_not_file() {
 	[ "$rc" = 2 ] || { echo "areas FILE /dev/null: exit $rc, want 2: $err"; return 1; }
 }
 check "areas with a file that is missing or not a regular file is a usage error (exit 2)" rio_areas_not_file
+
+# `new` on a full disk takes back what it made, so that it can run again.
+rio_new_full_disk() {
+	local s; s=$(scratch)
+	mkdir "$s/mnt"
+	mount -t tmpfs -o size=12k tmpfs "$s/mnt" 2>/dev/null || { echo "SKIP"; return 0; }
+	local err rc
+	err=$("$BIN" new "$s/mnt/p" 2>&1 >/dev/null); rc=$?
+	local left; left=$(ls -A "$s/mnt")
+	mkdir "$s/mnt/q"
+	local err2 rc2
+	err2=$("$BIN" new "$s/mnt/q" 2>&1 >/dev/null); rc2=$?
+	local left2; left2=$(ls -A "$s/mnt/q")
+	umount "$s/mnt"
+	[ "$rc" = 3 ] || { echo "exit $rc, want 3: $err"; return 1; }
+	[[ $err == *"No space left on device"* ]] || { echo "no cause: $err"; return 1; }
+	[ -z "$left" ] || { echo "left behind: $left"; return 1; }
+	# A folder that was there (empty) stays, emptied of what new put in it.
+	[ "$rc2" = 3 ] && [ -z "$left2" ] || { echo "into an empty folder: exit $rc2, left: $left2"; return 1; }
+}
+if [ "$(id -u)" != 0 ]; then
+	pass "new on a full disk leaves nothing behind (skipped: mounting a small tmpfs needs root)"
+else
+	check "new on a full disk leaves nothing behind, exit 3 with the cause" rio_new_full_disk
+fi
