@@ -337,6 +337,16 @@ int sm_file_below(const struct sm_dir *in, const char *rel)
 	return 0;
 }
 
+int sm_file_stat(const struct sm_dir *in, const char *rel, struct stat *st)
+{
+	int fd = in ? sm_open_below(in, rel, O_PATH) : -1;
+	if (fd < 0)
+		return -1;
+	int rc = fstat(fd, st);
+	close(fd);
+	return rc;
+}
+
 const char *sm_project_path(struct sm_arena *a, const struct sm_dir *in, const char *rel,
 			    const struct sm_pos *pos)
 {

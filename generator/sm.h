@@ -404,12 +404,16 @@ const char *sm_dir_file(struct sm_arena *a, const struct sm_dir *in, const char 
  * own files). -1 with errno; EXDEV when rel leads outside in. */
 int sm_open_below(const struct sm_dir *in, const char *rel, int flags);
 
+struct stat;
 /* errno of sm_file_below for a name that is there but is not a regular
  * file (a folder, a named pipe, a socket); above every system errno. */
 #define SM_ENOTREG 0x10000
 /* Is rel a regular file below in? 0, or -1 with errno (ENOENT, EXDEV,
  * SM_ENOTREG...). */
 int sm_file_below(const struct sm_dir *in, const char *rel);
+/* The status of the file rel below in names (through links that stay
+ * inside): its device and inode tell two names of one file. 0 or -1. */
+int sm_file_stat(const struct sm_dir *in, const char *rel, struct stat *st);
 /* Reports why rel (shown as shown) could not be opened: outside the
  * folder, missing (exit 1) or a system error (exit 3). */
 void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const char *shown);

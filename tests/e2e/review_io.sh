@@ -166,3 +166,15 @@ if [ "$(id -u)" != 0 ]; then
 else
 	check "new on a full disk leaves nothing behind, exit 3 with the cause" rio_new_full_disk
 fi
+
+rio_chapter_alias() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"
+	ln -s thema.yaml "$s/p/chapters/alias.yaml"
+	sed -i 's|  - chapters/colofon.yaml|  - chapters/alias.yaml\n  - chapters/colofon.yaml|' "$s/p/monitor.yaml"
+	local err rc
+	err=$(SM_TEST_MSG_IDS=1 "$BIN" check "$s/p" 2>&1); rc=$?
+	[ "$rc" = 1 ] || { echo "exit $rc, want 1"; return 1; }
+	[[ $err == "$s/p/monitor.yaml:19:5: error: chapter file 'chapters/alias.yaml' is listed twice"*"[chapter_twice]"* ]] || { echo "$err"; return 1; }
+}
+check "a chapter listed twice through a symbolic link is found at the second name" rio_chapter_alias
