@@ -46,6 +46,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(bad_date,          SM_ERROR,   "'%s' is not a date; write it as YYYY-MM-DD, such as 2024-06-10") \
 	X(bad_integer,       SM_ERROR,   "'%s' is not a whole number%s") \
 	X(bad_number,        SM_ERROR,   "'%s' is not a number; write it like 3.5 (a point for decimals, no thousands separator)") \
+	X(number_limit,      SM_ERROR,   "'%s' is beyond the limit of %s; write a smaller number, or one with fewer digits") \
 	X(bad_years,         SM_ERROR,   "'%s' is not a period; write a year (2023), a range (2019-2023), a list ([2019, 2021]), latest or last-5") \
 	X(bad_code,          SM_ERROR,   "'%s' is not a CBS municipality code; write GM followed by four digits, such as GM1999") \
 	X(empty_value,       SM_ERROR,   "'%s' is empty; %s") \
