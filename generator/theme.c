@@ -465,6 +465,11 @@ static void apply(struct sm_arena *a, const struct sm_node *m, struct sm_theme *
 				} else if ((err = errno) == EXDEV && k == 1) {
 					sm_diag(SM_MSG_layout_outside, &x->pos, f, dirs[k]->path);
 					err = 0;
+				} else if (err == EXDEV && dirs[1] && dirs[1] != dirs[0]) {
+					/* Not in the project: it may still be beside the
+					 * layout, and if it leaves that folder too, that
+					 * is the folder to name. */
+					err = ENOENT;
 				} else if (err != ENOENT && err != ENOTDIR) {
 					sm_open_failed(err, &x->pos, f, sm_dir_file(a, dirs[k], f));
 				}

@@ -178,3 +178,16 @@ rio_chapter_alias() {
 	[[ $err == "$s/p/monitor.yaml:19:5: error: chapter file 'chapters/alias.yaml' is listed twice"*"[chapter_twice]"* ]] || { echo "$err"; return 1; }
 }
 check "a chapter listed twice through a symbolic link is found at the second name" rio_chapter_alias
+
+rio_layout_photo_outside() {
+	local s; s=$(scratch)
+	cp -r $RIO_MINI "$s/p"; mkdir -p "$s/p/lay/sub"
+	printf 'cover: {photo: ../p.png}\n' > "$s/p/lay/sub/l.yaml"
+	: > "$s/p/lay/p.png"
+	local err rc bin=$BIN
+	[[ $bin == /* ]] || bin=$PWD/$bin
+	err=$(cd "$s" && "$bin" build p --layout p/lay/sub/l.yaml -o x.pdf 2>&1 >/dev/null); rc=$?
+	[ "$rc" = 1 ] || { echo "exit $rc, want 1: $err"; return 1; }
+	[[ $err == "p/lay/sub/l.yaml:1:16: error: '../p.png' leaves the folder of the layout (p/lay/sub)"* ]] || { echo "$err"; return 1; }
+}
+check "a layout file's photo outside its folder names the layout's folder, not the project" rio_layout_photo_outside
