@@ -175,7 +175,9 @@ int sm_run(const struct sm_run_opts *o)
 		goto done;
 	}
 	struct sm_pages pages;
-	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages)) {
+	/* A system error met on the way (a file that could not be opened)
+	 * stops the build even where layout went on without it. */
+	if (sm_layout_doc(&arena, &doc, &data, &theme, &fonts, &pages) || sm_diag_errors()) {
 		sm_fonts_close(&fonts);
 		rc = error_status();
 		goto done;
