@@ -299,6 +299,8 @@ int main(int argc, char **argv)
 			struct sm_arena arena = { 0 };
 			sm_theme_list(&arena, project);
 			sm_arena_free(&arena);
+			if (sm_diag_system_errors())
+				rc = 3;
 		}
 		sm_dirs_close();
 	} else {

@@ -600,11 +600,25 @@ static int layout_names(struct sm_arena *a, const struct sm_dir *project, const 
 {
 	const char **names = NULL;
 	int n = 0, cap = 0;
-	const struct sm_dir *dirs[] = { project ? sm_dir_below(project, "layouts") : NULL, shipped_layouts(a) };
+	const struct sm_dir *dirs[2];
+	int err[2] = { ENOENT, ENOENT };
+	const char *names_of[2] = { project ? sm_dir_file(a, project, "layouts") : NULL,
+				    sm_arena_printf(a, "%s/layouts", sm_engine_dir()) };
+	dirs[0] = project ? sm_dir_below(project, "layouts") : NULL;
+	if (project && !dirs[0])
+		err[0] = errno;
+	if (!(dirs[1] = shipped_layouts(a)))
+		err[1] = errno;
 	for (int i = 0; i < 2; i++) {
 		int fd = dirs[i] ? sm_open_below(dirs[i], ".", O_RDONLY | O_DIRECTORY) : -1;
 		DIR *d = fd < 0 ? NULL : fdopendir(fd);
+		if (dirs[i] && !d)
+			err[i] = errno;
 		if (!d) {
+			/* No layouts folder has no layouts; a system that cannot
+			 * open it (EMFILE, ENOMEM) is no answer. */
+			if (err[i] != ENOENT && err[i] != ENOTDIR && err[i] != EACCES)
+				sm_diag_system(SM_MSG_file_unreadable, NULL, names_of[i], strerror(err[i]));
 			if (fd >= 0)
 				close(fd);
 			continue;

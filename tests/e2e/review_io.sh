@@ -99,10 +99,24 @@ rio_few_files() {
 	done
 	[ -n "$seen3" ] || echo "(no limit tried was low enough to fail)"
 }
+rio_few_files_layouts() {
+	local n out ref rc
+	ref=$("$BIN" layouts content) || { echo "layouts fails"; return 1; }
+	for n in 4 5 6 7 8; do
+		out=$(ulimit -n $n; "$BIN" layouts content 2>&1); rc=$?
+		case $rc in
+		0) [ "$out" = "$ref" ] || { echo "ulimit -n $n: another list: $out"; return 1; } ;;
+		3) [[ $out == *"Too many open files"* ]] || { echo "ulimit -n $n: $out"; return 1; } ;;
+		*) echo "ulimit -n $n: exit $rc: $out"; return 1 ;;
+		esac
+	done
+}
 if [[ $BIN == *asan* || $BIN == *valgrind* ]]; then
 	pass "too few file descriptors is a system error (skipped: the sanitizer needs descriptors of its own)"
+	pass "layouts with too few file descriptors (skipped: the sanitizer needs descriptors of its own)"
 else
 	check "too few file descriptors is a system error naming the cause, not a missing font" rio_few_files
+	check "layouts with too few file descriptors: the full list or exit 3 with the cause" rio_few_files_layouts
 fi
 
 rio_font_once() {
