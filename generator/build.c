@@ -174,6 +174,8 @@ int sm_run(const struct sm_run_opts *o)
 	if (!sm_layout_doc(&L))
 		sm_paginate(&L);
 	sm_layout_free(&L);
+	/* An error met on the way (a file that could not be opened) stops
+	 * the build even where layout went on without it. */
 	if (sm_diag_errors()) {
 		sm_fonts_close(&fonts);
 		rc = error_status();

@@ -15,6 +15,7 @@
 #include "image.h"
 #include "pdf_internals.h"
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <math.h>
 #include <signal.h>
@@ -847,7 +848,8 @@ static const char *file_kind(mode_t m)
 }
 
 /* The rules for an existing target (docs/FORMAT.md, "Where the PDF goes"):
- * only a regular file is replaced, and not when it is write-protected.
+ * only a regular file is replaced, not one the build read, and not when
+ * it is write-protected.
  * Returns the exit status: 0, 2 (not a file) or 3; *old is its status. */
 static int check_target(const char *path, struct stat *old, int *exists)
 {
@@ -860,6 +862,11 @@ static int check_target(const char *path, struct stat *old, int *exists)
 	}
 	if (!S_ISREG(old->st_mode)) {
 		sm_diag(SM_MSG_output_not_file, NULL, path, file_kind(old->st_mode));
+		return 2;
+	}
+	const char *input = sm_file_read_before(old);
+	if (input) {
+		sm_diag(SM_MSG_output_is_input, NULL, path, input);
 		return 2;
 	}
 	/* Root may write anything, so the mode decides for root too: a file
@@ -903,7 +910,15 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 	 * temp_exists always tells the truth. */
 	sigprocmask(SIG_BLOCK, &fatal, &before);
 	int fd = -1, err = 0;
-	if ((size_t)snprintf(temp_path, sizeof temp_path, "%s.XXXXXX", path) >= sizeof temp_path)
+	/* TARGET.XXXXXX, with TARGET's name cut short when the suffix would
+	 * make it longer than a name may be: a long legal target still gets
+	 * a visible temporary file beside it. */
+	const char *slash = strrchr(path, '/');
+	size_t base = (size_t)(slash ? slash + 1 - path : 0), keep = strlen(path + base);
+	if (keep > NAME_MAX - 7)
+		keep = NAME_MAX - 7;
+	if ((size_t)snprintf(temp_path, sizeof temp_path, "%.*s%.*s.XXXXXX", (int)base, path, (int)keep, path + base) >=
+	    sizeof temp_path)
 		err = ENAMETOOLONG;
 	else if ((fd = mkstemp(temp_path)) < 0)
 		err = errno;

@@ -21,11 +21,23 @@ static const char *const level_words[] = {
 	[SM_NOTE] = "note", [SM_WARNING] = "warning", [SM_ERROR] = "error",
 };
 
+/* Unicode format characters that hide text or reorder it on a bidi-aware
+ * screen: zero-width spaces and joiners, direction marks, embeddings,
+ * overrides and isolates, invisible operators, the byte order mark and
+ * the soft hyphen. */
+static int hides_text(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0xFEFF || cp == 0x00AD;
+}
+
 /* Writes s with what a terminal or a log would act on made visible: C0
  * controls, DEL and C1 controls become escapes (\n, \r, \t, \x1b,
- * \u0085), as do bytes that are not UTF-8 (\xff). A file name or a value
- * from a project can then neither forge a line nor rewrite the screen;
- * valid UTF-8 is written as it is. */
+ * \u0085), as do bytes that are not UTF-8 (\xff) and the format
+ * characters that hide or reorder text (\u200b, \u202e). A file name or a
+ * value from a project can then neither forge a line nor rewrite the
+ * screen, nor look like another; other valid UTF-8 is written as it is. */
 static void put_escaped(const char *str, FILE *f)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -43,7 +55,7 @@ static void put_escaped(const char *str, FILE *f)
 		} else if (cp < 0x20 || cp == 0x7F) {
 			fprintf(f, "\\x%02x", (unsigned)cp);
 			s++;
-		} else if (cp >= 0x80 && cp <= 0x9F) {
+		} else if ((cp >= 0x80 && cp <= 0x9F) || hides_text(cp)) {
 			fprintf(f, "\\u%04x", (unsigned)cp);
 			s += n;
 		} else {

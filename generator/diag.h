@@ -26,6 +26,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(utf8_invalid,      SM_ERROR,   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8") \
 	X(utf8_outside_bmp,  SM_ERROR,   "character U+%04X cannot be printed (only characters up to U+FFFF are supported); remove it") \
 	X(control_char,      SM_ERROR,   "control character U+%04X in text; remove it") \
+	X(bidi_control,      SM_ERROR,   "direction control character U+%04X in text (it reorders what is shown after it); remove it") \
 	X(utf16_invalid,     SM_ERROR,   "invalid UTF-16 (%s); save the file again, as \"CSV UTF-8\" or \"Unicode text\"") \
 	/* YAML */ \
 	X(yaml_syntax,       SM_ERROR,   "YAML syntax: %s") \
@@ -45,6 +46,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(bad_date,          SM_ERROR,   "'%s' is not a date; write it as YYYY-MM-DD, such as 2024-06-10") \
 	X(bad_integer,       SM_ERROR,   "'%s' is not a whole number%s") \
 	X(bad_number,        SM_ERROR,   "'%s' is not a number; write it like 3.5 (a point for decimals, no thousands separator)") \
+	X(number_limit,      SM_ERROR,   "'%s' is beyond the limit of %s; write a smaller number, or one with fewer digits") \
 	X(bad_years,         SM_ERROR,   "'%s' is not a period; write a year (2023), a range (2019-2023), a list ([2019, 2021]), latest or last-5") \
 	X(bad_code,          SM_ERROR,   "'%s' is not a CBS municipality code; write GM followed by four digits, such as GM1999") \
 	X(empty_value,       SM_ERROR,   "'%s' is empty; %s") \
@@ -132,6 +134,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	/* system */ \
 	X(write_failed,      SM_ERROR,   "cannot write '%s': %s") \
 	X(output_not_file,   SM_ERROR,   "'%s' is %s, not a regular file, and is not replaced; give -o the name of a PDF file") \
+	X(output_is_input,   SM_ERROR,   "'%s' is a file this build reads (%s), so it is not replaced; give -o the name of the PDF to write") \
 	X(output_protected,  SM_ERROR,   "'%s' is write-protected, so it is not replaced; make it writable (chmod u+w) or write the PDF elsewhere with -o") \
 	X(pdf_failed,        SM_ERROR,   "PDF library error 0x%04X (detail %u) while %s") \
 	X(too_many_pages,    SM_ERROR,   "the document has more than %d pages; this is the limit")

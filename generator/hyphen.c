@@ -13,6 +13,7 @@
 #include "hyphenate.h"
 #include "sm.h"
 #include <stdint.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,12 +124,20 @@ static void add_pattern(const unsigned char *s, size_t n)
 }
 
 /* Reads the dictionary; -1 when it is not installed (the engine then does
- * not hyphenate, as the layout's `hyphenate: false` would). */
+ * not hyphenate, as the layout's `hyphenate: false` would). Not being
+ * able to open it for another reason (too many open files, no memory) is
+ * a system error: hyphenating or not must not depend on the machine's
+ * state, or the same input would give other bytes. */
 static int load(const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	if (!f)
+	if (!f) {
+		if (errno != ENOENT && errno != ENOTDIR && errno != EACCES) {
+			struct sm_pos p = { path, 0, 0 };
+			sm_diag_system(SM_MSG_file_unreadable, &p, path, strerror(errno));
+		}
 		return -1;
+	}
 	unsigned char *buf = NULL;
 	size_t n = 0, cap = 0, got;
 	do {

@@ -6,6 +6,7 @@
 #include "image.h"
 #include "strmap.h"
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -969,8 +970,12 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		if (!v->n)
 			sm_diag(SM_MSG_no_chapters, &v->pos);
 		doc->chapters = sm_arena_alloc(a, (size_t)(v->n + 1) * sizeof *doc->chapters);
-		/* The same file may be written two ways (chapters/./x.yaml). */
+		/* The same file may be written two ways (chapters/./x.yaml), or
+		 * reached by two names (a symbolic link, a hard link): the
+		 * names, then the files (device and inode), are compared. */
 		const char **normal = sm_arena_alloc(a, (size_t)v->n * sizeof *normal);
+		struct stat *file = sm_arena_alloc(a, (size_t)v->n * sizeof *file);
+		char *known = sm_arena_alloc(a, (size_t)v->n);
 		for (int i = 0; i < v->n; i++) {
 			const struct sm_node *it = v->items[i];
 			const char *rel = sm_schema_str(a, it, "chapters");
@@ -980,6 +985,10 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 			int dup = -1;
 			for (int j = 0; j < i && dup < 0; j++)
 				if (normal[j] && !strcmp(normal[j], normal[i]))
+					dup = j;
+			known[i] = dup < 0 && !sm_file_stat(c->root, rel, &file[i]);
+			for (int j = 0; j < i && dup < 0 && known[i]; j++)
+				if (known[j] && file[j].st_dev == file[i].st_dev && file[j].st_ino == file[i].st_ino)
 					dup = j;
 			if (dup >= 0) {
 				const struct sm_node *first = v->items[dup];

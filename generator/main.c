@@ -46,11 +46,45 @@ static const char help[] =
 	"2 bad command line, 3 system error.\n"
 	"The file format is described in docs/FORMAT.md; layouts in layouts/README.md.\n";
 
-/* Copies a folder tree (the starter sample) into a new folder. */
+/* What `new` made, in the order it made it, so that a copy that fails
+ * (a full disk) can be taken back: only these, never what was there. */
+static char **made;
+static size_t n_made;
+
+static void note_made(const char *path)
+{
+	char **m = realloc(made, (n_made + 1) * sizeof *made);
+	char *copy = strdup(path);
+	if (!m || !copy)
+		sm_oom();
+	made = m;
+	made[n_made++] = copy;
+}
+
+static void remove_made(void)
+{
+	int err = errno;
+	while (n_made) {
+		char *p = made[--n_made];
+		if (unlink(p))
+			rmdir(p);       /* a folder (made before what it holds) */
+		free(p);
+	}
+	free(made);
+	made = NULL;
+	errno = err;
+}
+
+/* Copies a folder tree (the starter sample) into a new folder. -1 with
+ * errno on failure. */
 static int copy_tree(const char *from, const char *to)
 {
-	if (mkdir(to, 0777) && errno != EEXIST)
-		return -1;
+	if (mkdir(to, 0777)) {
+		if (errno != EEXIST)
+			return -1;
+	} else {
+		note_made(to);
+	}
 	DIR *d = opendir(from);
 	if (!d)
 		return -1;
@@ -62,6 +96,7 @@ static int copy_tree(const char *from, const char *to)
 		char src[4096], dst[4096];
 		if ((size_t)snprintf(src, sizeof src, "%s/%s", from, e->d_name) >= sizeof src ||
 		    (size_t)snprintf(dst, sizeof dst, "%s/%s", to, e->d_name) >= sizeof dst) {
+			errno = ENAMETOOLONG;
 			rc = -1;
 			break;
 		}
@@ -71,21 +106,35 @@ static int copy_tree(const char *from, const char *to)
 		else if (S_ISDIR(st.st_mode))
 			rc = copy_tree(src, dst);
 		else if (S_ISREG(st.st_mode)) {
-			int in = open(src, O_RDONLY), out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0666);
+			int in = open(src, O_RDONLY | O_CLOEXEC);
+			int out = in < 0 ? -1 : open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+			if (out >= 0)
+				note_made(dst);
 			char buf[65536];
-			ssize_t n;
+			ssize_t n = 0;
 			if (in < 0 || out < 0)
 				rc = -1;
 			while (!rc && (n = read(in, buf, sizeof buf)) > 0)
-				if (write(out, buf, (size_t)n) != n)
+				if (write(out, buf, (size_t)n) != n) {
+					if (errno == 0 || n > 0)
+						errno = errno ? errno : ENOSPC;     /* a short write: the disk is full */
 					rc = -1;
+				}
+			if (!rc && n < 0)
+				rc = -1;
+			int err = errno;
 			if (in >= 0)
 				close(in);
-			if (out >= 0 && close(out))
+			if (out >= 0 && close(out) && !rc) {
+				err = errno;
 				rc = -1;
+			}
+			errno = err;
 		}
 	}
+	int err = errno;
 	closedir(d);
+	errno = err;
 	return rc;
 }
 
@@ -111,10 +160,17 @@ static int cmd_new(const char *dir)
 		fprintf(stderr, "sociale-monitor: error: the starter sample is not installed (looked in %s)\n", starter);
 		return 3;
 	}
+	errno = 0;
 	if (copy_tree(starter, dir)) {
+		/* Nothing half made stays behind, so that the same command can
+		 * run again once the cause is gone. */
+		remove_made();
 		fprintf(stderr, "sociale-monitor: error: cannot write '%s': %s\n", dir, strerror(errno));
 		return 3;
 	}
+	for (size_t i = 0; i < n_made; i++)
+		free(made[i]);
+	free(made);
 	printf("%s: a new monitor from the starter sample. Build it with: sociale-monitor build %s\n", dir, dir);
 	return 0;
 }
@@ -178,6 +234,15 @@ int main(int argc, char **argv)
 			usage);
 		return 2;
 	}
+	if (out) {
+		/* Checked before anything is created: a name that can only be a
+		 * folder ('new.pdf/', 'x/.') would otherwise be made as one. */
+		const char *slash = strrchr(out, '/'), *name = slash ? slash + 1 : out;
+		if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
+			fprintf(stderr, "sociale-monitor: error: -o '%s' names a folder; give the name of a PDF file, such as out/monitor.pdf\n", out);
+			return 2;
+		}
+	}
 	if (strcmp(cmd, "build") && (out || layout || dump)) {
 		fprintf(stderr, "sociale-monitor: error: -o, --layout and --dump belong to build\n%s", usage);
 		return 2;
@@ -193,6 +258,20 @@ int main(int argc, char **argv)
 		if (!dir) {
 			fprintf(stderr, "sociale-monitor: error: areas needs the CBS file to read\n%s", usage);
 			return 2;
+		}
+		/* As for build's folder: a file named on the command line that is
+		 * not there, or not a file, is a bad command line. */
+		const char *files[] = { dir, extra };
+		for (int i = 0; i < 2 && files[i]; i++) {
+			struct stat st;
+			if (stat(files[i], &st) && (errno == ENOENT || errno == ENOTDIR)) {
+				fprintf(stderr, "sociale-monitor: error: '%s' does not exist; give the CBS CSV file to read\n", files[i]);
+				return 2;
+			}
+			if (!stat(files[i], &st) && !S_ISREG(st.st_mode)) {
+				fprintf(stderr, "sociale-monitor: error: '%s' is not a regular file; give the CBS CSV file to read\n", files[i]);
+				return 2;
+			}
 		}
 		struct sm_arena arena = { 0 };
 		int rc = sm_cbs_areas(&arena, dir, extra);
@@ -221,6 +300,8 @@ int main(int argc, char **argv)
 			struct sm_arena arena = { 0 };
 			sm_theme_list(&arena, project);
 			sm_arena_free(&arena);
+			if (sm_diag_system_errors())
+				rc = 3;
 		}
 		sm_dirs_close();
 	} else {

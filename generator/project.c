@@ -300,6 +300,8 @@ void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const ch
 		sm_diag(SM_MSG_path_outside, pos, rel);
 	else if (err == ENOENT || err == ENOTDIR)
 		sm_diag(SM_MSG_file_missing, pos, rel);
+	else if (err == SM_ENOTREG)
+		sm_diag(SM_MSG_file_unreadable, pos, shown, "not a regular file");   /* a folder, a pipe */
 	else if (err == ELOOP)
 		sm_diag(SM_MSG_file_unreadable, pos, shown, strerror(err));      /* links in a loop */
 	else
@@ -329,10 +331,20 @@ int sm_file_below(const struct sm_dir *in, const char *rel)
 	int err = errno;
 	close(fd);
 	if (rc || !S_ISREG(st.st_mode)) {
-		errno = rc ? err : ENOENT;      /* a folder is not the file asked for */
+		errno = rc ? err : SM_ENOTREG;  /* a folder or a pipe is there, not a file */
 		return -1;
 	}
 	return 0;
+}
+
+int sm_file_stat(const struct sm_dir *in, const char *rel, struct stat *st)
+{
+	int fd = in ? sm_open_below(in, rel, O_PATH) : -1;
+	if (fd < 0)
+		return -1;
+	int rc = fstat(fd, st);
+	close(fd);
+	return rc;
 }
 
 const char *sm_project_path(struct sm_arena *a, const struct sm_dir *in, const char *rel,
@@ -387,6 +399,39 @@ static const char *human_size(char *buf, size_t n, unsigned long long bytes)
 	return buf;
 }
 
+/* Every file the build opened to read, by device and inode, so that the
+ * PDF is never written over one of them (-o data/obs.csv, or a hard link
+ * to monitor.yaml). */
+static struct read_file {
+	dev_t dev;
+	ino_t ino;
+	char *path;
+} *read_files;
+static size_t n_read_files;
+
+static void remember_read(const struct stat *st, const char *path)
+{
+	if (sm_file_read_before(st))
+		return;
+	if (!(n_read_files & (n_read_files + 1))) {
+		read_files = realloc(read_files, (2 * n_read_files + 1) * sizeof *read_files);
+		if (!read_files)
+			sm_oom();
+	}
+	char *copy = strdup(path);
+	if (!copy)
+		sm_oom();
+	read_files[n_read_files++] = (struct read_file){ st->st_dev, st->st_ino, copy };
+}
+
+const char *sm_file_read_before(const struct stat *st)
+{
+	for (size_t i = 0; i < n_read_files; i++)
+		if (read_files[i].dev == st->st_dev && read_files[i].ino == st->st_ino)
+			return read_files[i].path;
+	return NULL;
+}
+
 int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos *pos)
 {
 	const char *rel = below(in, path);
@@ -406,6 +451,7 @@ int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos 
 		close(fd);
 		return -1;
 	}
+	remember_read(&st, path);
 	return fd;
 }
 

@@ -129,8 +129,13 @@ int sm_schema_int(const struct sm_node *v, const char *key, long long *out)
 	char *end;
 	errno = 0;
 	long long x = strtoll(s, &end, 10);
-	if (!s[0] || *end || errno || s[0] == ' ' || s[0] == '+' ||
-	    x > 1000000000000LL || x < -1000000000000LL) {
+	/* A whole number, but more than the engine keeps exactly. */
+	if (s[0] && !*end && s[0] != ' ' && s[0] != '+' &&
+	    (errno == ERANGE || x > 1000000000000LL || x < -1000000000000LL)) {
+		sm_diag(SM_MSG_number_limit, &v->pos, s, "-10^12 to 10^12 (a million million)");
+		return -1;
+	}
+	if (!s[0] || *end || errno || s[0] == ' ' || s[0] == '+') {
 		sm_diag(SM_MSG_bad_integer, &v->pos, s, strchr(s, '.') || strchr(s, ',')
 			? "; write it without decimals or thousands separators" : "");
 		return -1;
@@ -157,7 +162,11 @@ int sm_schema_number(const struct sm_node *v, const char *key, double *out)
 		s++;
 		while (*s >= '0' && *s <= '9') { scale /= 10; x += (*s++ - '0') * scale; digits++; }
 	}
-	if (!digits || *s || digits > 15) {
+	if (digits > 15 && !*s) {
+		sm_diag(SM_MSG_number_limit, &v->pos, v->str, "15 digits (the precision a number is kept in)");
+		return -1;
+	}
+	if (!digits || *s) {
 		sm_diag(SM_MSG_bad_number, &v->pos, v->str);
 		return -1;
 	}

@@ -401,8 +401,16 @@ const char *sm_dir_file(struct sm_arena *a, const struct sm_dir *in, const char 
  * own files). -1 with errno; EXDEV when rel leads outside in. */
 int sm_open_below(const struct sm_dir *in, const char *rel, int flags);
 
-/* Is rel a regular file below in? 0, or -1 with errno (ENOENT, EXDEV...). */
+struct stat;
+/* errno of sm_file_below for a name that is there but is not a regular
+ * file (a folder, a named pipe, a socket); above every system errno. */
+#define SM_ENOTREG 0x10000
+/* Is rel a regular file below in? 0, or -1 with errno (ENOENT, EXDEV,
+ * SM_ENOTREG...). */
 int sm_file_below(const struct sm_dir *in, const char *rel);
+/* The status of the file rel below in names (through links that stay
+ * inside): its device and inode tell two names of one file. 0 or -1. */
+int sm_file_stat(const struct sm_dir *in, const char *rel, struct stat *st);
 /* Reports why rel (shown as shown) could not be opened: outside the
  * folder, missing (exit 1) or a system error (exit 3). */
 void sm_open_failed(int err, const struct sm_pos *pos, const char *rel, const char *shown);
@@ -417,6 +425,10 @@ const char *sm_normal_path(struct sm_arena *a, const char *rel);
 /* Opens a file shown as in->path/rel to read it (a regular file); reports
  * errors at pos. -1 on error. */
 int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos *pos);
+/* The path of a file sm_open_file opened that is st (same device and
+ * inode), or NULL. */
+struct stat;
+const char *sm_file_read_before(const struct stat *st);
 /* Reads a whole file into the arena (NUL-terminated). Reports errors at pos
  * (the place that named it) or, when pos is NULL, on the file itself. */
 char *sm_read_file(struct sm_arena *a, const struct sm_dir *in, const char *path, size_t *len,

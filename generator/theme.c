@@ -179,7 +179,9 @@ static const char *find_font(struct sm_arena *a, const struct where *w, const ch
 		const char *p = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
 		found = sm_file_exists(p) ? p : sm_sysfont_file(a, name);
 	}
-	if (!found)
+	/* After a system error (too many open files, no memory) the lookup
+	 * is no answer: that error alone is reported. */
+	if (!found && !sm_diag_system_errors())
 		sm_diag(SM_MSG_font_missing, pos, name);
 	return found;
 }
@@ -474,6 +476,11 @@ static void image(struct sm_arena *a, const struct sm_node *x, const char *key, 
 		} else if ((err = errno) == EXDEV && k == 1) {
 			sm_diag(SM_MSG_layout_outside, &x->pos, f, dirs[k]->path);
 			err = 0;
+		} else if (err == EXDEV && dirs[1] && dirs[1] != dirs[0]) {
+			/* Not in the project: it may still be beside the layout,
+			 * and if it leaves that folder too, that is the folder to
+			 * name. */
+			err = ENOENT;
 		} else if (err != ENOENT && err != ENOTDIR) {
 			sm_open_failed(err, &x->pos, f, sm_dir_file(a, dirs[k], f));
 		}
@@ -621,10 +628,10 @@ static const struct sm_dir *shipped_layouts(struct sm_arena *a)
 /* Layout NAME: the project's layouts/NAME.yaml, else the shipped one.
  * Fills in where it was found (*in, the folder its path is below, and w)
  * and returns its path; NULL with errno ENOENT when there is none, or
- * another errno when the project's file cannot be used (EXDEV: it leads out
- * of the project). */
+ * another errno, with *bad the path, when a file cannot be used (EXDEV:
+ * the project's leads out of the project; EMFILE, ENOMEM...: the system). */
 static const char *layout_file(struct sm_arena *a, const struct sm_dir *project, const char *name,
-			       const struct sm_dir **in, struct where *w)
+			       const struct sm_dir **in, struct where *w, const char **bad)
 {
 	const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
 	if (project) {
@@ -633,15 +640,21 @@ static const char *layout_file(struct sm_arena *a, const struct sm_dir *project,
 			w->beside = sm_dir_below(project, "layouts");
 			return sm_dir_file(a, project, rel);
 		}
+		*bad = sm_dir_file(a, project, rel);
 		if (errno != ENOENT && errno != ENOTDIR)
 			return NULL;
 	}
 	const struct sm_dir *shipped = shipped_layouts(a);
+	*bad = sm_arena_printf(a, "%s/%s", sm_engine_dir(), rel);
 	rel += strlen("layouts/");
 	if (shipped && !sm_file_below(shipped, rel)) {
 		*in = w->beside = shipped;
 		return sm_dir_file(a, shipped, rel);
 	}
+	/* Not there is no layout; a folder or file the system could not open
+	 * is not "not there". */
+	if (errno != ENOENT && errno != ENOTDIR)
+		return NULL;
 	errno = ENOENT;
 	return NULL;
 }
@@ -656,11 +669,25 @@ static int layout_names(struct sm_arena *a, const struct sm_dir *project, const 
 {
 	const char **names = NULL;
 	int n = 0, cap = 0;
-	const struct sm_dir *dirs[] = { project ? sm_dir_below(project, "layouts") : NULL, shipped_layouts(a) };
+	const struct sm_dir *dirs[2];
+	int err[2] = { ENOENT, ENOENT };
+	const char *names_of[2] = { project ? sm_dir_file(a, project, "layouts") : NULL,
+				    sm_arena_printf(a, "%s/layouts", sm_engine_dir()) };
+	dirs[0] = project ? sm_dir_below(project, "layouts") : NULL;
+	if (project && !dirs[0])
+		err[0] = errno;
+	if (!(dirs[1] = shipped_layouts(a)))
+		err[1] = errno;
 	for (int i = 0; i < 2; i++) {
 		int fd = dirs[i] ? sm_open_below(dirs[i], ".", O_RDONLY | O_DIRECTORY) : -1;
 		DIR *d = fd < 0 ? NULL : fdopendir(fd);
+		if (dirs[i] && !d)
+			err[i] = errno;
 		if (!d) {
+			/* No layouts folder has no layouts; a system that cannot
+			 * open it (EMFILE, ENOMEM) is no answer. */
+			if (err[i] != ENOENT && err[i] != ENOTDIR && err[i] != EACCES)
+				sm_diag_system(SM_MSG_file_unreadable, NULL, names_of[i], strerror(err[i]));
 			if (fd >= 0)
 				close(fd);
 			continue;
@@ -692,12 +719,14 @@ void sm_theme_list(struct sm_arena *a, const struct sm_dir *project)
 	for (int i = 0; i < n; i++) {
 		const struct sm_dir *in;
 		struct where w;
-		const char *file = layout_file(a, project, names[i], &in, &w);
+		const char *bad = NULL;
+		const char *file = layout_file(a, project, names[i], &in, &w, &bad);
 		if (file)
 			printf("%-12s %s\n", names[i], file);
 		else
-			printf("%-12s %s/layouts/%s.yaml: cannot be used: %s\n", names[i], project ? project->path : ".", names[i],
-			       errno == EXDEV ? "it leads out of the project folder" : strerror(errno));
+			printf("%-12s %s: cannot be used: %s\n", names[i], bad,
+			       errno == EXDEV ? "it leads out of the project folder"
+			       : errno == SM_ENOTREG ? "not a regular file" : strerror(errno));
 	}
 }
 
@@ -745,12 +774,14 @@ static int load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, s
 			return -1;
 		}
 	} else {
-		file = layout_file(a, project, name, &in, &w);
+		const char *bad = NULL;
+		file = layout_file(a, project, name, &in, &w, &bad);
 		if (!file && errno != ENOENT) {
-			/* The project's layouts/NAME.yaml, or its layouts folder, cannot be used. */
+			/* The project's layouts/NAME.yaml, or its layouts folder, or
+			 * the shipped layouts cannot be used. */
 			const char *rel = sm_arena_printf(a, "layouts/%s.yaml", name);
-			struct sm_pos p = { sm_dir_file(a, project, rel), 0, 0 };
-			sm_open_failed(errno, cli ? &p : &doc->layout_pos, rel, p.file);
+			struct sm_pos p = { bad, 0, 0 };
+			sm_open_failed(errno, cli ? &p : &doc->layout_pos, rel, bad);
 			return -1;
 		}
 		if (!file && strcmp(name, "standaard")) {

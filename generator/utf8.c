@@ -64,10 +64,18 @@ struct sm_pos sm_utf8_pos(const char *file, const char *buf, size_t off)
 	return p;
 }
 
+/* Bidi embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069): they reorder the text after them, in a message, in an
+ * editor and in the PDF, so that what is read is not what is written. */
+static int is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* The one rule for text in every file the engine reads (YAML, Markdown,
  * CSV): UTF-8, no control characters but tab, CR and LF (a NUL would cut
- * a value short, others reach the PDF as blank boxes), nothing above
- * U+FFFF. Returns the offset of the first offence, or -1; *cp is 0 when
+ * a value short, others reach the PDF as blank boxes), no bidi
+ * controls, nothing above U+FFFF. Returns the offset of the first offence, or -1; *cp is 0 when
  * the bytes there are not UTF-8. */
 static long first_refused(const char *buf, size_t len, size_t i, uint32_t *cp)
 {
@@ -78,7 +86,7 @@ static long first_refused(const char *buf, size_t len, size_t i, uint32_t *cp)
 			return (long)i;
 		}
 		if (*cp > 0xFFFF || (*cp < 0x20 && *cp != '\t' && *cp != '\n' && *cp != '\r') ||
-		    (*cp >= 0x7F && *cp <= 0x9F)) {
+		    (*cp >= 0x7F && *cp <= 0x9F) || is_bidi_control(*cp)) {
 			if (!*cp)
 				*cp = 0x110000;     /* NUL: not the "not UTF-8" mark */
 			return (long)i;
@@ -94,6 +102,8 @@ static void report(const struct sm_pos *p, const char *at, uint32_t cp)
 		sm_diag(SM_MSG_utf8_invalid, p, (unsigned char)*at);
 	else if (cp == 0x110000)
 		sm_diag(SM_MSG_control_char, p, 0u);
+	else if (is_bidi_control(cp))
+		sm_diag(SM_MSG_bidi_control, p, cp);
 	else
 		sm_diag(cp > 0xFFFF ? SM_MSG_utf8_outside_bmp : SM_MSG_control_char, p, cp);
 }
