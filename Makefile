@@ -3,6 +3,7 @@
 #   make test         the whole test suite; its last line is "N passed, N failed"
 #   make install PREFIX=/usr/local
 #   make samples      render every sample project into out/
+#   make golden       rewrite tests/golden/*.layout after an intended layout change
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -27,7 +28,7 @@ OBJS = $(SRCS:generator/%.c=build/obj/%.o)
 LIB_OBJS = $(filter-out build/obj/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all deps build render test install samples clean check-asan valgrind fuzz
+.PHONY: all deps build render test golden install samples clean check-asan valgrind fuzz
 
 all: deps build render
 
@@ -76,6 +77,11 @@ $(NOSEC_BIN): $(filter-out build/obj/calc.o,$(OBJS)) generator/calc.c
 
 test: deps $(BIN) $(NOSEC_BIN) build/unit-tests build/mkimages
 	@bash tests/run.sh
+
+# Rewrites the golden layout files (tests/golden/*.layout) after an intended
+# layout change; review the diff in git before committing it.
+golden: $(BIN)
+	@bash tests/golden/regen.sh $(BIN)
 
 SHARE = $(DESTDIR)$(PREFIX)/share/sociale-monitor
 

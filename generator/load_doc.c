@@ -853,6 +853,138 @@ static void observation_list(struct ctx *c, const struct sm_node *f)
 	}
 }
 
+/* municipality: {name, code}, the code as CBS writes it (GM and four digits). */
+static void monitor_municipality(struct ctx *c, const struct sm_node *v)
+{
+	struct sm_doc *doc = c->doc;
+	static const char *const mk[] = { "name", "code", NULL };
+	sm_schema_keys(v, "'municipality'", mk);
+	doc->municipality = sm_schema_name(c->a, sm_schema_need(v, "'municipality'", "name", ""), "name");
+	const struct sm_node *code = sm_schema_need(v, "'municipality'", "code", " (the CBS code, such as GM1999)");
+	const char *s = sm_schema_str(c->a, code, "code");
+	if (s) {
+		if (strlen(s) != 6 || strncmp(s, "GM", 2) || strspn(s + 2, "0123456789") != 4)
+			sm_diag(SM_MSG_bad_code, &code->pos, s);
+		else
+			doc->municipality_code = s;
+	}
+}
+
+/* cycle: {document, year}, the P&C document the monitor belongs to. */
+static void monitor_cycle(struct ctx *c, const struct sm_node *v)
+{
+	struct sm_doc *doc = c->doc;
+	static const char *const ck[] = { "document", "year", NULL };
+	long long x;
+	sm_schema_keys(v, "'cycle'", ck);
+	int d = sm_schema_enum(sm_schema_need(v, "'cycle'", "document", ""), "P&C document", sm_cycle_names);
+	if (d >= 0)
+		doc->cycle = (enum sm_cycle_doc)(d + 1);
+	const struct sm_node *y = sm_schema_need(v, "'cycle'", "year", "");
+	if (y && !sm_schema_int_in(y, "year", "the cycle", 1900, 2999, "write a year such as 2023", &x))
+		doc->cycle_year = (int)x;
+}
+
+static void monitor_colophon(struct ctx *c, const struct sm_node *v)
+{
+	struct sm_arena *a = c->a;
+	static const char *const ck[] = { "publisher", "commissioned-by", "editors", "contact", "reuse", NULL };
+	struct sm_colophon *co = &c->doc->colophon;
+	sm_schema_keys(v, "the colophon", ck);
+	co->given = 1;
+	co->publisher = sm_schema_name(a, sm_schema_get(v, "publisher"), "publisher");
+	co->commissioned_by = sm_schema_name(a, sm_schema_get(v, "commissioned-by"), "commissioned-by");
+	co->contact = sm_schema_name(a, sm_schema_get(v, "contact"), "contact");
+	co->reuse = sm_schema_text(a, sm_schema_get(v, "reuse"), "reuse");
+	const struct sm_node *ed = sm_schema_get(v, "editors");
+	struct sm_ref *refs;
+	if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors, SM_MAX_NAME)) {
+		co->editors = sm_arena_alloc(a, (size_t)co->neditors * sizeof *co->editors);
+		for (int i = 0; i < co->neditors; i++)
+			co->editors[i] = sm_smart_text(a, refs[i].id);
+	} else {
+		co->neditors = 0;
+	}
+}
+
+/* data: {areas, indicators, observations}; the catalogue of indicators is
+ * read here, the CSV files later. */
+static void data_files(struct ctx *c, const struct sm_node *v)
+{
+	struct sm_doc *doc = c->doc;
+	static const char *const dk[] = { "areas", "indicators", "observations", NULL };
+	doc->data_pos = v->pos;
+	sm_schema_keys(v, "'data'", dk);
+	const struct sm_node *f = sm_schema_need(v, "'data'", "areas", " (such as data/areas.csv)");
+	doc->areas_file = f ? data_file(c, f, "areas") : NULL;
+	f = sm_schema_need(v, "'data'", "indicators", " (such as data/indicators.yaml)");
+	doc->indicators_file = f ? data_file(c, f, "indicators") : NULL;
+	if (doc->indicators_file)
+		catalogue(c, doc->indicators_file, NULL);
+	f = sm_schema_need(v, "'data'", "observations", " (a list of CSV files)");
+	if (f)
+		observation_list(c, f);
+}
+
+/* chapters: the chapter files in reading order, each read once. */
+static void chapter_list(struct ctx *c, const struct sm_node *v)
+{
+	struct sm_arena *a = c->a;
+	struct sm_doc *doc = c->doc;
+	if (!v->n)
+		sm_diag(SM_MSG_no_chapters, &v->pos);
+	doc->chapters = sm_arena_alloc(a, (size_t)(v->n + 1) * sizeof *doc->chapters);
+	/* The same file may be written two ways (chapters/./x.yaml), or
+	 * reached by two names (a symbolic link, a hard link): the
+	 * names, then the files (device and inode), are compared. */
+	const char **normal = sm_arena_alloc(a, (size_t)v->n * sizeof *normal);
+	struct stat *file = sm_arena_alloc(a, (size_t)v->n * sizeof *file);
+	char *known = sm_arena_alloc(a, (size_t)v->n);
+	for (int i = 0; i < v->n; i++) {
+		const struct sm_node *it = v->items[i];
+		const char *rel = sm_schema_str(a, it, "chapters");
+		if (!rel)
+			continue;
+		normal[i] = sm_normal_path(a, rel);
+		int dup = -1;
+		for (int j = 0; j < i && dup < 0; j++)
+			if (normal[j] && !strcmp(normal[j], normal[i]))
+				dup = j;
+		known[i] = dup < 0 && !sm_file_stat(c->root, rel, &file[i]);
+		for (int j = 0; j < i && dup < 0 && known[i]; j++)
+			if (known[j] && file[j].st_dev == file[i].st_dev && file[j].st_ino == file[i].st_ino)
+				dup = j;
+		if (dup >= 0) {
+			const struct sm_node *first = v->items[dup];
+			sm_diag(SM_MSG_chapter_twice, &it->pos, rel, strcmp(first->str, rel) ?
+				sm_arena_printf(a, " (also as '%s' on line %d)", first->str, first->pos.line) :
+				sm_arena_printf(a, " (also on line %d)", first->pos.line));
+			continue;
+		}
+		const char *p = sm_project_path(a, c->root, rel, &it->pos);
+		if (p)
+			chapter(c, p, &it->pos, &doc->chapters[doc->nchapters++]);
+	}
+}
+
+/* The project folder and its monitor.yaml, read as YAML; NULL (after a
+ * message) when either cannot be opened. */
+static const struct sm_node *open_monitor(struct ctx *c, const char *dir)
+{
+	struct sm_pos at = { strcmp(dir, ".") ? sm_arena_printf(c->a, "%s/monitor.yaml", dir) : "monitor.yaml", 0, 0 };
+	if (!c->root) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			sm_diag(SM_MSG_file_missing, &at, "monitor.yaml");
+		else
+			sm_diag_system(SM_MSG_file_unreadable, &at, dir, strerror(errno));
+		return NULL;
+	}
+	const char *path = sm_project_path(c->a, c->root, "monitor.yaml", &at);
+	if (!path)
+		return NULL;
+	return yaml_file(c, path, NULL, "a monitor needs title, municipality, edition, published, data and chapters");
+}
+
 int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 {
 	struct ctx cx = { a, sm_dir_open(dir), doc }, *c = &cx;
@@ -860,18 +992,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	doc->dir = dir;
 	doc->images = sm_arena_alloc(a, sizeof *doc->images);
 	doc->root = c->root;
-	struct sm_pos at = { strcmp(dir, ".") ? sm_arena_printf(a, "%s/monitor.yaml", dir) : "monitor.yaml", 0, 0 };
-	if (!c->root) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			sm_diag(SM_MSG_file_missing, &at, "monitor.yaml");
-		else
-			sm_diag_system(SM_MSG_file_unreadable, &at, dir, strerror(errno));
-		return -1;
-	}
-	const char *path = sm_project_path(a, c->root, "monitor.yaml", &at);
-	if (!path)
-		return -1;
-	const struct sm_node *m = yaml_file(c, path, NULL, "a monitor needs title, municipality, edition, published, data and chapters");
+	const struct sm_node *m = open_monitor(c, dir);
 	if (!m)
 		return -1;
 	static const char *const keys[] = { "title", "subtitle", "municipality", "edition", "cycle", "published",
@@ -879,37 +1000,19 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	const char *what = "monitor.yaml";
 	if (sm_schema_keys(m, what, keys))
 		return -1;
+	/* The cover: title, subtitle, municipality, edition, the P&C cycle, date and state. */
 	doc->title = sm_schema_title(a, sm_schema_need(m, what, "title", " (such as Sociale Monitor)"), "title");
 	doc->subtitle = sm_schema_title(a, sm_schema_get(m, "subtitle"), "subtitle");
 	const struct sm_node *v = sm_schema_need(m, what, "municipality", " ({name: Lindeveld, code: GM1999})");
-	if (v && sm_schema_is_map(v, "municipality", "write it as {name: Lindeveld, code: GM1999}")) {
-		static const char *const mk[] = { "name", "code", NULL };
-		sm_schema_keys(v, "'municipality'", mk);
-		doc->municipality = sm_schema_name(a, sm_schema_need(v, "'municipality'", "name", ""), "name");
-		const struct sm_node *code = sm_schema_need(v, "'municipality'", "code", " (the CBS code, such as GM1999)");
-		const char *s = sm_schema_str(a, code, "code");
-		if (s) {
-			if (strlen(s) != 6 || strncmp(s, "GM", 2) || strspn(s + 2, "0123456789") != 4)
-				sm_diag(SM_MSG_bad_code, &code->pos, s);
-			else
-				doc->municipality_code = s;
-		}
-	}
+	if (v && sm_schema_is_map(v, "municipality", "write it as {name: Lindeveld, code: GM1999}"))
+		monitor_municipality(c, v);
 	long long x;
 	v = sm_schema_need(m, what, "edition", " (the year on the cover, such as 2024)");
 	if (v && !sm_schema_int_in(v, "edition", NULL, 1900, 2999, "write a year such as 2024", &x))
 		doc->edition = (int)x;
 	v = sm_schema_get(m, "cycle");
-	if (v && sm_schema_is_map(v, "cycle", "write it as {document: jaarstukken, year: 2023}")) {
-		static const char *const ck[] = { "document", "year", NULL };
-		sm_schema_keys(v, "'cycle'", ck);
-		int d = sm_schema_enum(sm_schema_need(v, "'cycle'", "document", ""), "P&C document", sm_cycle_names);
-		if (d >= 0)
-			doc->cycle = (enum sm_cycle_doc)(d + 1);
-		const struct sm_node *y = sm_schema_need(v, "'cycle'", "year", "");
-		if (y && !sm_schema_int_in(y, "year", "the cycle", 1900, 2999, "write a year such as 2023", &x))
-			doc->cycle_year = (int)x;
-	}
+	if (v && sm_schema_is_map(v, "cycle", "write it as {document: jaarstukken, year: 2023}"))
+		monitor_cycle(c, v);
 	sm_schema_date(sm_schema_need(m, what, "published", " (the date of publication, YYYY-MM-DD; it fixes the PDF's dates)"),
 		       &doc->published);
 	v = sm_schema_get(m, "state");
@@ -917,6 +1020,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		static const char *const states[] = { "final", "draft", NULL };
 		doc->draft = sm_schema_enum(v, "state", states) == 1;
 	}
+	/* How it is set and compared: layout, reference areas, baseline year. */
 	v = sm_schema_get(m, "layout");
 	if (v) {
 		doc->layout = sm_schema_str(a, v, "layout");
@@ -931,76 +1035,13 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		doc->baseline = (int)x;
 	}
 	v = sm_schema_get(m, "colophon");
-	if (v && sm_schema_is_map(v, "colophon", "write its fields as key: value lines")) {
-		static const char *const ck[] = { "publisher", "commissioned-by", "editors", "contact", "reuse", NULL };
-		struct sm_colophon *co = &doc->colophon;
-		sm_schema_keys(v, "the colophon", ck);
-		co->given = 1;
-		co->publisher = sm_schema_name(a, sm_schema_get(v, "publisher"), "publisher");
-		co->commissioned_by = sm_schema_name(a, sm_schema_get(v, "commissioned-by"), "commissioned-by");
-		co->contact = sm_schema_name(a, sm_schema_get(v, "contact"), "contact");
-		co->reuse = sm_schema_text(a, sm_schema_get(v, "reuse"), "reuse");
-		const struct sm_node *ed = sm_schema_get(v, "editors");
-		struct sm_ref *refs;
-		if (ed && !sm_schema_strlist(a, ed, "editors", &refs, &co->neditors, SM_MAX_NAME)) {
-			co->editors = sm_arena_alloc(a, (size_t)co->neditors * sizeof *co->editors);
-			for (int i = 0; i < co->neditors; i++)
-				co->editors[i] = sm_smart_text(a, refs[i].id);
-		} else {
-			co->neditors = 0;
-		}
-	}
+	if (v && sm_schema_is_map(v, "colophon", "write its fields as key: value lines"))
+		monitor_colophon(c, v);
 	v = sm_schema_need(m, what, "data", " ({areas: data/areas.csv, indicators: data/indicators.yaml, observations: [...]})");
-	if (v && sm_schema_is_map(v, "data", "write it as {areas: ..., indicators: ..., observations: [...]}")) {
-		static const char *const dk[] = { "areas", "indicators", "observations", NULL };
-		doc->data_pos = v->pos;
-		sm_schema_keys(v, "'data'", dk);
-		const struct sm_node *f = sm_schema_need(v, "'data'", "areas", " (such as data/areas.csv)");
-		doc->areas_file = f ? data_file(c, f, "areas") : NULL;
-		f = sm_schema_need(v, "'data'", "indicators", " (such as data/indicators.yaml)");
-		doc->indicators_file = f ? data_file(c, f, "indicators") : NULL;
-		if (doc->indicators_file)
-			catalogue(c, doc->indicators_file, NULL);
-		f = sm_schema_need(v, "'data'", "observations", " (a list of CSV files)");
-		if (f)
-			observation_list(c, f);
-	}
+	if (v && sm_schema_is_map(v, "data", "write it as {areas: ..., indicators: ..., observations: [...]}"))
+		data_files(c, v);
 	v = sm_schema_need(m, what, "chapters", " (the chapter files in reading order)");
-	if (v && sm_schema_is_seq(v, "chapters", "write each chapter file on a line starting with '- '")) {
-		if (!v->n)
-			sm_diag(SM_MSG_no_chapters, &v->pos);
-		doc->chapters = sm_arena_alloc(a, (size_t)(v->n + 1) * sizeof *doc->chapters);
-		/* The same file may be written two ways (chapters/./x.yaml), or
-		 * reached by two names (a symbolic link, a hard link): the
-		 * names, then the files (device and inode), are compared. */
-		const char **normal = sm_arena_alloc(a, (size_t)v->n * sizeof *normal);
-		struct stat *file = sm_arena_alloc(a, (size_t)v->n * sizeof *file);
-		char *known = sm_arena_alloc(a, (size_t)v->n);
-		for (int i = 0; i < v->n; i++) {
-			const struct sm_node *it = v->items[i];
-			const char *rel = sm_schema_str(a, it, "chapters");
-			if (!rel)
-				continue;
-			normal[i] = sm_normal_path(a, rel);
-			int dup = -1;
-			for (int j = 0; j < i && dup < 0; j++)
-				if (normal[j] && !strcmp(normal[j], normal[i]))
-					dup = j;
-			known[i] = dup < 0 && !sm_file_stat(c->root, rel, &file[i]);
-			for (int j = 0; j < i && dup < 0 && known[i]; j++)
-				if (known[j] && file[j].st_dev == file[i].st_dev && file[j].st_ino == file[i].st_ino)
-					dup = j;
-			if (dup >= 0) {
-				const struct sm_node *first = v->items[dup];
-				sm_diag(SM_MSG_chapter_twice, &it->pos, rel, strcmp(first->str, rel) ?
-					sm_arena_printf(a, " (also as '%s' on line %d)", first->str, first->pos.line) :
-					sm_arena_printf(a, " (also on line %d)", first->pos.line));
-				continue;
-			}
-			const char *p = sm_project_path(a, c->root, rel, &it->pos);
-			if (p)
-				chapter(c, p, &it->pos, &doc->chapters[doc->nchapters++]);
-		}
-	}
+	if (v && sm_schema_is_seq(v, "chapters", "write each chapter file on a line starting with '- '"))
+		chapter_list(c, v);
 	return sm_diag_errors() ? -1 : 0;
 }

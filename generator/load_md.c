@@ -40,6 +40,9 @@ struct md_state {
 	int item_tight;
 	struct { int ordered, next, tight; } lists[SM_MD_MAX_DEPTH + 2];
 	int too_deep;
+	const char *text;            /* the text as cmark reads it (fix_text's) */
+	size_t text_bytes;
+	int body_cap;               /* cap of doc while a note is being filled */
 };
 
 static struct sm_pos node_pos(struct md_state *st, cmark_node *n)
@@ -294,6 +297,273 @@ void sm_md_parse(struct sm_arena *a, const char *src, size_t len, struct sm_pos 
 	sm_md_parse_at(a, src, len, base, cont_col, NULL, 0, out);
 }
 
+/* cmark-gfm's tree of the text. cmark allocates through the engine's
+ * functions: a failure is "out of memory" and exit 3, not cmark's own abort(). */
+static cmark_node *parse_tree(const char *text, size_t len)
+{
+	static cmark_mem mem = { sm_xcalloc, sm_xrealloc, free };
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES,
+							 &mem);
+	cmark_parser_feed(parser, text, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	if (!doc)
+		sm_oom();
+	return doc;
+}
+
+/* Room for every note the text can have: one per "[^". */
+static void make_note_room(struct md_state *st)
+{
+	for (const char *q = st->text; (q = strstr(q, "[^")); q += 2)
+		st->note_room++;
+	st->doc->notes = sm_arena_alloc(st->a, (size_t)(st->note_room + 1) * sizeof *st->doc->notes);
+}
+
+/* Block quotes and lists nest; past SM_MD_MAX_DEPTH levels of both
+ * together the text is refused, once. */
+static void enter_quote(struct md_state *st, cmark_node *n, int enter)
+{
+	st->quote_depth += enter ? 1 : -1;
+	if (enter && st->list_depth + st->quote_depth > SM_MD_MAX_DEPTH && !st->too_deep++) {
+		struct sm_pos p = node_pos(st, n);
+		sm_diag(SM_MSG_md_depth, &p, SM_MD_MAX_DEPTH);
+	}
+}
+
+static void enter_list(struct md_state *st, cmark_node *n, int enter)
+{
+	if (!enter) {
+		st->list_depth--;
+		return;
+	}
+	st->list_depth++;
+	if (st->list_depth + st->quote_depth > SM_MD_MAX_DEPTH) {
+		if (!st->too_deep++) {
+			struct sm_pos p = node_pos(st, n);
+			sm_diag(SM_MSG_md_depth, &p, SM_MD_MAX_DEPTH);
+		}
+	} else {
+		st->lists[st->list_depth].ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		st->lists[st->list_depth].next = cmark_node_get_list_start(n);
+		st->lists[st->list_depth].tight = cmark_node_get_list_tight(n);
+	}
+}
+
+/* A list item's marker: its number, or a bullet (•, then – one level in). */
+static void item_marker(struct md_state *st)
+{
+	if (st->list_depth > SM_MD_MAX_DEPTH)
+		return;
+	if (st->lists[st->list_depth].ordered)
+		st->pending_marker = sm_arena_printf(st->a, "%d.", st->lists[st->list_depth].next++);
+	else
+		st->pending_marker = st->list_depth % 2 ? "\xE2\x80\xA2" : "\xE2\x80\x93";
+}
+
+/* A paragraph; a GFM table in it (cmark without the table extension reads
+ * one as a paragraph) is refused at its header line. */
+static void enter_paragraph(struct md_state *st, cmark_node *n, int enter)
+{
+	if (!enter) {
+		st->para = NULL;
+		return;
+	}
+	begin_para(st, SM_PARA_TEXT, n);
+	int head = table_in(st->text, st->text_bytes, cmark_node_get_start_line(n), cmark_node_get_end_line(n));
+	if (head) {
+		struct sm_pos p = { st->base.file, st->base.line + head - 1, head == 1 ? st->base.col : st->cont_col };
+		sm_diag(SM_MSG_md_table, &p);
+	}
+}
+
+static void note_reference(struct md_state *st, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	int k = note_at(st, lit ? atoi(lit) : 0);
+	if (k >= 0)
+		add_special(st, NULL, k + 1);
+}
+
+/* Notes come after the text (cmark-gfm moves them there, in the order of
+ * their numbers, and drops those never referred to); their paragraphs go
+ * to the note, then the text goes on where it was. */
+static void note_definition(struct md_state *st, cmark_node *n, int enter)
+{
+	st->para = NULL;
+	if (enter) {
+		int k = note_at(st, ++st->ndefs);
+		if (k < 0)
+			return;
+		if (st->out == st->doc)
+			st->body_cap = st->cap;
+		st->out = &st->doc->notes[k];
+		st->out->pos = node_pos(st, n);
+		st->cap = 0;
+	} else {
+		st->out = st->doc;
+		st->cap = st->body_cap;
+	}
+}
+
+static void enter_heading(struct md_state *st, cmark_node *n, int enter)
+{
+	if (enter) {
+		begin_para(st, SM_PARA_HEADING, n);
+		st->para->heading = cmark_node_get_heading_level(n) == 1 ? 1 : 2;
+	} else {
+		st->para = NULL;
+	}
+}
+
+/* A code block is set as plain text, line by line, without its last
+ * newlines. */
+static void code_block(struct md_state *st, cmark_node *n)
+{
+	begin_para(st, SM_PARA_CODE, n);
+	const char *lit = cmark_node_get_literal(n);
+	size_t l = lit ? strlen(lit) : 0;
+	while (l && lit[l - 1] == '\n')
+		l--;
+	for (size_t i = 0; i < l;) {
+		size_t e = i;
+		while (e < l && lit[e] != '\n')
+			e++;
+		add_text(st, sm_arena_strndup(st->a, lit + i, e - i), 0);
+		if (e < l)
+			add_run(st, "\n", 1);
+		i = e + 1;
+	}
+	st->para = NULL;
+}
+
+/* Raw HTML is dropped with a warning, at its paragraph when cmark gives
+ * it no line of its own. */
+static void html_dropped(struct md_state *st, cmark_node *n)
+{
+	struct sm_pos p = node_pos(st, n);
+	if (p.line == st->base.line && cmark_node_get_start_line(n) <= 0 && st->para)
+		p = st->para->pos;
+	sm_diag(SM_MSG_md_html, &p);
+}
+
+/* A link keeps its address for the runs inside it, when its scheme is
+ * allowed. */
+static void enter_link(struct md_state *st, cmark_node *n, int enter)
+{
+	if (!enter) {
+		st->url = NULL;
+		return;
+	}
+	const char *url = cmark_node_get_url(n);
+	if (url && url_allowed(url)) {
+		st->url = sm_arena_strdup(st->a, url);
+	} else {
+		struct sm_pos p = node_pos(st, n);
+		if (cmark_node_get_start_line(n) <= 0 && st->para)
+			p = st->para->pos;
+		sm_diag(SM_MSG_md_link_scheme, &p, url ? url : "");
+	}
+}
+
+static void image_refused(struct md_state *st, cmark_node *n)
+{
+	struct sm_pos p = node_pos(st, n);
+	if (cmark_node_get_start_line(n) <= 0 && st->para)
+		p = st->para->pos;
+	sm_diag(SM_MSG_md_image, &p);
+}
+
+/* Walks cmark's tree once, each node into the paragraphs and runs of
+ * st->doc and its notes. */
+static void walk_tree(struct md_state *st, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		const char *lit;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_BLOCK_QUOTE:
+			enter_quote(st, n, enter);
+			break;
+		case CMARK_NODE_LIST:
+			enter_list(st, n, enter);
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter)
+				item_marker(st);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			enter_paragraph(st, n, enter);
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if (enter)
+				note_reference(st, n);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			note_definition(st, n, enter);
+			break;
+		case CMARK_NODE_HEADING:
+			enter_heading(st, n, enter);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			code_block(st, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			html_dropped(st, n);
+			break;
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(n);
+			if (lit)
+				add_text(st, lit, 1);
+			break;
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			if (lit)
+				add_text(st, lit, 0);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			add_run(st, " ", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			add_run(st, "\n", 1);
+			break;
+		case CMARK_NODE_EMPH:
+			st->italic += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			st->bold += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			enter_link(st, n, enter);
+			break;
+		case CMARK_NODE_IMAGE:
+			if (enter)
+				image_refused(st, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Drop paragraphs left empty (e.g. only raw HTML inside). */
+static void drop_empty_paras(struct sm_rich *out)
+{
+	for (int r = -1; r < out->nnotes; r++) {
+		struct sm_rich *t = r < 0 ? out : &out->notes[r];
+		int k = 0;
+		for (int i = 0; i < t->n; i++)
+			if (t->paras[i].nruns)
+				t->paras[k++] = t->paras[i];
+		t->n = k;
+	}
+}
+
 void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_pos base,
 		    int cont_col, const struct sm_pos *marks, int nmarks, struct sm_rich *out)
 {
@@ -305,195 +575,10 @@ void sm_md_parse_at(struct sm_arena *a, const char *src, size_t len, struct sm_p
 	}
 	struct md_state st = { .a = a, .out = out, .doc = out, .base = base, .cont_col = cont_col > 0 ? cont_col : 1,
 			       .marks = marks, .nmarks = nmarks };
-	size_t flen;
-	char *fixed = fix_text(&st, src, len, st.cont_col, &flen);
-	/* Room for every note the text can have: one per "[^". */
-	for (const char *q = fixed; (q = strstr(q, "[^")); q += 2)
-		st.note_room++;
-	out->notes = sm_arena_alloc(a, (size_t)(st.note_room + 1) * sizeof *out->notes);
-	/* cmark allocates through the engine's functions: a failure is "out of
-	 * memory" and exit 3, not cmark's own abort(). */
-	static cmark_mem mem = { sm_xcalloc, sm_xrealloc, free };
-	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES,
-							 &mem);
-	cmark_parser_feed(parser, fixed, flen);
-	cmark_node *doc = cmark_parser_finish(parser);
-	cmark_parser_free(parser);
-	if (!doc)
-		sm_oom();
-	struct sm_rich *body = out;
-	int body_cap = 0;
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		int enter = ev == CMARK_EVENT_ENTER;
-		const char *lit;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_BLOCK_QUOTE:
-			st.quote_depth += enter ? 1 : -1;
-			if (enter && st.list_depth + st.quote_depth > SM_MD_MAX_DEPTH && !st.too_deep++) {
-				struct sm_pos p = node_pos(&st, n);
-				sm_diag(SM_MSG_md_depth, &p, SM_MD_MAX_DEPTH);
-			}
-			break;
-		case CMARK_NODE_LIST:
-			if (enter) {
-				st.list_depth++;
-				if (st.list_depth + st.quote_depth > SM_MD_MAX_DEPTH) {
-					if (!st.too_deep++) {
-						struct sm_pos p = node_pos(&st, n);
-						sm_diag(SM_MSG_md_depth, &p, SM_MD_MAX_DEPTH);
-					}
-				} else {
-					st.lists[st.list_depth].ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-					st.lists[st.list_depth].next = cmark_node_get_list_start(n);
-					st.lists[st.list_depth].tight = cmark_node_get_list_tight(n);
-				}
-			} else {
-				st.list_depth--;
-			}
-			break;
-		case CMARK_NODE_ITEM:
-			if (enter && st.list_depth <= SM_MD_MAX_DEPTH) {
-				if (st.lists[st.list_depth].ordered)
-					st.pending_marker = sm_arena_printf(a, "%d.", st.lists[st.list_depth].next++);
-				else
-					st.pending_marker = st.list_depth % 2 ? "\xE2\x80\xA2" : "\xE2\x80\x93";
-			}
-			break;
-		case CMARK_NODE_PARAGRAPH:
-			if (enter) {
-				begin_para(&st, SM_PARA_TEXT, n);
-				int head = table_in(fixed, flen, cmark_node_get_start_line(n), cmark_node_get_end_line(n));
-				if (head) {
-					struct sm_pos p = { base.file, base.line + head - 1, head == 1 ? base.col : st.cont_col };
-					sm_diag(SM_MSG_md_table, &p);
-				}
-			} else {
-				st.para = NULL;
-			}
-			break;
-		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			if (enter) {
-				lit = cmark_node_get_literal(n);
-				int k = note_at(&st, lit ? atoi(lit) : 0);
-				if (k >= 0)
-					add_special(&st, NULL, k + 1);
-			}
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			/* Notes come after the text (cmark-gfm moves them there, in
-			 * the order of their numbers, and drops those never referred
-			 * to); their paragraphs go to the note, then the text goes on
-			 * where it was. */
-			st.para = NULL;
-			if (enter) {
-				int k = note_at(&st, ++st.ndefs);
-				if (k < 0)
-					break;
-				if (st.out == body)
-					body_cap = st.cap;
-				st.out = &body->notes[k];
-				st.out->pos = node_pos(&st, n);
-				st.cap = 0;
-			} else {
-				st.out = body;
-				st.cap = body_cap;
-			}
-			break;
-		case CMARK_NODE_HEADING:
-			if (enter) {
-				begin_para(&st, SM_PARA_HEADING, n);
-				st.para->heading = cmark_node_get_heading_level(n) == 1 ? 1 : 2;
-			} else {
-				st.para = NULL;
-			}
-			break;
-		case CMARK_NODE_CODE_BLOCK: {
-			begin_para(&st, SM_PARA_CODE, n);
-			lit = cmark_node_get_literal(n);
-			size_t l = lit ? strlen(lit) : 0;
-			while (l && lit[l - 1] == '\n')
-				l--;
-			for (size_t i = 0; i < l;) {
-				size_t e = i;
-				while (e < l && lit[e] != '\n')
-					e++;
-				add_text(&st, sm_arena_strndup(a, lit + i, e - i), 0);
-				if (e < l)
-					add_run(&st, "\n", 1);
-				i = e + 1;
-			}
-			st.para = NULL;
-			break;
-		}
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_HTML_INLINE: {
-			struct sm_pos p = node_pos(&st, n);
-			if (p.line == st.base.line && cmark_node_get_start_line(n) <= 0 && st.para)
-				p = st.para->pos;
-			sm_diag(SM_MSG_md_html, &p);
-			break;
-		}
-		case CMARK_NODE_TEXT:
-			lit = cmark_node_get_literal(n);
-			if (lit)
-				add_text(&st, lit, 1);
-			break;
-		case CMARK_NODE_CODE:
-			lit = cmark_node_get_literal(n);
-			if (lit)
-				add_text(&st, lit, 0);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			add_run(&st, " ", 1);
-			break;
-		case CMARK_NODE_LINEBREAK:
-			add_run(&st, "\n", 1);
-			break;
-		case CMARK_NODE_EMPH:
-			st.italic += enter ? 1 : -1;
-			break;
-		case CMARK_NODE_STRONG:
-			st.bold += enter ? 1 : -1;
-			break;
-		case CMARK_NODE_LINK:
-			if (enter) {
-				const char *url = cmark_node_get_url(n);
-				if (url && url_allowed(url)) {
-					st.url = sm_arena_strdup(a, url);
-				} else {
-					struct sm_pos p = node_pos(&st, n);
-					if (cmark_node_get_start_line(n) <= 0 && st.para)
-						p = st.para->pos;
-					sm_diag(SM_MSG_md_link_scheme, &p, url ? url : "");
-				}
-			} else {
-				st.url = NULL;
-			}
-			break;
-		case CMARK_NODE_IMAGE:
-			if (enter) {
-				struct sm_pos p = node_pos(&st, n);
-				if (cmark_node_get_start_line(n) <= 0 && st.para)
-					p = st.para->pos;
-				sm_diag(SM_MSG_md_image, &p);
-			}
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
+	st.text = fix_text(&st, src, len, st.cont_col, &st.text_bytes);
+	make_note_room(&st);
+	cmark_node *doc = parse_tree(st.text, st.text_bytes);
+	walk_tree(&st, doc);
 	cmark_node_free(doc);
-	/* Drop paragraphs left empty (e.g. only raw HTML inside). */
-	for (int r = -1; r < out->nnotes; r++) {
-		struct sm_rich *t = r < 0 ? out : &out->notes[r];
-		int k = 0;
-		for (int i = 0; i < t->n; i++)
-			if (t->paras[i].nruns)
-				t->paras[k++] = t->paras[i];
-		t->n = k;
-	}
+	drop_empty_paras(out);
 }
