@@ -23,7 +23,8 @@ int unit_failed_checks;
 	X(test_hyphenation_dutch) X(test_hyphenation_matches_libhyphen) X(test_dutch_spaces_and_dashes) X(test_hard_paragraphs) X(test_narrow_label_words) X(test_kerning_pairs) \
 	X(test_chart_ticks) \
 	X(test_md_lines_join) X(test_arena_join) X(test_text_limits) X(test_normal_path) \
-	X(test_schema_values) X(test_theme_keys) X(test_load_csv_rows) X(test_load_data_observations)
+	X(test_schema_values) X(test_theme_keys) X(test_load_csv_rows) X(test_load_data_observations) \
+	X(test_table_numbers_on_the_comma) X(test_table_header_repeats_over_a_page_break)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
