@@ -436,6 +436,9 @@ char *sm_read_file(struct sm_arena *a, const struct sm_dir *in, const char *path
 /* The same for a file sm_open_file opened (path names it in messages);
  * closes fd. */
 char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, const struct sm_pos *pos);
+/* Reads exactly size bytes of fd into buf, through short reads and
+ * interruptions; -1 after reporting at pos. Leaves fd open. */
+int sm_read_all(int fd, void *buf, size_t size, const char *path, const struct sm_pos *pos);
 int sm_file_exists(const char *path);
 
 /* ---------------------------------------------------------------- UTF-8 */
