@@ -787,12 +787,7 @@ static int load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, s
 		if (!file && strcmp(name, "standaard")) {
 			const char **names;
 			int n = layout_names(a, project, &names);
-			char list[512] = "";
-			for (int i = 0; i < n; i++) {
-				if (i)
-					strncat(list, ", ", sizeof list - strlen(list) - 1);
-				strncat(list, names[i], sizeof list - strlen(list) - 1);
-			}
+			const char *list = sm_arena_join(a, names, n, ", ");
 			if (cli) {
 				fprintf(stderr, "sociale-monitor: error: unknown layout '%s'%s; the layouts are: %s\n",
 					name, sm_did_you_mean(name, names, n), n ? list : "(none)");
