@@ -133,6 +133,9 @@ struct sm_area_set {
 #define SM_PERIOD(y, h) ((y) * 10 + (h))
 #define SM_PERIOD_YEAR(p) ((p) / 10)
 #define SM_PERIOD_HALF(p) ((p) % 10)
+/* The years a monitor may name: editions, cycles, baselines, targets, periods. */
+#define SM_YEAR_MIN 1900
+#define SM_YEAR_MAX 2999
 
 enum sm_years_kind { SM_YEARS_LATEST, SM_YEARS_RANGE, SM_YEARS_LIST, SM_YEARS_LAST5 };
 struct sm_years {
