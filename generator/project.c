@@ -471,6 +471,21 @@ int sm_read_all(int fd, void *buf, size_t size, const char *path, const struct s
 	return 0;
 }
 
+int sm_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
 char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, const struct sm_pos *pos)
 {
 	struct sm_pos self = { path, 0, 0 };

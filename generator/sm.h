@@ -442,6 +442,8 @@ char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, cons
 /* Reads exactly size bytes of fd into buf, through short reads and
  * interruptions; -1 after reporting at pos. Leaves fd open. */
 int sm_read_all(int fd, void *buf, size_t size, const char *path, const struct sm_pos *pos);
+/* write(), all of it, through short writes and interruptions; -1 with errno. */
+int sm_write_all(int fd, const void *buf, size_t n);
 int sm_file_exists(const char *path);
 
 /* ---------------------------------------------------------------- UTF-8 */
