@@ -8,6 +8,7 @@
 #define SM_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "arena.h"
 #include "diag.h"
 
@@ -24,6 +25,18 @@
  * running heads, tables, the contents and the outline. In characters. */
 #define SM_MAX_TITLE       300           /* titles, subtitles, captions, sources */
 #define SM_MAX_NAME        200           /* names, labels, ids, units, running heads */
+
+/* qsort comparators: ints ascending; strings (const char *) in byte order. */
+static inline int sm_cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+static inline int sm_cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
 
 struct sm_image;
 struct sm_image_set;

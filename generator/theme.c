@@ -659,11 +659,6 @@ static const char *layout_file(struct sm_arena *a, const struct sm_dir *project,
 	return NULL;
 }
 
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /* Names of the layouts available to a project, sorted, without duplicates. */
 static int layout_names(struct sm_arena *a, const struct sm_dir *project, const char ***out)
 {
@@ -707,7 +702,7 @@ static int layout_names(struct sm_arena *a, const struct sm_dir *project, const 
 		closedir(d);
 	}
 	if (n)
-		qsort(names, (size_t)n, sizeof *names, cmp_str);
+		qsort(names, (size_t)n, sizeof *names, sm_cmp_str);
 	*out = names;
 	return n;
 }
