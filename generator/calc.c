@@ -351,11 +351,6 @@ static void name_list(char *out, size_t size, const char *one, const char *many,
 	}
 }
 
-static int cmp_code(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 /* One warning for an area's aggregate: whole wijken without data, the
  * buurten without data, the secret ones, and every period affected. */
 static void lack_report(struct sm_data *d, struct lack *l, int ind, int area, const int *count)
@@ -392,9 +387,9 @@ static void lack_report(struct sm_data *d, struct lack *l, int ind, int area, co
 		}
 		l->buurt[b] = 0;
 	}
-	qsort(wijken, (size_t)nw, sizeof *wijken, cmp_code);
-	qsort(buurten, (size_t)nb, sizeof *buurten, cmp_code);
-	qsort(secret, (size_t)ns, sizeof *secret, cmp_code);
+	qsort(wijken, (size_t)nw, sizeof *wijken, sm_cmp_str);
+	qsort(buurten, (size_t)nb, sizeof *buurten, sm_cmp_str);
+	qsort(secret, (size_t)ns, sizeof *secret, sm_cmp_str);
 	char what[1024] = "", part[400];
 	if (nw) {
 		name_list(part, sizeof part, "wijk", "wijken", wijken, nw);
@@ -992,12 +987,6 @@ static void derive(struct sm_data *d, int ind, int *done)
 	done[ind] = 1;
 }
 
-static int cmp_int(const void *x, const void *y)
-{
-	int a = *(const int *)x, b = *(const int *)y;
-	return (a > b) - (a < b);
-}
-
 int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 {
 	memset(d, 0, sizeof *d);
@@ -1010,7 +999,7 @@ int sm_calc(struct sm_arena *a, const struct sm_doc *doc, struct sm_data *d)
 	d->periods = sm_arena_alloc(a, (size_t)(doc->nobs + 1) * sizeof *d->periods);
 	for (int i = 0; i < doc->nobs; i++)
 		d->periods[i] = doc->obs[i].period;
-	qsort(d->periods, (size_t)doc->nobs, sizeof *d->periods, cmp_int);
+	qsort(d->periods, (size_t)doc->nobs, sizeof *d->periods, sm_cmp_int);
 	for (int i = 0; i < doc->nobs; i++)
 		if (!d->nper || d->periods[d->nper - 1] != d->periods[i])
 			d->periods[d->nper++] = d->periods[i];

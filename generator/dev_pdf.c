@@ -879,21 +879,6 @@ static int check_target(const char *path, struct stat *old, int *exists)
 	return 0;
 }
 
-/* write(), all of it, through short writes and interruptions. */
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* The document's bytes into a temporary file beside the target (so that
  * rename() is atomic), every write, fsync and close checked, and renamed
  * over the target only when all succeeded. The new file takes the mode of
@@ -945,7 +930,7 @@ static int write_file(struct render *r, const char *path, const struct stat *old
 			failed(r->pdf, &r->st, "reading the document back");
 			break;
 		}
-		if (write_all(fd, buf, n))
+		if (sm_write_all(fd, buf, n))
 			err = errno;
 		left -= n;
 	}

@@ -4,7 +4,6 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -104,21 +103,14 @@ static hb_blob_t *read_font(const struct sm_dir *in, const char *path, const cha
 		close(fd);
 		return NULL;
 	}
-	size_t size = (size_t)st.st_size, got = 0;
+	size_t size = (size_t)st.st_size;
 	char *buf = sm_xmalloc(size);
-	while (got < size) {
-		ssize_t n = read(fd, buf + got, size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			sm_diag_system(SM_MSG_file_unreadable, pos, path, n < 0 ? strerror(errno) : "file shrank while reading");
-			close(fd);
-			free(buf);
-			return NULL;
-		}
-		got += (size_t)n;
-	}
+	int failed = sm_read_all(fd, buf, size, path, pos);
 	close(fd);
+	if (failed) {
+		free(buf);
+		return NULL;
+	}
 	return hb_blob_create(buf, (unsigned)size, HB_MEMORY_MODE_WRITABLE, buf, free);
 }
 

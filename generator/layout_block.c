@@ -189,8 +189,6 @@ int sm_block_common_period(struct sm_layout *L, const struct sm_block *b, const 
 	return common;
 }
 
-static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
-
 /* The periods of a years-shaped block. */
 int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *areas, int na, int *out)
 {
@@ -211,7 +209,7 @@ int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *a
 			if (p >= 0 && !seen)
 				out[n++] = p;
 		}
-		qsort(out, (size_t)n, sizeof *out, cmp_int);
+		qsort(out, (size_t)n, sizeof *out, sm_cmp_int);
 		return n;
 	}
 	/* Every period with data for the block, in the range or overall. */
@@ -227,7 +225,7 @@ int sm_block_periods(struct sm_layout *L, const struct sm_block *b, const int *a
 		if (any)
 			out[n++] = p;
 	}
-	qsort(out, (size_t)n, sizeof *out, cmp_int);
+	qsort(out, (size_t)n, sizeof *out, sm_cmp_int);
 	if (y->kind == SM_YEARS_LAST5 && n > 5) {
 		memmove(out, out + n - 5, 5 * sizeof *out);
 		n = 5;

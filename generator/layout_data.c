@@ -31,8 +31,6 @@ static int has_column(const struct sm_block *b, enum sm_column c)
 	return 0;
 }
 
-static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
-
 /* The periods the printed changes are measured from, per indicator of a
  * block (a few distinct ones each), for the line under the table. */
 #define MAX_BASES 4
@@ -133,7 +131,7 @@ static const char *mark_bases(struct sm_layout *L, struct bases *bs, int ni)
 	}
 	if (!no)
 		return NULL;
-	qsort(others, (size_t)no, sizeof *others, cmp_int);
+	qsort(others, (size_t)no, sizeof *others, sm_cmp_int);
 	for (int m = 0; m < bs->nm; m++) {
 		struct base_mark *bm = &bs->m[m];
 		for (int o = 0; o < no && bm->q != main_q[bm->i]; o++)
@@ -178,7 +176,7 @@ static const char *change_note(struct sm_layout *L, const struct sm_block *b, st
 			continue;
 		int v[MAX_BASES];
 		memcpy(v, bs->v + i * MAX_BASES, (size_t)bs->n[i] * sizeof *v);
-		qsort(v, (size_t)bs->n[i], sizeof *v, cmp_int);
+		qsort(v, (size_t)bs->n[i], sizeof *v, sm_cmp_int);
 		const char **labels = sm_arena_alloc(L->a, MAX_BASES * sizeof *labels);
 		for (int q = 0; q < bs->n[i]; q++)
 			labels[q] = sm_period_label(L->a, v[q]);

@@ -585,7 +585,7 @@ static int cbs_period_of(const char *s)
 			return -1;
 		y = y * 10 + (s[i] - '0');
 	}
-	return y >= 1900 ? SM_PERIOD(y, 0) : -1;
+	return y >= SM_YEAR_MIN ? SM_PERIOD(y, 0) : -1;
 }
 
 static void load_cbs(struct obs_ctx *x, const struct sm_obs_source *src)

@@ -657,7 +657,7 @@ static void indicator(struct ctx *c, const struct sm_node *m, struct sm_indicato
 		const struct sm_node *tv = sm_schema_need(v, "a target", "value", "");
 		ind->has_target = tv && !sm_schema_number_in(tv, "the target", of, least, most, value_hint, &ind->target);
 		const struct sm_node *ty = sm_schema_get(v, "year");
-		if (ty && !sm_schema_int_in(ty, "the target year", of, 1900, 2999, "write a year such as 2026", &x))
+		if (ty && !sm_schema_int_in(ty, "the target year", of, SM_YEAR_MIN, SM_YEAR_MAX, "write a year such as 2026", &x))
 			ind->target_year = (int)x;
 	}
 	if ((v = sm_schema_get(m, "min-n")) &&
@@ -881,7 +881,7 @@ static void monitor_cycle(struct ctx *c, const struct sm_node *v)
 	if (d >= 0)
 		doc->cycle = (enum sm_cycle_doc)(d + 1);
 	const struct sm_node *y = sm_schema_need(v, "'cycle'", "year", "");
-	if (y && !sm_schema_int_in(y, "year", "the cycle", 1900, 2999, "write a year such as 2023", &x))
+	if (y && !sm_schema_int_in(y, "year", "the cycle", SM_YEAR_MIN, SM_YEAR_MAX, "write a year such as 2023", &x))
 		doc->cycle_year = (int)x;
 }
 
@@ -1008,7 +1008,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 		monitor_municipality(c, v);
 	long long x;
 	v = sm_schema_need(m, what, "edition", " (the year on the cover, such as 2024)");
-	if (v && !sm_schema_int_in(v, "edition", NULL, 1900, 2999, "write a year such as 2024", &x))
+	if (v && !sm_schema_int_in(v, "edition", NULL, SM_YEAR_MIN, SM_YEAR_MAX, "write a year such as 2024", &x))
 		doc->edition = (int)x;
 	v = sm_schema_get(m, "cycle");
 	if (v && sm_schema_is_map(v, "cycle", "write it as {document: jaarstukken, year: 2023}"))
@@ -1030,7 +1030,7 @@ int sm_load_doc(struct sm_arena *a, const char *dir, struct sm_doc *doc)
 	if (v)
 		sm_schema_strlist(a, v, "references", &doc->references, &doc->nreferences, SM_MAX_NAME);
 	v = sm_schema_get(m, "baseline");
-	if (v && !sm_schema_int_in(v, "baseline", NULL, 1900, 2999, "write the year of the nulmeting, such as 2019", &x)) {
+	if (v && !sm_schema_int_in(v, "baseline", NULL, SM_YEAR_MIN, SM_YEAR_MAX, "write the year of the nulmeting, such as 2019", &x)) {
 		doc->has_baseline = 1;
 		doc->baseline = (int)x;
 	}

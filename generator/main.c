@@ -115,11 +115,8 @@ static int copy_tree(const char *from, const char *to)
 			if (in < 0 || out < 0)
 				rc = -1;
 			while (!rc && (n = read(in, buf, sizeof buf)) > 0)
-				if (write(out, buf, (size_t)n) != n) {
-					if (errno == 0 || n > 0)
-						errno = errno ? errno : ENOSPC;     /* a short write: the disk is full */
+				if (sm_write_all(out, buf, (size_t)n))
 					rc = -1;
-				}
 			if (!rc && n < 0)
 				rc = -1;
 			int err = errno;

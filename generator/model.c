@@ -68,7 +68,7 @@ int sm_parse_period(const char *s)
 			return -1;
 		y = y * 10 + (s[i] - '0');
 	}
-	if (y < 1900 || y > 2999)
+	if (y < SM_YEAR_MIN || y > SM_YEAR_MAX)
 		return -1;
 	if (!s[4])
 		return SM_PERIOD(y, 0);

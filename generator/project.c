@@ -455,6 +455,37 @@ int sm_open_file(const struct sm_dir *in, const char *path, const struct sm_pos 
 	return fd;
 }
 
+int sm_read_all(int fd, void *buf, size_t size, const char *path, const struct sm_pos *pos)
+{
+	size_t got = 0;
+	while (got < size) {
+		ssize_t r = read(fd, (char *)buf + got, size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			sm_diag_system(SM_MSG_file_unreadable, pos, path, r < 0 ? strerror(errno) : "file shrank while reading");
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+int sm_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
 char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, const struct sm_pos *pos)
 {
 	struct sm_pos self = { path, 0, 0 };
@@ -473,20 +504,12 @@ char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, cons
 		close(fd);
 		return NULL;
 	}
-	size_t size = (size_t)st.st_size, got = 0;
+	size_t size = (size_t)st.st_size;
 	char *buf = sm_arena_alloc(a, size + 4);
-	while (got < size) {
-		ssize_t r = read(fd, buf + got, size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			sm_diag_system(SM_MSG_file_unreadable, pos, path, r < 0 ? strerror(errno) : "file shrank while reading");
-			close(fd);
-			return NULL;
-		}
-		got += (size_t)r;
-	}
+	int failed = sm_read_all(fd, buf, size, path, pos);
 	close(fd);
+	if (failed)
+		return NULL;
 	buf[size] = 0;
 	*len = size;
 	return buf;

@@ -241,7 +241,7 @@ int sm_schema_date(const struct sm_node *v, struct sm_date *out)
 	char extra;
 	if (v->kind != SM_NODE_SCALAR || strlen(v->str) != 10 ||
 	    sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || v->str[4] != '-' ||
-	    v->str[7] != '-' || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    v->str[7] != '-' || y < SM_YEAR_MIN || y > SM_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
 	    (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
 		sm_diag(SM_MSG_bad_date, &v->pos, v->kind == SM_NODE_SCALAR ? v->str : "(not text)");
 		return -1;

@@ -8,6 +8,7 @@
 #define SM_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "arena.h"
 #include "diag.h"
 
@@ -24,6 +25,18 @@
  * running heads, tables, the contents and the outline. In characters. */
 #define SM_MAX_TITLE       300           /* titles, subtitles, captions, sources */
 #define SM_MAX_NAME        200           /* names, labels, ids, units, running heads */
+
+/* qsort comparators: ints ascending; strings (const char *) in byte order. */
+static inline int sm_cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+static inline int sm_cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
 
 struct sm_image;
 struct sm_image_set;
@@ -133,6 +146,9 @@ struct sm_area_set {
 #define SM_PERIOD(y, h) ((y) * 10 + (h))
 #define SM_PERIOD_YEAR(p) ((p) / 10)
 #define SM_PERIOD_HALF(p) ((p) % 10)
+/* The years a monitor may name: editions, cycles, baselines, targets, periods. */
+#define SM_YEAR_MIN 1900
+#define SM_YEAR_MAX 2999
 
 enum sm_years_kind { SM_YEARS_LATEST, SM_YEARS_RANGE, SM_YEARS_LIST, SM_YEARS_LAST5 };
 struct sm_years {
@@ -436,6 +452,11 @@ char *sm_read_file(struct sm_arena *a, const struct sm_dir *in, const char *path
 /* The same for a file sm_open_file opened (path names it in messages);
  * closes fd. */
 char *sm_read_fd(struct sm_arena *a, int fd, const char *path, size_t *len, const struct sm_pos *pos);
+/* Reads exactly size bytes of fd into buf, through short reads and
+ * interruptions; -1 after reporting at pos. Leaves fd open. */
+int sm_read_all(int fd, void *buf, size_t size, const char *path, const struct sm_pos *pos);
+/* write(), all of it, through short writes and interruptions; -1 with errno. */
+int sm_write_all(int fd, const void *buf, size_t n);
 int sm_file_exists(const char *path);
 
 /* ---------------------------------------------------------------- UTF-8 */

@@ -114,11 +114,6 @@ const char *sm_sysfont_file(struct sm_arena *a, const char *name)
 	return found;
 }
 
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 /* The installed families, sorted, each once. */
 static int families(struct sm_arena *a, const char ***out)
 {
@@ -130,7 +125,7 @@ static int families(struct sm_arena *a, const char ***out)
 			SM_PUSH(a, v, n, cap, sm_arena_strdup(a, str(fs->fonts[i], FC_FAMILY, k)));
 	FcFontSetDestroy(fs);
 	if (n)
-		qsort(v, (size_t)n, sizeof *v, cmp_str);
+		qsort(v, (size_t)n, sizeof *v, sm_cmp_str);
 	int m = 0;
 	for (int i = 0; i < n; i++)
 		if (!m || strcmp(v[m - 1], v[i]))

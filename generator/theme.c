@@ -659,11 +659,6 @@ static const char *layout_file(struct sm_arena *a, const struct sm_dir *project,
 	return NULL;
 }
 
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /* Names of the layouts available to a project, sorted, without duplicates. */
 static int layout_names(struct sm_arena *a, const struct sm_dir *project, const char ***out)
 {
@@ -707,7 +702,7 @@ static int layout_names(struct sm_arena *a, const struct sm_dir *project, const 
 		closedir(d);
 	}
 	if (n)
-		qsort(names, (size_t)n, sizeof *names, cmp_str);
+		qsort(names, (size_t)n, sizeof *names, sm_cmp_str);
 	*out = names;
 	return n;
 }
@@ -787,12 +782,7 @@ static int load(struct sm_arena *a, const struct sm_doc *doc, const char *cli, s
 		if (!file && strcmp(name, "standaard")) {
 			const char **names;
 			int n = layout_names(a, project, &names);
-			char list[512] = "";
-			for (int i = 0; i < n; i++) {
-				if (i)
-					strncat(list, ", ", sizeof list - strlen(list) - 1);
-				strncat(list, names[i], sizeof list - strlen(list) - 1);
-			}
+			const char *list = sm_arena_join(a, names, n, ", ");
 			if (cli) {
 				fprintf(stderr, "sociale-monitor: error: unknown layout '%s'%s; the layouts are: %s\n",
 					name, sm_did_you_mean(name, names, n), n ? list : "(none)");
