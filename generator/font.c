@@ -5,6 +5,7 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <fcntl.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,7 +99,12 @@ static hb_blob_t *read_font(const struct sm_dir *in, const char *path, const cha
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	if (fstat(fd, &st) || st.st_size <= 0 || (unsigned long long)st.st_size > SM_MAX_FONT_SIZE) {
+	if (fstat(fd, &st)) {
+		sm_diag_system(SM_MSG_file_unreadable, pos, path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size <= 0 || (unsigned long long)st.st_size > SM_MAX_FONT_SIZE) {
 		sm_diag(SM_MSG_font_invalid, pos, name, st.st_size > 0 ? "it is larger than 64 MB" : "it is empty");
 		close(fd);
 		return NULL;
