@@ -11,6 +11,11 @@ void sm_dev_text_write(const struct sm_pages *p, FILE *out)
 		for (int k = 0; k < pg->items.n; k++) {
 			const struct sm_item *it = &pg->items.v[k];
 			fprintf(out, "  %s %.2f %.2f", kinds[it->kind], it->x, it->y);
+			if (it->node >= 0 && it->node < p->nnodes)
+				fprintf(out, " <%s%d>", sm_struct_name(p->nodes[it->node].type), it->node);
+			else
+				fprintf(out, " <%s>", it->node == SM_ART_HEADER ? "art:header" : it->node == SM_ART_FOOTER ? "art:footer"
+					: it->node == SM_ART_PAGE ? "art:page" : "art");
 			if (it->kind == SM_ITEM_TEXT)
 				fprintf(out, " f%d %.2f \"%.*s\"\n", it->role, it->size, (int)it->len, it->text);
 			else if (it->kind == SM_ITEM_LINK)
@@ -18,6 +23,15 @@ void sm_dev_text_write(const struct sm_pages *p, FILE *out)
 			else
 				fprintf(out, " %.2f %.2f\n", it->w, it->h);
 		}
+	}
+	for (int i = 0; i < p->nnodes; i++) {
+		const struct sm_elem *n = &p->nodes[i];
+		fprintf(out, "node %d %s parent %d", i, sm_struct_name(n->type), n->parent);
+		if (n->scope)
+			fprintf(out, " scope %d", n->scope);
+		if (n->alt)
+			fprintf(out, " alt \"%s\"", n->alt);
+		fputc('\n', out);
 	}
 	for (int i = 0; i < p->nanchors; i++)
 		fprintf(out, "anchor %d level %d page %d \"%s\"\n", i, p->anchors[i].level, p->anchors[i].page + 1,

@@ -38,6 +38,8 @@ struct sm_flow_item {
 	struct sm_items items;      /* relative to the text area's left and the box's top */
 	struct sm_items page_items; /* drawn in page coordinates (openers) */
 	int anchor;                 /* anchor placed at this box's top, -1 */
+	int node;                   /* structure element of its items (pages.h), unless
+				       an item names its own */
 	int chapter;                /* BREAK: chapter that starts, -1 */
 	int right;                  /* BREAK: start on a right-hand page */
 	int repeat;                 /* flow index of a table header to repeat above this
@@ -72,6 +74,8 @@ struct sm_layout {
 	int nbreaks;                    /* chapter starts so far */
 	int full;                       /* more than SM_MAX_PAGES: reported, stop */
 	struct sm_pages *pages;
+	int node;                       /* the structure element being filled: new boxes
+					   and elements belong to it (sm_struct_open) */
 	double tw, th;              /* text area */
 	const struct sm_block *block;   /* the table or chart block being set, for its
 					   own source and note (sm_block_footnote) */
@@ -119,6 +123,12 @@ struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h);
 void sm_flow_space(struct sm_layout *L, double h);
 void sm_flow_break(struct sm_layout *L, int chapter, int right);
 int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char *number);
+/* Structure: a new element, a child of the current one, made current;
+ * sm_struct_close makes its parent current again. sm_struct_add makes a
+ * child of parent without changing the current element. */
+int sm_struct_open(struct sm_layout *L, enum sm_struct_type type);
+void sm_struct_close(struct sm_layout *L);
+int sm_struct_add(struct sm_layout *L, enum sm_struct_type type, int parent);
 struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s);

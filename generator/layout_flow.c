@@ -17,6 +17,7 @@ void sm_layout_init(struct sm_layout *L, struct sm_arena *a, const struct sm_doc
 	out->h = t->page_h;
 	L->tw = t->page_w - t->m_inner - t->m_outer;
 	L->th = t->page_h - t->m_top - t->m_bottom;
+	L->node = sm_node_add(a, out, SM_S_DOCUMENT, -1);
 }
 
 void sm_layout_free(struct sm_layout *L)
@@ -30,6 +31,7 @@ struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_ite
 	memset(&x, 0, sizeof x);
 	x.kind = kind;
 	x.anchor = -1;
+	x.node = SM_NODE_UNSET;
 	x.alpha = 1;
 	SM_PUSH(a, it->v, it->n, it->cap, x);
 	return &it->v[it->n - 1];
@@ -54,6 +56,7 @@ struct sm_flow_item *sm_flow_box(struct sm_layout *L, double h)
 	f.kind = SM_FLOW_BOX;
 	f.h = h;
 	f.anchor = -1;
+	f.node = L->node;
 	f.chapter = -1;
 	f.repeat = -1;
 	SM_PUSH(L->a, L->flow.v, L->flow.n, L->flow.cap, f);
@@ -85,6 +88,22 @@ int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char 
 	struct sm_anchor a = { title, level, number, -1, 0 };
 	SM_PUSH(L->a, p->anchors, p->nanchors, p->acap, a);
 	return p->nanchors - 1;
+}
+
+int sm_struct_add(struct sm_layout *L, enum sm_struct_type type, int parent)
+{
+	return sm_node_add(L->a, L->pages, type, parent);
+}
+
+int sm_struct_open(struct sm_layout *L, enum sm_struct_type type)
+{
+	return L->node = sm_node_add(L->a, L->pages, type, L->node);
+}
+
+void sm_struct_close(struct sm_layout *L)
+{
+	if (L->pages->nodes[L->node].parent >= 0)
+		L->node = L->pages->nodes[L->node].parent;
 }
 
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it)

@@ -33,10 +33,18 @@ static double text_left(const struct sm_layout *L, int index)
 	return index % 2 == 0 ? L->t->m_inner : L->t->m_outer;
 }
 
-static void add_items(struct sm_layout *L, struct sm_items *dst, const struct sm_items *src, double dx, double dy)
+/* Items onto a page, moved by dx, dy: those that name no structure
+ * element take node; artifact (SM_ART_*, or 0) makes them all one (a
+ * repeated table header is a repetition, not content). */
+static void add_items(struct sm_layout *L, struct sm_items *dst, const struct sm_items *src, double dx, double dy,
+		      int node, int artifact)
 {
 	for (int i = 0; i < src->n; i++) {
 		struct sm_item it = src->v[i];
+		if (artifact)
+			it.node = artifact;
+		else if (it.node == SM_NODE_UNSET)
+			it.node = node;
 		it.x += dx;
 		it.y += dy;
 		if (it.kind == SM_ITEM_POLY) {
@@ -336,6 +344,13 @@ static const char *fill_template(struct sm_layout *L, const char *tpl, const cha
 	return s;
 }
 
+/* The items from index `from` on are artifacts of kind art. */
+static void artifacts_from(struct sm_items *it, int from, int art)
+{
+	for (int k = from; k < it->n; k++)
+		it->v[k].node = art;
+}
+
 static void head_and_foot(struct sm_layout *L, int index)
 {
 	const struct sm_theme *t = L->t;
@@ -351,8 +366,10 @@ static void head_and_foot(struct sm_layout *L, int index)
 		if (*h) {
 			double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, h, strlen(h));
 			double y = t->m_top * 0.55;
+			int from = pg->items.n;
 			sm_text_item(L, &pg->items, SM_FACE_REGULAR, size, t->muted, recto ? right - w : left, y, h);
 			sm_line_item(L, &pg->items, left, y + size * 0.9, right, y + size * 0.9, t->rule, 0.4);
+			artifacts_from(&pg->items, from, SM_ART_HEADER);
 		}
 	}
 	const char *f = fill_template(L, t->footer, chapter, pg->label);
@@ -360,6 +377,7 @@ static void head_and_foot(struct sm_layout *L, int index)
 		double w = sm_font_width(L->fonts, SM_FACE_REGULAR, size, f, strlen(f));
 		double y = L->pages->h - t->m_bottom * 0.5;
 		sm_text_item(L, &pg->items, SM_FACE_REGULAR, size, t->muted, recto ? right - w : left, y, f);
+		artifacts_from(&pg->items, pg->items.n - 1, SM_ART_FOOTER);
 	}
 }
 
@@ -373,6 +391,7 @@ static void draft_mark(struct sm_layout *L, struct sm_page *pg)
 	double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, word, strlen(word)) + 2 * pad;
 	double x = (L->pages->w - w) / 2, y = 5 * 72 / 25.4;
 	struct sm_color red = t->status[SM_STATUS_OFF_TRACK];
+	int from = pg->items.n;
 	struct sm_item *r = sm_item_add(L->a, &pg->items, SM_ITEM_RECT);
 	r->x = x;
 	r->y = y;
@@ -385,6 +404,7 @@ static void draft_mark(struct sm_layout *L, struct sm_page *pg)
 	r->line_width = 1;
 	r->radius = 2;
 	sm_text_item(L, &pg->items, SM_FACE_BOLD, size, red, x + pad, y + h / 2 + size * 0.36, word);
+	artifacts_from(&pg->items, from, SM_ART_PAGE);
 }
 
 /* ------------------------------------------------------------ paginate */
@@ -431,7 +451,7 @@ static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items 
 		double x0 = text_left(L, index), top = L->t->m_top + L->th - *h;
 		double rule = top - foot_gap(L) * 0.55;
 		sm_line_item(L, &pg->items, x0, rule, x0 + fmin(L->tw * 0.3, 120), rule, L->t->muted, 0.5);
-		add_items(L, &pg->items, feet, x0, top);
+		add_items(L, &pg->items, feet, x0, top, SM_NODE_UNSET, 0);
 	}
 	feet->n = 0;
 	*h = 0;
@@ -531,16 +551,17 @@ void sm_paginate(struct sm_layout *L)
 			/* A table that runs on repeats its header row. */
 			if (f->repeat >= 0 && f->repeat != i - 1) {
 				const struct sm_flow_item *h = &L->flow.v[f->repeat];
-				add_items(L, &pg->items, &h->items, text_left(L, P->n - 1), t->m_top);
+				add_items(L, &pg->items, &h->items, text_left(L, P->n - 1), t->m_top, SM_NODE_UNSET,
+					  SM_ART_HEADER);
 				y = h->h;
 			}
 		}
 		int index = P->n - 1;
 		double x0 = text_left(L, index), y0 = t->m_top + y;
-		add_items(L, &pg->items, &f->items, x0, y0);
-		add_items(L, &pg->items, &f->page_items, 0, 0);
+		add_items(L, &pg->items, &f->items, x0, y0, f->node, 0);
+		add_items(L, &pg->items, &f->page_items, 0, 0, f->node, 0);
 		if (f->foot_h > 0) {
-			add_items(L, &feet, &f->foot, 0, feet_h);
+			add_items(L, &feet, &f->foot, 0, feet_h, SM_NODE_UNSET, 0);
 			feet_h += f->foot_h;
 		}
 		if (f->anchor >= 0) {

@@ -12,6 +12,42 @@ enum sm_item_kind {
 	SM_ITEM_CLIP, SM_ITEM_UNCLIP, SM_ITEM_IMAGE
 };
 
+/* ------------------------------------------------------- structure
+ *
+ * What each piece of a page is, for assistive technology (the tagged PDF's
+ * structure tree): layout makes the elements in the order of the document
+ * and gives every display item the element its content belongs to, or
+ * says it is an artifact (running heads, page numbers, rules, bands). The
+ * PDF device marks the content and writes the tree; the reading order of
+ * an element's children is the order of their content on the pages. */
+enum sm_struct_type {
+	SM_S_DOCUMENT, SM_S_SECT, SM_S_H1, SM_S_H2, SM_S_H3, SM_S_P, SM_S_L, SM_S_LI, SM_S_LBL, SM_S_LBODY,
+	SM_S_TABLE, SM_S_THEAD, SM_S_TBODY, SM_S_TR, SM_S_TH, SM_S_TD, SM_S_CAPTION, SM_S_FIGURE,
+	SM_S_BLOCKQUOTE, SM_S_TOC, SM_S_TOCI, SM_S_LINK, SM_S_NOTE, SM_S_SPAN, SM_S_DIV, SM_S_COUNT
+};
+
+/* A header cell's scope: the cells it heads. */
+enum sm_scope { SM_SCOPE_NONE, SM_SCOPE_COLUMN, SM_SCOPE_ROW, SM_SCOPE_BOTH };
+
+struct sm_elem {
+	int parent;                 /* -1 for the Document (node 0) */
+	unsigned char type;         /* enum sm_struct_type */
+	unsigned char scope;        /* TH: enum sm_scope */
+	const char *alt;            /* Figure: its alternative text; Link: what the link
+				       annotation says it leads to (/Contents); NULL */
+};
+
+/* item->node: the element (>= 0, an index into sm_pages.nodes) or one of
+ * these. In a flow box an unset item belongs to the box's element; on a
+ * page (cover, contents, running heads) an unset item is decoration. */
+enum sm_node_special {
+	SM_NODE_UNSET = -1,
+	SM_ART_LAYOUT = -2,         /* rules, bands, backgrounds, decoration, cover photo */
+	SM_ART_HEADER = -3,         /* running head (a pagination artifact) */
+	SM_ART_FOOTER = -4,         /* page number, footer line */
+	SM_ART_PAGE = -5,           /* a mark on the whole page: the draft stamp */
+};
+
 /* A move of the pen inside a text item, before the character at byte
  * `at`, beyond the advances of the characters: kerning, or the stretch or
  * shrink of a justified space (pt; positive to the right). */
@@ -38,6 +74,7 @@ struct sm_item {
 	float alpha;                /* opacity, 1 opaque */
 	unsigned len;               /* text: bytes */
 	int anchor;                 /* link: anchor index */
+	int node;                   /* structure element, or enum sm_node_special */
 	int npts;                   /* poly: points; text: shifts */
 	short dash;                 /* dash length in pt, 0 for solid */
 	unsigned char kind;         /* enum sm_item_kind */
@@ -87,6 +124,15 @@ struct sm_pages {
 				       the pages after them 1, 2, ... */
 	struct sm_anchor *anchors;
 	int nanchors, acap;
+	struct sm_elem *nodes;      /* the structure tree, nodes[0] the Document, each
+				       made after its parent, in the order of the document */
+	int nnodes, ncap;
 };
+
+struct sm_arena;
+/* A new element, the last child of parent so far; returns its index. */
+int sm_node_add(struct sm_arena *a, struct sm_pages *p, enum sm_struct_type type, int parent);
+/* The standard structure type's name ("P", "TOCI"). */
+const char *sm_struct_name(enum sm_struct_type type);
 
 #endif

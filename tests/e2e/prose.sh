@@ -139,7 +139,7 @@ footnotes() {
 	    if line.startswith("page "):
 	        cur = []
 	        pages.append(cur)
-	    m = re.match(r'  text (\S+) (\S+) f\d+ (\S+) "(.*)"$', line)
+	    m = re.match(r'  text (\S+) (\S+) <\S+> f\d+ (\S+) "(.*)"$', line)
 	    if m and cur is not None:
 	        cur.append((float(m[1]), float(m[2]), float(m[3]), m[4]))
 	body = 9.5
