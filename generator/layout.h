@@ -130,6 +130,9 @@ int sm_struct_open(struct sm_layout *L, enum sm_struct_type type);
 void sm_struct_close(struct sm_layout *L);
 int sm_struct_add(struct sm_layout *L, enum sm_struct_type type, int parent);
 struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
+/* Gives the items from index from on that name no element this one (an
+ * element, or SM_ART_* for decoration). */
+void sm_items_node(struct sm_items *it, int from, int node);
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s);
 /* Where a text item ends: its start, the advances and the shifts. */
@@ -203,8 +206,18 @@ struct sm_table {
 
 struct sm_table *sm_table_new(struct sm_layout *L, int ncols, int nrows);
 struct sm_tcell *sm_table_cell(struct sm_table *t, int row, int col);
+/* Sets a table: Table > Caption, THead > TR > TH (scope Column), TBody >
+ * TR > TH (scope Row, the first column) + TD, a cell element for every
+ * column; then its source and notes, each a P after the Table. */
 void sm_table_emit(struct sm_layout *L, const struct sm_table *t);
+/* Opens a Table element in the current one (in a paragraph's parent,
+ * never in a P); returns the element that was current, to restore. */
+int sm_table_open(struct sm_layout *L);
+/* A table's or chart's title: the Caption of the current element (call
+ * it right after opening the Table or Figure). */
 void sm_block_heading(struct sm_layout *L, const char *title);
+/* The source and notes under a table or chart: each a P of the current
+ * element (call it after closing the Table or Figure). */
 void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes);
 
 /* Pieces built from the figures (layout_data.c). */

@@ -665,20 +665,34 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 	xs[1] = xs[2] - colw[2] - gap;
 	xs[0] = xs[1] - colw[1] - gap;
 	double name_w = xs[0] - colw[0] - gap - x0;
+	/* A table of four columns without a title: the head's cells TH (scope
+	 * Column), each row's indicator TH (scope Row) and its figures TD. */
+	int back = sm_table_open(L);
+	sm_struct_open(L, SM_S_THEAD);
+	int tr = sm_struct_open(L, SM_S_TR);
 	struct sm_flow_item *h = sm_flow_box(L, leading);
 	double base = sm_baseline(&ps);
-	sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, x0, base, heads[0]);
-	for (int k = 0; k < 3; k++) {
-		double w = sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[k + 1], strlen(heads[k + 1]));
-		sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, xs[k] - w, base, heads[k + 1]);
+	for (int k = 0; k < 4; k++) {
+		double w = k ? sm_font_width(L->fonts, SM_FACE_BOLD, size, heads[k], strlen(heads[k])) : 0;
+		sm_text_item(L, &h->items, SM_FACE_BOLD, size, L->t->muted, k ? xs[k - 1] - w : x0, base, heads[k]);
+		int th = sm_struct_add(L, SM_S_TH, tr);
+		L->pages->nodes[th].scope = SM_SCOPE_COLUMN;
+		h->items.v[h->items.n - 1].node = th;
 	}
 	sm_line_item(L, &h->items, x0, leading - 1, right, leading - 1, L->t->rule, 0.4);
 	if (deco)
 		deco(L, h, ctx, 1, 0);
+	sm_items_node(&h->items, 0, SM_ART_LAYOUT);
+	sm_struct_close(L);
+	sm_struct_close(L);
+	sm_struct_open(L, SM_S_TBODY);
 	for (int i = 0; i < g->nindicators; i++) {
 		int ind = g->indicators[i].index;
 		if (ind < 0)
 			continue;
+		tr = sm_struct_open(L, SM_S_TR);
+		int name = sm_struct_add(L, SM_S_TH, tr);
+		L->pages->nodes[name].scope = SM_SCOPE_ROW;
 		/* The name may wrap; the figures sit on its first line. */
 		struct sm_pstyle np = ps;
 		np.color = L->t->text;
@@ -687,6 +701,7 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 		struct sm_run run = { d->indicators[ind].name, 0, NULL };
 		struct sm_items tmp = { 0 };
 		int lines = sm_set_lines(L, &run, 1, &np, &tmp, 0, 0);
+		sm_items_node(&tmp, 0, name);
 		struct sm_flow_item *box = sm_flow_box(L, lines * leading);
 		for (int k = 0; k < tmp.n; k++)
 			SM_PUSH(L->a, box->items.v, box->items.n, box->items.cap, tmp.v[k]);
@@ -694,17 +709,25 @@ void sm_layout_goal_figures(struct sm_layout *L, const struct sm_goal *g, sm_dec
 			int role = k == 0 ? SM_FACE_BOLD : SM_FACE_REGULAR;
 			double w = sm_font_width(L->fonts, role, size, vals[i][k], strlen(vals[i][k]));
 			sm_text_item(L, &box->items, role, size, L->t->text, xs[k] - w, base, vals[i][k]);
+			box->items.v[box->items.n - 1].node = sm_struct_add(L, SM_S_TD, tr);
 		}
 		if (deco)
 			deco(L, box, ctx, 0, 0);
+		sm_items_node(&box->items, 0, SM_ART_LAYOUT);
+		sm_struct_close(L);
 	}
+	sm_struct_close(L);
+	sm_struct_close(L);
 	const char *note = sm_symbols_note(L, &sy, NULL);
 	if (note) {
 		struct sm_pstyle nps = ps;
 		nps.indent = x0;
 		nps.width = right - x0;
+		sm_struct_open(L, SM_S_P);
 		sm_set_text(L, note, 0, &nps, deco, ctx);
+		sm_struct_close(L);
 	}
+	L->node = back;
 }
 
 /* --------------------------------------------------- summary overview */
@@ -749,7 +772,9 @@ void sm_layout_overview(struct sm_layout *L)
 	}
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.justify = 0;
+	sm_struct_open(L, SM_S_P);
 	sm_set_text(L, sm_arena_printf(L->a, "%d %s. %s.", n, lb[SM_LABEL_goals_count], line ? line : ""), 0, &ps, NULL, NULL);
+	sm_struct_close(L);
 	t->label_share = 0.55;
 	sm_table_emit(L, t);
 }
@@ -931,9 +956,16 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 		struct sm_pstyle hp = body;
 		hp.justify = 0;
 		hp.role_regular = SM_FACE_BOLD;
+		/* Each indicator's name heads its definition and facts (the
+		 * chapter's title is the H1; a reader jumps from name to name). */
+		sm_struct_open(L, SM_S_H2);
 		sm_set_text(L, in->name, 0, &hp, NULL, NULL);
-		if (in->definition)
+		sm_struct_close(L);
+		if (in->definition) {
+			sm_struct_open(L, SM_S_P);
 			sm_set_text(L, in->definition, 0, &body, NULL, NULL);
+			sm_struct_close(L);
+		}
 		struct sm_pstyle sp = body;
 		sp.size = L->t->small + 0.5;
 		sp.leading = sp.size * 1.45;
@@ -951,7 +983,9 @@ void sm_layout_definitions(struct sm_layout *L, const struct sm_chapter *ch)
 						in->target_year ? sm_arena_printf(L->a, " in %d", in->target_year) : "");
 		if (in->min_n)
 			facts = sm_arena_printf(L->a, "%s \xC2\xB7 niet getoond bij minder dan %d waarnemingen", facts, in->min_n);
+		sm_struct_open(L, SM_S_P);
 		sm_set_text(L, facts, 0, &sp, NULL, NULL);
+		sm_struct_close(L);
 		for (int k = first; k < L->flow.n - 1; k++)
 			L->flow.v[k].keep_next = 1;
 	}

@@ -106,6 +106,13 @@ void sm_struct_close(struct sm_layout *L)
 		L->node = L->pages->nodes[L->node].parent;
 }
 
+void sm_items_node(struct sm_items *it, int from, int node)
+{
+	for (int i = from; i < it->n; i++)
+		if (it->v[i].node == SM_NODE_UNSET)
+			it->v[i].node = node;
+}
+
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it)
 {
 	double x = it->x + sm_font_width(f, it->role, it->size, it->text, it->len);

@@ -1,7 +1,14 @@
 /* layout_table.c: tables. A title, a header row in the house colour, rows
  * with numbers aligned on the decimal comma, zebra stripes, a total row,
  * and the source and symbols below. Each row is one box of the flow, so a
- * table runs over a page break; the header row is repeated on the new page. */
+ * table runs over a page break; the header row is repeated on the new page.
+ *
+ * Structure: Table > Caption (the title), THead > TR > TH (scope Column),
+ * TBody > TR > TH (scope Row: the first column) + TD; every row has a cell
+ * element for every column, empty or not. A row is one box whose element is
+ * its TR: the text of each cell names its cell. Fills, rules and status
+ * shapes (the word is printed beside them) are artifacts. The source and
+ * notes are paragraphs after the Table. */
 #include "layout.h"
 #include <math.h>
 #include <string.h>
@@ -160,9 +167,11 @@ static void measure(struct sm_layout *L, const struct sm_table *t, struct geom *
 }
 
 
+/* A status or judgement shape before its word: decoration. */
 static void draw_mark(struct sm_layout *L, struct sm_items *it, const struct sm_tcell *c, double x, double base)
 {
 	double d = status_dot(L);
+	int from = it->n;
 	if (c->status > 0) {
 		sm_status_shape(L, it, (enum sm_status)c->status, x + d / 2, base - L->t->small * 0.33, d / 2,
 				L->t->status[c->status]);
@@ -173,13 +182,34 @@ static void draw_mark(struct sm_layout *L, struct sm_items *it, const struct sm_
 				 : c->judgement == SM_J_UNFAVOURABLE ? SM_STATUS_OFF_TRACK : SM_STATUS_NO_JUDGEMENT;
 		sm_status_shape(L, it, s, x + d / 2, base - L->t->small * 0.33, d / 2, L->t->status[s]);
 	}
+	sm_items_node(it, from, SM_ART_LAYOUT);
 }
 
-/* One row (or the header) as a box. */
+/* The cell elements of a new row of the current element (THead or TBody):
+ * a TH for every header cell and for the first column (the row's label),
+ * a TD for the others. A group row's label is a row header like any other
+ * (scope Row): it heads its own row, and is read before the rows under it.
+ * Scope Both would make it head the labels of every row below it in the
+ * first column, the next group's too. */
+static int *row_cells(struct sm_layout *L, const struct sm_table *t, int header)
+{
+	int tr = sm_struct_open(L, SM_S_TR);
+	int *cell = sm_arena_alloc(L->a, (size_t)t->ncols * sizeof *cell);
+	for (int c = 0; c < t->ncols; c++) {
+		cell[c] = sm_struct_add(L, header || c == 0 ? SM_S_TH : SM_S_TD, tr);
+		if (header || c == 0)
+			L->pages->nodes[cell[c]].scope = header ? SM_SCOPE_COLUMN : SM_SCOPE_ROW;
+	}
+	return cell;
+}
+
+/* One row (or the header) as a box: a TR of the current element. */
 static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *t, const struct geom *g, int r)
 {
 	int header = r < 0;
 	enum sm_row_kind kind = header ? SM_ROW_NORMAL : t->kinds[r];
+	int *cell_node = row_cells(L, t, header);
+	int *start = sm_arena_alloc(L->a, ((size_t)t->ncols + 1) * sizeof *start);  /* each cell's first item */
 	/* Lines of the label cell (and of header cells). */
 	struct sm_items items = { 0 };
 	int lines = 1;
@@ -201,6 +231,7 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 		}
 	}
 	for (int c = 0; c < t->ncols; c++) {
+		start[c] = items.n;
 		const char *text = header ? t->head[c] : sm_table_cell((struct sm_table *)t, r, c)->text;
 		if (!text || !*text)
 			continue;
@@ -269,6 +300,11 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 			sm_text_item(L, &items, rl, g->size, L->t->text, x, base, text);
 		}
 	}
+	start[t->ncols] = items.n;
+	for (int c = 0; c < t->ncols; c++)
+		for (int k = start[c]; k < start[c + 1]; k++)
+			if (items.v[k].node == SM_NODE_UNSET)
+				items.v[k].node = cell_node[c];
 	double h = lines * g->leading + 2 * g->vpad;
 	struct sm_flow_item *box = sm_flow_box(L, h);
 	/* Fills go under the text. */
@@ -280,14 +316,18 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 		sm_rect_item(L, &box->items, 0, 0, L->tw, h, (struct sm_color){ 0.955, 0.96, 0.96 }, 0);
 	if (kind == SM_ROW_TOTAL)
 		sm_line_item(L, &box->items, 0, 0, L->tw, 0, L->t->text, 0.8);
+	sm_items_node(&box->items, 0, SM_ART_LAYOUT);
 	for (int k = 0; k < items.n; k++)
 		SM_PUSH(L->a, box->items.v, box->items.n, box->items.cap, items.v[k]);
+	sm_struct_close(L);
 	return box;
 }
 
-/* The title above a table or chart, kept with what follows it. */
+/* The title above a table or chart, kept with what follows it: the
+ * Caption of the current element (the Table or Figure just opened). */
 void sm_block_heading(struct sm_layout *L, const char *title)
 {
+	sm_struct_open(L, SM_S_CAPTION);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
 	ps.size = L->t->body + 0.5;
@@ -297,12 +337,15 @@ void sm_block_heading(struct sm_layout *L, const char *title)
 	int f = sm_set_text(L, title, 0, &ps, NULL, NULL);
 	for (int i = f; i < L->flow.n; i++)
 		L->flow.v[i].keep_next = 1;
+	sm_struct_close(L);
 	sm_flow_space(L, 3);
 }
 
 /* The source and notes under a table or chart, kept with it (the box
  * before them must already keep with what follows). A block's own source
- * replaces the catalogue's; its note comes after the source line. */
+ * replaces the catalogue's; its note comes after the source line. Each is
+ * a paragraph of the current element: call this after closing the Table
+ * or Figure. */
 void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes)
 {
 	const struct sm_block *b = L->block;
@@ -316,15 +359,29 @@ void sm_block_footnote(struct sm_layout *L, const char *source, const char *note
 	sp.justify = 0;
 	sm_flow_space(L, 3);
 	int foot = L->flow.n;
-	if (source)
-		sm_set_text(L, source, 0, &sp, NULL, NULL);
-	if (note)
-		sm_set_text(L, note, 0, &sp, NULL, NULL);
-	if (notes)
-		sm_set_text(L, notes, 0, &sp, NULL, NULL);
+	const char *lines[3] = { source, note, notes };
+	for (int i = 0; i < 3; i++)
+		if (lines[i]) {
+			sm_struct_open(L, SM_S_P);
+			sm_set_text(L, lines[i], 0, &sp, NULL, NULL);
+			sm_struct_close(L);
+		}
 	for (int i = foot; i < L->flow.n; i++)
 		L->flow.v[i].keep_next = 1;
 	L->flow.v[L->flow.n - 1].keep_next = 0;
+}
+
+/* Opens a Table in the current element, or, when that is a paragraph, in
+ * the paragraph's parent (a table is never inside a P); returns the
+ * element to go back to after it. */
+int sm_table_open(struct sm_layout *L)
+{
+	int back = L->node;
+	const struct sm_elem *n = L->pages->nodes;
+	while (n[L->node].parent >= 0 && (n[L->node].type == SM_S_P || n[L->node].type == SM_S_SPAN))
+		L->node = n[L->node].parent;
+	sm_struct_open(L, SM_S_TABLE);
+	return back;
 }
 
 void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
@@ -332,10 +389,14 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
 	struct geom g;
 	measure(L, t, &g);
 	sm_flow_space(L, L->t->leading * 0.8);
+	int back = sm_table_open(L);
 	if (t->title)
 		sm_block_heading(L, t->title);
+	sm_struct_open(L, SM_S_THEAD);
 	row_box(L, t, &g, -1)->keep_next = 1;
+	sm_struct_close(L);
 	int header = L->flow.n - 1;
+	sm_struct_open(L, SM_S_TBODY);
 	for (int r = 0; r < t->nrows; r++) {
 		struct sm_flow_item *b = row_box(L, t, &g, r);
 		b->repeat = header;
@@ -344,9 +405,13 @@ void sm_table_emit(struct sm_layout *L, const struct sm_table *t)
 		if (r == 0 || r == t->nrows - 2 || t->kinds[r] == SM_ROW_GROUP)
 			b->keep_next = 1;
 	}
+	sm_struct_close(L);
+	sm_struct_close(L);
 	struct sm_flow_item *last = &L->flow.v[L->flow.n - 1];
 	sm_line_item(L, &last->items, 0, last->h, L->tw, last->h, L->t->rule, 0.6);
+	last->items.v[last->items.n - 1].node = SM_ART_LAYOUT;
 	last->keep_next = 1;
 	sm_block_footnote(L, t->source, t->notes);
+	L->node = back;
 	sm_flow_space(L, L->t->leading * 0.5);
 }
