@@ -16,6 +16,7 @@ int layout_fixture_setup(struct layout_fixture *f, double width)
 	f->L.pages = &f->pages;
 	f->L.tw = width;
 	f->L.th = 700;
+	f->L.node = sm_node_add(&f->a, &f->pages, SM_S_DOCUMENT, -1);   /* as sm_layout_init */
 	return 0;
 }
 
