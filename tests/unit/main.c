@@ -24,7 +24,7 @@ int unit_failed_checks;
 	X(test_chart_ticks) \
 	X(test_md_lines_join) X(test_arena_join) X(test_text_limits) X(test_normal_path) \
 	X(test_schema_values) X(test_theme_keys) X(test_load_csv_rows) X(test_load_data_observations) \
-	X(test_table_numbers_on_the_comma) X(test_table_header_repeats_over_a_page_break) \
+	X(test_table_numbers_on_the_comma) X(test_table_header_repeats_over_a_page_break) X(test_table_roles) \
 	X(test_pages_right_hand_chapters) X(test_pages_new_page_chapters) X(test_pages_running_heads)
 
 #define DECLARE(name) void name(void);
