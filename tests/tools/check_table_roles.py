@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""check_table_roles.py DUMP [MIN_TABLES]: the tables of a --dump=layout are
-well-formed tagged tables.
+"""check_table_roles.py [--min N] DUMP...: the tables of each --dump=layout
+are well-formed tagged tables.
 
 - A Table's children are Caption (first, at most one), THead, TBody; THead
   and TBody hold TRs; a TR holds TH and TD only; no Table inside a P, a
@@ -13,7 +13,7 @@ well-formed tagged tables.
 - The header row has text; on each further page a table runs onto, its
   header texts are repeated as artifacts (art:header), not as content.
 - A "Bron: ..." line is a P outside every Table.
-- At least MIN_TABLES tables (default 1).
+- At least N tables in each dump (default 1).
 Prints each problem; exit 1 when there is one."""
 import re
 import sys
@@ -24,9 +24,7 @@ COLUMN, ROW = 1, 2
 CONTAINERS = {"P", "H1", "H2", "H3", "Span", "Link", "Caption", "TH", "TD", "Lbl", "TOCI"}
 
 
-def main():
-    path = sys.argv[1]
-    min_tables = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+def check(path, min_tables):
     nodes = {}       # index -> (type, parent, scope)
     items = []       # (page, kind, role, text)
     page = 0
@@ -145,11 +143,26 @@ def main():
             if not words <= repeated:
                 problems.append("Table %d runs onto page %d without its header repeated as an artifact (%s)"
                                 % (t, pg, sorted(words - repeated)[:3]))
-    for p in problems[:20]:
-        print(p)
-    if len(problems) > 20:
-        print("... %d more" % (len(problems) - 20))
-    return 1 if problems else 0
+    return problems
+
+
+def main():
+    args = sys.argv[1:]
+    min_tables = 1
+    if args[:1] == ["--min"]:
+        min_tables = int(args[1])
+        args = args[2:]
+    bad = 0
+    for path in args:
+        problems = check(path, min_tables)
+        if problems:
+            bad = 1
+            print("%s:" % path)
+        for p in problems[:20]:
+            print("  " + p)
+        if len(problems) > 20:
+            print("  ... %d more" % (len(problems) - 20))
+    return bad
 
 
 if __name__ == "__main__":
