@@ -290,7 +290,7 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 /* What an image shows, for a reader who cannot see it: its alt, or its
  * caption; decorative: true (or alt: "", as in HTML) for an image that
  * shows nothing the text needs. One with neither is worth a warning. */
-static void image_alt(struct ctx *c, const struct sm_node *v, struct sm_block *b)
+static void image_alt(struct ctx *c, const struct sm_node *v, struct sm_block *b, const char *rel)
 {
 	static const char *const yesno[] = { "false", "true", NULL };
 	const struct sm_node *alt = sm_schema_get(v, "alt"), *dec = sm_schema_get(v, "decorative");
@@ -304,7 +304,7 @@ static void image_alt(struct ctx *c, const struct sm_node *v, struct sm_block *b
 		sm_diag(SM_MSG_block_key, &alt->pos, "an image with an alt is not decorative; "
 			"leave out decorative: true, or the alt");
 	else if (!b->alt && !b->caption && !b->decorative)
-		sm_diag(SM_MSG_image_no_alt, &b->pos, b->file ? b->file : "");
+		sm_diag(SM_MSG_image_no_alt, &b->pos, rel ? rel : "");
 }
 
 static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
@@ -365,7 +365,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		}
 		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
-		image_alt(c, v, b);
+		image_alt(c, v, b, rel);
 		break;
 	}
 	}
