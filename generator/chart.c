@@ -1199,17 +1199,24 @@ static const char *alt_head(struct alt *t, const struct sm_indicator *in, int p0
 static const char *alt_extremes(struct alt *t, const struct sm_indicator *in, int ind, int periods, int cap)
 {
 	struct chart *c = t->c;
+	/* As printed: of values that print the same, the first drawn. */
 	const struct drawn *hi = NULL, *lo = NULL;
+	double vhi = 0, vlo = 0;
 	for (int i = 0; i < c->ndrawn; i++) {
 		const struct drawn *d = &c->drawn[i];
 		if (d->ind != ind)
 			continue;
-		if (!hi || d->v->v > hi->v->v)
+		double v = sm_round(d->v->v, in->decimals);
+		if (!hi || v > vhi) {
 			hi = d;
-		if (!lo || d->v->v < lo->v->v)
+			vhi = v;
+		}
+		if (!lo || v < vlo) {
 			lo = d;
+			vlo = v;
+		}
 	}
-	if (!hi || sm_round(hi->v->v, in->decimals) == sm_round(lo->v->v, in->decimals))
+	if (!hi || vhi == vlo)
 		return NULL;
 	struct sm_arena *a = c->L->a;
 	const char *at_hi = periods ? sm_arena_printf(a, " in %s", sm_period_label(a, hi->period)) : "";
