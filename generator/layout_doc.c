@@ -120,8 +120,10 @@ static void image_block(struct sm_layout *L, const struct sm_block *b)
 	 * description (decorative, or warned at load) an artifact, its
 	 * caption a P. */
 	const char *alt = b->decorative ? NULL : b->alt ? b->alt : b->caption;
-	if (alt)
-		L->pages->nodes[sm_struct_open(L, SM_S_FIGURE)].alt = alt;
+	if (alt) {
+		int figure = sm_struct_open(L, SM_S_FIGURE);
+		L->pages->nodes[figure].alt = alt;
+	}
 	struct sm_flow_item *box = sm_flow_box(L, h);
 	box->keep_next = b->caption || b->credit;
 	struct sm_item *it = sm_item_add(L->a, &box->items, SM_ITEM_IMAGE);
