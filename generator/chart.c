@@ -89,13 +89,15 @@ struct drawn {
 	int area, ind, period;
 	const struct sm_value *v;
 	enum sm_judgement j;        /* heatmap, dot: how it compares with the reference */
+	int ref;                    /* dot: the reference's mark (the area may be the gemeente too) */
 };
 
-static void drawn_add(struct chart *c, int area, int ind, int period, const struct sm_value *v, enum sm_judgement j)
+static void drawn_add(struct chart *c, int area, int ind, int period, const struct sm_value *v, enum sm_judgement j,
+		      int ref)
 {
 	if (!v || v->state != SM_V_OK)
 		return;
-	struct drawn d = { area, ind, period, v, j };
+	struct drawn d = { area, ind, period, v, j, ref };
 	SM_PUSH(c->L->a, c->drawn, c->ndrawn, c->drawncap, d);
 }
 
@@ -476,7 +478,7 @@ static const struct sm_value *line_series(const struct line_plot *p, int a, stru
 		if (v && v->state == SM_V_OK) {
 			marker(c, a, line_x(p, p->periods[k]), line_y(p, v->v), LINE.marker_r, col,
 			       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
-			drawn_add(c, p->areas[a], p->ind, p->periods[k], v, SM_J_NONE);
+			drawn_add(c, p->areas[a], p->ind, p->periods[k], v, SM_J_NONE, 0);
 		}
 	}
 	return last_v;
@@ -681,7 +683,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 			sm_rect_item(L, c->it, xb + 1.5, by + bh / 2 - c->fs * 0.6, text_w(c, lab, SM_FACE_REGULAR) + 3, c->fs * 1.2,
 				     (struct sm_color){ 1, 1, 1 }, 0);
 			text_at(c, xb + 3, by + bh / 2 + c->fs * 0.35, lab, SM_FACE_REGULAR, c->text, 0);
-			drawn_add(c, bars[i].area, ind, p, bars[i].cell, SM_J_NONE);
+			drawn_add(c, bars[i].area, ind, p, bars[i].cell, SM_J_NONE, 0);
 		} else if (bars[i].state == SM_V_SUPPRESSED) {
 			text_at(c, XV(0) + 3, by + bh / 2 + c->fs * 0.35, ".", SM_FACE_BOLD, c->text, 0);
 			c->sy.unknown = 1;
@@ -763,7 +765,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, COLUMN.tint), 0);
 				hatch(c, x + 0.5, yt, cw - 1, h, col);
 			}
-			drawn_add(c, areas[a], ind, periods[k], v, SM_J_NONE);
+			drawn_add(c, areas[a], ind, periods[k], v, SM_J_NONE, 0);
 			const char *lab = sm_value_text(L, in, v, 0, &c->sy);
 			if (text_w(c, lab, SM_FACE_REGULAR) <= cw + 2 || na == 1)
 				text_at(c, x + cw / 2, yt - 2.5, lab, SM_FACE_REGULAR, c->text, 1);
@@ -880,11 +882,11 @@ static double dot_row(struct chart *c, const struct dot_row *r, const struct sm_
 	if (r->has_r) {
 		double x = dot_x(&tk, x0, x1, r->r), h = DOT.mark_r;
 		dot_diamond(c, (const double[8]){ x, cy - h, x + h, cy, x, cy + h, x - h, cy });
-		drawn_add(c, r->ref, r->ind, r->p, sm_calc_cell(d, r->ind, r->ref, r->p), SM_J_NONE);
+		drawn_add(c, r->ref, r->ind, r->p, sm_calc_cell(d, r->ind, r->ref, r->p), SM_J_NONE, 1);
 	}
 	if (r->has_v) {
 		enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
-		drawn_add(c, gm, r->ind, r->p, sm_calc_cell(d, r->ind, gm, r->p), j);
+		drawn_add(c, gm, r->ind, r->p, sm_calc_cell(d, r->ind, gm, r->p), j, 0);
 		struct sm_color col = judgement_colour(L, j);
 		double x = dot_x(&tk, x0, x1, r->v);
 		dot_circle(c, x, cy, DOT.mark_r, col);
@@ -1097,7 +1099,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 				bx->stroke = c->grid;
 				bx->line_width = HEAT.frame_w;
 			}
-			drawn_add(c, areas[a], ind, p, v, j);
+			drawn_add(c, areas[a], ind, p, v, j, 0);
 			const char *txt = sm_value_text(L, in, v, 0, &c->sy);
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
 		}
@@ -1347,16 +1349,16 @@ static void alt_dots(struct alt *t, const char *title, const struct sm_ref *inds
 		const struct drawn *v = NULL, *r = NULL;
 		for (int k = 0; k < c->ndrawn; k++)
 			if (c->drawn[k].ind == ind && c->drawn[k].period == c->per[i]) {
-				if (c->drawn[k].area == gm && !v)
-					v = &c->drawn[k];
-				else if (c->drawn[k].area == ref && !r)
+				if (c->drawn[k].ref)
 					r = &c->drawn[k];
+				else if (c->drawn[k].area == gm)
+					v = &c->drawn[k];
 			}
 		const char *name = c->mixed && c->per[i] >= 0
 			? sm_arena_printf(a, "%s (%s)", in->name, sm_period_label(a, c->per[i])) : in->name;
 		const char *s = v ? sm_arena_printf(a, "%s: %s %s", name, alt_area(t, gm), alt_value(t, in, v->v, 1))
 				  : sm_arena_printf(a, "%s: geen cijfer voor %s", name, gm >= 0 ? alt_area(t, gm) : "de gemeente");
-		if (r)
+		if (r && ref != gm)
 			s = sm_arena_printf(a, "%s, %s %s", s, alt_area(t, ref), alt_value(t, in, r->v, 1));
 		if (v && v->j != SM_J_NONE)
 			s = sm_arena_printf(a, "%s, %s", s, sm_judgement_word(L->t->labels, v->j));
