@@ -248,3 +248,44 @@ alt_privacy() {
 	fi
 }
 check "privacy: no alternative text (dump, and the PDF's /Alt once tagged) shows a hidden figure" alt_privacy
+
+# The same audit over content/ and the samples (hidden GGD figures in
+# content/, hidden buurten in the samples).
+alt_privacy_projects() {
+	local s d out
+	s=$(scratch)
+	for d in content samples/*; do
+		"$BIN" build "$d" --dump=cells > "$s/cells" 2>/dev/null || { echo "$d: no dump"; return 1; }
+		"$BIN" build "$d" --dump=layout > "$s/l" 2>/dev/null || { echo "$d: no dump"; return 1; }
+		out=$("$CA_PY" tests/tools/privacy_audit.py "$s/cells" --check-alt "$s/l") || { echo "$d: $out"; return 1; }
+	done
+}
+check "privacy: no alternative text of content/ or a sample shows a hidden figure" alt_privacy_projects
+
+# The reader of the PDF's /Alt (for when the PDF is tagged) on a small PDF
+# of its own: a UTF-16 hex string and a literal one with escapes.
+alt_reader_pdf() {
+	local s
+	s=$(scratch)
+	python3 - "$s/t.pdf" <<-'EOF'
+	import sys
+	objs = [b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
+	        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+	        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+	        b"<< /Type /StructTreeRoot /K [5 0 R 6 0 R] >>",
+	        b"<< /Type /StructElem /S /Figure /P 4 0 R /Alt <FEFF0063006C006900EB006E00740065006E> >>",
+	        b"<< /Type /StructElem /S /Figure /P 4 0 R /Alt (Staaf \\(a\\) 3,5\\\ncaf\\351) >>"]
+	out, offs = bytearray(b"%PDF-1.7\n"), []
+	for i, o in enumerate(objs, 1):
+	    offs.append(len(out))
+	    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+	x = len(out)
+	out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
+	out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+	open(sys.argv[1], "wb").write(out)
+	EOF
+	"$CA_PY" tests/tools/alt_texts.py --tagged "$s/t.pdf" || { echo "not seen as tagged"; return 1; }
+	[ "$("$CA_PY" tests/tools/alt_texts.py "$s/t.pdf")" = "$(printf 'cliënten\nStaaf (a) 3,5café')" ] ||
+		{ echo "read: $("$CA_PY" tests/tools/alt_texts.py "$s/t.pdf")"; return 1; }
+}
+check "the alternative-text reader reads a PDF's /Alt: UTF-16 and literal strings" alt_reader_pdf
