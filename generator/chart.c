@@ -1467,16 +1467,15 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 		return;
 	}
 	/* Title, chart and source stay together: the title the Caption of
-	 * the chart's Figure, the source and notes a P after it. */
+	 * the chart's Figure (sm_block_heading), each line of the source and
+	 * notes a P after it (sm_block_footnote). */
 	sm_flow_space(L, L->t->leading * 0.9);
 	const char *title = b->title ? b->title : sm_block_title(L, b);
 	int p = b->chart == SM_CHART_BAR ? (b->nindicators ? c.per[0] : -1) : common;
 	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)
 		title = sm_arena_printf(L->a, "%s, %s", title, sm_period_label(L->a, p));
 	int figure = sm_struct_open(L, SM_S_FIGURE);
-	sm_struct_open(L, SM_S_CAPTION);
 	sm_block_heading(L, title ? title : "");
-	sm_struct_close(L);
 	struct sm_flow_item *box = sm_flow_box(L, 0);
 	int box_index = L->flow.n - 1;
 	struct sm_items items = { 0 };
@@ -1514,12 +1513,9 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 	sm_struct_close(L);
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
 	const char *note = sm_symbols_note(L, &c.sy, NULL);
-	if (src || note || b->source || b->note) {
-		sm_struct_open(L, SM_S_P);
+	if (src || note || b->source || b->note)
 		sm_block_footnote(L, src, note);
-		sm_struct_close(L);
-	} else {
+	else
 		L->flow.v[L->flow.n - 1].keep_next = 0;
-	}
 	sm_flow_space(L, L->t->leading * 0.6);
 }

@@ -285,9 +285,11 @@ static struct sm_flow_item *row_box(struct sm_layout *L, const struct sm_table *
 	return box;
 }
 
-/* The title above a table or chart, kept with what follows it. */
+/* The title above a table or chart, kept with what follows it: the
+ * Caption of the current element (the Table or Figure just opened). */
 void sm_block_heading(struct sm_layout *L, const char *title)
 {
+	sm_struct_open(L, SM_S_CAPTION);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.role_regular = ps.role_bold = SM_FACE_HEADING;
 	ps.size = L->t->body + 0.5;
@@ -297,12 +299,15 @@ void sm_block_heading(struct sm_layout *L, const char *title)
 	int f = sm_set_text(L, title, 0, &ps, NULL, NULL);
 	for (int i = f; i < L->flow.n; i++)
 		L->flow.v[i].keep_next = 1;
+	sm_struct_close(L);
 	sm_flow_space(L, 3);
 }
 
 /* The source and notes under a table or chart, kept with it (the box
  * before them must already keep with what follows). A block's own source
- * replaces the catalogue's; its note comes after the source line. */
+ * replaces the catalogue's; its note comes after the source line. Each is
+ * a paragraph of the current element: call this after closing the Table
+ * or Figure. */
 void sm_block_footnote(struct sm_layout *L, const char *source, const char *notes)
 {
 	const struct sm_block *b = L->block;
@@ -316,12 +321,13 @@ void sm_block_footnote(struct sm_layout *L, const char *source, const char *note
 	sp.justify = 0;
 	sm_flow_space(L, 3);
 	int foot = L->flow.n;
-	if (source)
-		sm_set_text(L, source, 0, &sp, NULL, NULL);
-	if (note)
-		sm_set_text(L, note, 0, &sp, NULL, NULL);
-	if (notes)
-		sm_set_text(L, notes, 0, &sp, NULL, NULL);
+	const char *lines[3] = { source, note, notes };
+	for (int i = 0; i < 3; i++)
+		if (lines[i]) {
+			sm_struct_open(L, SM_S_P);
+			sm_set_text(L, lines[i], 0, &sp, NULL, NULL);
+			sm_struct_close(L);
+		}
 	for (int i = foot; i < L->flow.n; i++)
 		L->flow.v[i].keep_next = 1;
 	L->flow.v[L->flow.n - 1].keep_next = 0;
