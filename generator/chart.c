@@ -4,7 +4,11 @@
  * alone: lines are labelled and have their own marker shapes, judgements
  * carry a word or a pattern, and the default palette is safe for
  * colour-blind readers. libharu has no patterns, so hatching is clipping
- * plus lines. */
+ * plus lines.
+ *
+ * For assistive technology a chart is a Figure (its title the Caption,
+ * its source a P after it) whose alternative text says in Dutch what the
+ * chart shows, written from the values it drew (the last section). */
 #include "layout.h"
 #include "numfmt.h"
 #include <math.h>
@@ -70,7 +74,38 @@ struct chart {
 	struct sm_symbols sy;       /* symbols drawn ('.', '*'): explained under the chart */
 	int *per;                   /* dot and heatmap: each indicator's period */
 	int mixed;                  /* ... and they differ: each figure says its own */
+	struct drawn *drawn;        /* every value drawn, in drawing order: what the
+				       alternative text is written from */
+	int ndrawn, drawncap;
+	const char *target_label;   /* line: the target's label as drawn, or NULL */
+	int ref_area;               /* bar: the reference line's area, -1 none */
+	const struct sm_value *ref_v;
 };
+
+/* A value a chart drew (a point, bar, column, dot or cell). Only shown
+ * values are recorded: a hidden or missing one is never drawn as a value,
+ * so it can never reach the alternative text. */
+struct drawn {
+	int area, ind, period;
+	const struct sm_value *v;
+	enum sm_judgement j;        /* heatmap, dot: how it compares with the reference */
+	int ref;                    /* dot: the reference's mark (the area may be the gemeente too) */
+};
+
+static void drawn_add(struct chart *c, int area, int ind, int period, const struct sm_value *v, enum sm_judgement j,
+		      int ref)
+{
+	if (!v || v->state != SM_V_OK)
+		return;
+	struct drawn d = { area, ind, period, v, j, ref };
+	SM_PUSH(c->L->a, c->drawn, c->ndrawn, c->drawncap, d);
+}
+
+/* The target is drawn for an indicator that is judged against one. */
+static int target_shown(const struct sm_indicator *in)
+{
+	return in->has_target && in->polarity != SM_POL_NEUTRAL;
+}
 
 static void text_at(struct chart *c, double x, double y, const char *s, int role, struct sm_color col, int align)
 {
@@ -366,6 +401,7 @@ static void line_target(const struct line_plot *p)
 		}
 	}
 	text_at(c, cand[best][0], cand[best][1], lab, SM_FACE_ITALIC, c->text, 0);
+	c->target_label = lab;
 }
 
 /* Confidence band of area a, per run of points that have one (a bar for
@@ -439,9 +475,11 @@ static const struct sm_value *line_series(const struct line_plot *p, int a, stru
 	}
 	for (int k = 0; k < p->np; k++) {
 		const struct sm_value *v = line_cell(p, a, k);
-		if (v && v->state == SM_V_OK)
+		if (v && v->state == SM_V_OK) {
 			marker(c, a, line_x(p, p->periods[k]), line_y(p, v->v), LINE.marker_r, col,
 			       v->flag == SM_FLAG_PROVISIONAL || v->flag == SM_FLAG_REVISED);
+			drawn_add(c, p->areas[a], p->ind, p->periods[k], v, SM_J_NONE, 0);
+		}
 	}
 	return last_v;
 }
@@ -489,7 +527,7 @@ static double line_chart(struct chart *c, int ind, const int *areas, int na, con
 	struct sm_layout *L = c->L;
 	struct line_plot p = { c, &L->doc->indicators[ind], ind, na, np, areas, periods };
 	const struct sm_indicator *in = p.in;
-	int show_target = in->has_target && in->polarity != SM_POL_NEUTRAL;
+	int show_target = target_shown(in);
 	line_range(&p, show_target);
 	p.top = c->fs * 2;
 	p.bottom = p.top + LINE.height;
@@ -645,6 +683,7 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 			sm_rect_item(L, c->it, xb + 1.5, by + bh / 2 - c->fs * 0.6, text_w(c, lab, SM_FACE_REGULAR) + 3, c->fs * 1.2,
 				     (struct sm_color){ 1, 1, 1 }, 0);
 			text_at(c, xb + 3, by + bh / 2 + c->fs * 0.35, lab, SM_FACE_REGULAR, c->text, 0);
+			drawn_add(c, bars[i].area, ind, p, bars[i].cell, SM_J_NONE, 0);
 		} else if (bars[i].state == SM_V_SUPPRESSED) {
 			text_at(c, XV(0) + 3, by + bh / 2 + c->fs * 0.35, ".", SM_FACE_BOLD, c->text, 0);
 			c->sy.unknown = 1;
@@ -655,6 +694,8 @@ static double bar_chart(struct chart *c, int ind, const int *areas, int na, int 
 	text_at(c, x1, bottom + c->fs * 2.9, p >= 0 ? sm_arena_printf(L->a, "%s, %s", sm_unit_label(in->unit),
 		sm_period_label(L->a, p)) : sm_unit_label(in->unit), SM_FACE_REGULAR, c->muted, 2);
 	if (has_ref) {
+		c->ref_area = ref;
+		c->ref_v = sm_calc_cell(d, ind, ref, p);
 		double x = XV(refv);
 		const char *lab = sm_arena_printf(L->a, "%s %s", L->doc->areas[ref].name,
 						  sm_value_text(L, in, sm_calc_cell(d, ind, ref, p), 1, &c->sy));
@@ -724,6 +765,7 @@ static double column_chart(struct chart *c, int ind, const int *areas, int na, c
 				sm_rect_item(L, c->it, x + 0.5, yt, cw - 1, h, mix(col, COLUMN.tint), 0);
 				hatch(c, x + 0.5, yt, cw - 1, h, col);
 			}
+			drawn_add(c, areas[a], ind, periods[k], v, SM_J_NONE, 0);
 			const char *lab = sm_value_text(L, in, v, 0, &c->sy);
 			if (text_w(c, lab, SM_FACE_REGULAR) <= cw + 2 || na == 1)
 				text_at(c, x + cw / 2, yt - 2.5, lab, SM_FACE_REGULAR, c->text, 1);
@@ -765,7 +807,7 @@ static const struct dot_geometry {
 } DOT = { 0.34, 10, 12, 2.6, 8, 2.2, 4.2, 6, 1.2, 7, 3, 3.5, 22 };
 
 /* One row of a dot chart: an indicator at the municipality and the reference. */
-struct dot_row { int ind, p, has_v, has_r; double v, r; };
+struct dot_row { int ind, p, ref, has_v, has_r; double v, r; };
 
 static double dot_x(const struct sm_ticks *tk, double x0, double x1, double v)
 {
@@ -833,16 +875,18 @@ static double dot_row(struct chart *c, const struct dot_row *r, const struct sm_
 		text_at(c, x0, cy + c->fs * 1.5, sm_with_unit(L, in, tk.lo), SM_FACE_REGULAR, c->muted, 0);
 		text_at(c, x1, cy + c->fs * 1.5, sm_with_unit(L, in, tk.hi), SM_FACE_REGULAR, c->muted, 2);
 	}
-	if (in->has_target && in->polarity != SM_POL_NEUTRAL) {
+	if (target_shown(in)) {
 		double x = dot_x(&tk, x0, x1, in->target);
 		line(c, x, cy - DOT.target_h, x, cy + DOT.target_h, c->text, DOT.target_w, 0);
 	}
 	if (r->has_r) {
 		double x = dot_x(&tk, x0, x1, r->r), h = DOT.mark_r;
 		dot_diamond(c, (const double[8]){ x, cy - h, x + h, cy, x, cy + h, x - h, cy });
+		drawn_add(c, r->ref, r->ind, r->p, sm_calc_cell(d, r->ind, r->ref, r->p), SM_J_NONE, 1);
 	}
 	if (r->has_v) {
 		enum sm_judgement j = r->has_r ? sm_calc_compare(in, r->v, r->r) : SM_J_NONE;
+		drawn_add(c, gm, r->ind, r->p, sm_calc_cell(d, r->ind, gm, r->p), j, 0);
 		struct sm_color col = judgement_colour(L, j);
 		double x = dot_x(&tk, x0, x1, r->v);
 		dot_circle(c, x, cy, DOT.mark_r, col);
@@ -927,6 +971,7 @@ static double dot_chart(struct chart *c, const struct sm_ref *inds, int ni, int 
 		if (r->ind < 0)
 			continue;
 		r->p = c->per[i];
+		r->ref = ref;
 		r->has_v = sm_calc_has(d, r->ind, gm, r->p, &r->v);
 		r->has_r = ref >= 0 && sm_calc_has(d, r->ind, ref, r->p, &r->r);
 		const struct sm_indicator *in = &L->doc->indicators[r->ind];
@@ -1054,6 +1099,7 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 				bx->stroke = c->grid;
 				bx->line_width = HEAT.frame_w;
 			}
+			drawn_add(c, areas[a], ind, p, v, j, 0);
 			const char *txt = sm_value_text(L, in, v, 0, &c->sy);
 			text_at(c, x + cw / 2 + 3, y + rh / 2 + c->fs * 0.35, txt, SM_FACE_REGULAR, c->text, 1);
 		}
@@ -1075,6 +1121,309 @@ static double heatmap(struct chart *c, const struct sm_ref *inds, int ni, const 
 		lx += text_w(c, w, SM_FACE_REGULAR) + HEAT.key_step;
 	}
 	return ly + c->fs;
+}
+
+/* ------------------------------------------------- alternative text
+ *
+ * What the chart shows, in Dutch, for a reader who cannot see it: the
+ * kind of chart, what it shows, the areas or years, per line the first
+ * and last value and which way it went, the highest and the lowest, the
+ * target and the reference. Written only from the values the chart drew
+ * (struct drawn), each as the chart prints it. */
+
+/* How much is named one by one; beyond it the text names the
+ * municipality, the reference areas and the highest and lowest, and says
+ * how many there are. */
+static const struct alt_limits {
+	int series;                 /* lines, or column series */
+	int bars;
+	int rows;                   /* dot chart rows, heatmap indicators */
+} ALT = { 4, 6, 8 };
+
+static const char *const alt_kinds[] = { "Lijndiagram", "Staafdiagram", "Kolomdiagram", "Stippendiagram", "Heatmap" };
+
+struct alt {
+	struct chart *c;
+	const char **parts;         /* sentences, joined by spaces */
+	int n, cap;
+};
+
+static void say(struct alt *t, const char *s)
+{
+	SM_PUSH(t->c->L->a, t->parts, t->n, t->cap, s);
+}
+
+/* A value as the chart prints it: bare (the unit is in the first
+ * sentence) or, where the chart prints it so, with its unit. */
+static const char *alt_value(struct alt *t, const struct sm_indicator *in, const struct sm_value *v, int unit)
+{
+	return sm_value_text(t->c->L, in, v, unit, NULL);
+}
+
+/* A label inside a sentence: "Streefwaarde" as "streefwaarde" (not an
+ * abbreviation such as "WMO"). */
+static const char *alt_lower(struct sm_arena *a, const char *label)
+{
+	if (!(label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z'))
+		return label;
+	char *s = sm_arena_strdup(a, label);
+	s[0] = (char)(s[0] - 'A' + 'a');
+	return s;
+}
+
+static const char *alt_area(struct alt *t, int area) { return t->c->L->doc->areas[area].name; }
+
+/* "buurt" or "buurten": what the block's areas are called. */
+static const char *alt_areas_word(struct alt *t, int n)
+{
+	enum sm_area_sel sel = t->c->b->areas.sel;
+	if (sel == SM_AREAS_BUURTEN)
+		return n == 1 ? "buurt" : "buurten";
+	if (sel == SM_AREAS_WIJKEN)
+		return n == 1 ? "wijk" : "wijken";
+	return n == 1 ? "gebied" : "gebieden";
+}
+
+/* The first sentence: "Lijndiagram: Huishoudens met problematische
+ * schulden (%), 2015–2023". */
+static const char *alt_head(struct alt *t, const struct sm_indicator *in, int p0, int p1)
+{
+	struct sm_arena *a = t->c->L->a;
+	const char *when = p0 == p1 ? sm_period_label(a, p0)
+		: sm_arena_printf(a, "%s\xE2\x80\x93%s", sm_period_label(a, p0), sm_period_label(a, p1));
+	return sm_arena_printf(a, "%s: %s (%s), %s", alt_kinds[t->c->b->chart], in->name, sm_unit_label(in->unit), when);
+}
+
+/* "hoogste Vogelbuurt 108, laagste Kazerneterrein 26": the highest and
+ * the lowest value drawn of indicator ind, with the area and, when the
+ * chart spans periods, the period (Hoogste with cap). NULL unless at least
+ * two values differ as printed. */
+static const char *alt_extremes(struct alt *t, const struct sm_indicator *in, int ind, int periods, int cap)
+{
+	struct chart *c = t->c;
+	/* As printed: of values that print the same, the first drawn. */
+	const struct drawn *hi = NULL, *lo = NULL;
+	double vhi = 0, vlo = 0;
+	for (int i = 0; i < c->ndrawn; i++) {
+		const struct drawn *d = &c->drawn[i];
+		if (d->ind != ind)
+			continue;
+		double v = sm_round(d->v->v, in->decimals);
+		if (!hi || v > vhi) {
+			hi = d;
+			vhi = v;
+		}
+		if (!lo || v < vlo) {
+			lo = d;
+			vlo = v;
+		}
+	}
+	if (!hi || vhi == vlo)
+		return NULL;
+	struct sm_arena *a = c->L->a;
+	const char *at_hi = periods ? sm_arena_printf(a, " in %s", sm_period_label(a, hi->period)) : "";
+	const char *at_lo = periods ? sm_arena_printf(a, " in %s", sm_period_label(a, lo->period)) : "";
+	return sm_arena_printf(a, cap ? "Hoogste waarde: %s %s%s; laagste: %s %s%s" : "hoogste %s %s%s, laagste %s %s%s",
+			       alt_area(t, hi->area), alt_value(t, in, hi->v, 0), at_hi, alt_area(t, lo->area),
+			       alt_value(t, in, lo->v, 0), at_lo);
+}
+
+/* One line (or series of columns): "Lindeveld steeg van 47 naar 60". The
+ * verb is left out when the series before had the same one ("Nederland
+ * van 50 naar 56"); a period is named when it is not the chart's first or
+ * last. */
+static const char *alt_series(struct alt *t, const struct sm_indicator *in, int area, int p0, int p1,
+			      const char **verb_before)
+{
+	struct chart *c = t->c;
+	struct sm_arena *a = c->L->a;
+	const struct drawn *f = NULL, *l = NULL;
+	for (int i = 0; i < c->ndrawn; i++) {
+		const struct drawn *d = &c->drawn[i];
+		if (d->area != area)
+			continue;
+		if (!f || d->period < f->period)
+			f = d;
+		if (!l || d->period > l->period)
+			l = d;
+	}
+	const char *name = alt_area(t, area), *verb_was = *verb_before;
+	*verb_before = NULL;
+	if (!f)
+		return sm_arena_printf(a, "%s: geen cijfers", name);
+	const char *x = alt_value(t, in, f->v, 0), *y = alt_value(t, in, l->v, 0);
+	if (f == l)
+		return sm_arena_printf(a, "%s: %s in %s", name, x, sm_period_label(a, f->period));
+	const char *at0 = f->period != p0 ? sm_arena_printf(a, " (%s)", sm_period_label(a, f->period)) : "";
+	const char *at1 = l->period != p1 ? sm_arena_printf(a, " (%s)", sm_period_label(a, l->period)) : "";
+	double u = sm_round(f->v->v, in->decimals), w = sm_round(l->v->v, in->decimals);
+	if (u == w)
+		return sm_arena_printf(a, "%s bleef gelijk op %s%s%s", name, y, at0, at1);
+	const char *verb = w > u ? "steeg" : "daalde";
+	*verb_before = verb;
+	return sm_arena_printf(a, "%s%s%s van %s%s naar %s%s", name, verb == verb_was ? "" : " ",
+			       verb == verb_was ? "" : verb, x, at0, y, at1);
+}
+
+/* Line and column charts: a line (or series) per area over the years. */
+static void alt_lines(struct alt *t, int ind, const int *areas, int na, const int *periods, int np)
+{
+	struct chart *c = t->c;
+	struct sm_layout *L = c->L;
+	struct sm_arena *a = L->a;
+	const struct sm_indicator *in = &L->doc->indicators[ind];
+	int p0 = periods[0], p1 = periods[np - 1];
+	const char *head = alt_head(t, in, p0, p1);
+	/* With many areas: the municipality and the reference areas. */
+	int *shown = sm_arena_alloc(a, (size_t)(na + 1) * sizeof *shown), ns = 0;
+	for (int k = 0; k < na; k++) {
+		enum sm_area_level lv = L->doc->areas[areas[k]].level;
+		if (na <= ALT.series || (ns < ALT.series && (areas[k] == L->doc->gemeente || lv == SM_LEVEL_LAND ||
+							     lv == SM_LEVEL_REFERENCE)))
+			shown[ns++] = areas[k];
+	}
+	if (ns < na)
+		head = sm_arena_printf(a, "%s, %d %s", head, na, alt_areas_word(t, na));
+	say(t, sm_arena_printf(a, "%s.", head));
+	const char **lines = sm_arena_alloc(a, (size_t)(ns + 1) * sizeof *lines);
+	const char *verb = NULL;
+	for (int k = 0; k < ns; k++)
+		lines[k] = alt_series(t, in, shown[k], p0, p1, &verb);
+	if (ns)
+		say(t, sm_arena_printf(a, "%s.", sm_arena_join(a, lines, ns, "; ")));
+	const char *ex = alt_extremes(t, in, ind, np > 1, 1);
+	if (ex)
+		say(t, sm_arena_printf(a, "%s.", ex));
+	if (c->target_label)
+		say(t, sm_arena_printf(a, "%s.", c->target_label));
+}
+
+/* Bar charts: one bar per area in one period, highest first, and the
+ * reference as a line. */
+static void alt_bars(struct alt *t, int ind, int na, int p)
+{
+	struct chart *c = t->c;
+	struct sm_layout *L = c->L;
+	struct sm_arena *a = L->a;
+	const struct sm_indicator *in = &L->doc->indicators[ind];
+	say(t, sm_arena_printf(a, "%s, %d %s, van hoog naar laag.", alt_head(t, in, p, p), na, alt_areas_word(t, na)));
+	if (c->ndrawn <= ALT.bars) {
+		const char **bars = sm_arena_alloc(a, (size_t)(c->ndrawn + 1) * sizeof *bars);
+		for (int i = 0; i < c->ndrawn; i++)
+			bars[i] = sm_arena_printf(a, "%s %s", alt_area(t, c->drawn[i].area), alt_value(t, in, c->drawn[i].v, 0));
+		if (c->ndrawn)
+			say(t, sm_arena_printf(a, "%s.", sm_arena_join(a, bars, c->ndrawn, "; ")));
+	} else {
+		const char *ex = alt_extremes(t, in, ind, 0, 1);
+		if (ex)
+			say(t, sm_arena_printf(a, "%s.", ex));
+	}
+	if (na > c->ndrawn)
+		say(t, sm_arena_printf(a, "Voor %d %s is geen cijfer getoond.", na - c->ndrawn, alt_areas_word(t, na - c->ndrawn)));
+	if (c->ref_v && c->ref_v->state == SM_V_OK)
+		say(t, sm_arena_printf(a, "Referentielijn: %s %s.", alt_area(t, c->ref_area), alt_value(t, in, c->ref_v, 0)));
+}
+
+/* Dot charts: per indicator the municipality's value, the reference's,
+ * the judgement and the target. */
+static void alt_dots(struct alt *t, const char *title, const struct sm_ref *inds, int ni, int ref)
+{
+	struct chart *c = t->c;
+	struct sm_layout *L = c->L;
+	struct sm_arena *a = L->a;
+	int gm = L->doc->gemeente;
+	say(t, sm_arena_printf(a, "%s: %s.", alt_kinds[SM_CHART_DOT], title));
+	int rows = 0;
+	for (int i = 0; i < ni; i++) {
+		int ind = inds[i].index;
+		if (ind < 0)
+			continue;
+		if (rows++ == ALT.rows) {
+			int rest = 0;
+			for (int k = i; k < ni; k++)
+				rest += inds[k].index >= 0;
+			say(t, sm_arena_printf(a, "En nog %d %s.", rest, rest == 1 ? "indicator" : "indicatoren"));
+			break;
+		}
+		const struct sm_indicator *in = &L->doc->indicators[ind];
+		const struct drawn *v = NULL, *r = NULL;
+		for (int k = 0; k < c->ndrawn; k++)
+			if (c->drawn[k].ind == ind && c->drawn[k].period == c->per[i]) {
+				if (c->drawn[k].ref)
+					r = &c->drawn[k];
+				else if (c->drawn[k].area == gm)
+					v = &c->drawn[k];
+			}
+		const char *name = c->mixed && c->per[i] >= 0
+			? sm_arena_printf(a, "%s (%s)", in->name, sm_period_label(a, c->per[i])) : in->name;
+		const char *s = v ? sm_arena_printf(a, "%s: %s %s", name, alt_area(t, gm), alt_value(t, in, v->v, 1))
+				  : sm_arena_printf(a, "%s: geen cijfer voor %s", name, gm >= 0 ? alt_area(t, gm) : "de gemeente");
+		if (r && ref != gm)
+			s = sm_arena_printf(a, "%s, %s %s", s, alt_area(t, ref), alt_value(t, in, r->v, 1));
+		if (v && v->j != SM_J_NONE)
+			s = sm_arena_printf(a, "%s, %s", s, sm_judgement_word(L->t->labels, v->j));
+		if (target_shown(in))
+			s = sm_arena_printf(a, "%s; %s %s", s, alt_lower(a, L->t->labels[SM_LABEL_target]),
+					    sm_with_unit(L, in, in->target));
+		say(t, sm_arena_printf(a, "%s.", s));
+	}
+}
+
+/* Heatmaps: per indicator the highest and lowest area and how many cells
+ * are favourable, comparable and unfavourable. */
+static void alt_heatmap(struct alt *t, const char *title, const struct sm_ref *inds, int ni, int na, int ref)
+{
+	struct chart *c = t->c;
+	struct sm_layout *L = c->L;
+	struct sm_arena *a = L->a;
+	const char *const *lb = L->t->labels;
+	int nind = 0;
+	for (int i = 0; i < ni; i++)
+		nind += inds[i].index >= 0;
+	const char *judged = ref >= 0 ? sm_arena_printf(a, "; elke cel %s, %s of %s %s %s", lb[SM_LABEL_favourable],
+							lb[SM_LABEL_comparable], lb[SM_LABEL_unfavourable], lb[SM_LABEL_versus],
+							alt_area(t, ref)) : "";
+	say(t, sm_arena_printf(a, "%s: %s: %d %s voor %d %s%s.", alt_kinds[SM_CHART_HEATMAP], title, nind,
+			       nind == 1 ? "indicator" : "indicatoren", na, alt_areas_word(t, na), judged));
+	int rows = 0;
+	for (int i = 0; i < ni; i++) {
+		int ind = inds[i].index;
+		if (ind < 0)
+			continue;
+		if (rows++ == ALT.rows) {
+			say(t, sm_arena_printf(a, "En nog %d indicatoren.", nind - ALT.rows));
+			break;
+		}
+		const struct sm_indicator *in = &L->doc->indicators[ind];
+		int count[SM_J_LOWER + 1] = { 0 }, total = 0;
+		const struct drawn *one = NULL;
+		for (int k = 0; k < c->ndrawn; k++)
+			if (c->drawn[k].ind == ind) {
+				count[c->drawn[k].j]++;
+				total++;
+				one = &c->drawn[k];
+			}
+		const char *name = c->mixed && c->per[i] >= 0
+			? sm_arena_printf(a, "%s (%s, %s)", in->name, sm_unit_label(in->unit), sm_period_label(a, c->per[i]))
+			: sm_arena_printf(a, "%s (%s)", in->name, sm_unit_label(in->unit));
+		/* The highest and lowest; one value, or the same everywhere, as it is. */
+		const char *ex = alt_extremes(t, in, ind, 0, 0);
+		if (!ex)
+			ex = !one ? "geen cijfers" : total == 1
+				? sm_arena_printf(a, "alleen %s %s", alt_area(t, one->area), alt_value(t, in, one->v, 0))
+				: sm_arena_printf(a, "overal %s", alt_value(t, in, one->v, 0));
+		const char *s = sm_arena_printf(a, "%s: %s", name, ex);
+		static const enum sm_judgement js[3] = { SM_J_FAVOURABLE, SM_J_COMPARABLE, SM_J_UNFAVOURABLE };
+		const char *sep = "; ";
+		for (int k = 0; k < 3; k++)
+			if (count[js[k]]) {
+				s = sm_arena_printf(a, "%s%s%d %s", s, sep, count[js[k]], sm_judgement_word(lb, js[k]));
+				sep = ", ";
+			}
+		if (total < na)
+			s = sm_arena_printf(a, "%s%s%d zonder cijfer", s, sep, na - total);
+		say(t, sm_arena_printf(a, "%s.", s));
+	}
 }
 
 /* ------------------------------------------------------------- entry */
@@ -1117,29 +1466,51 @@ void sm_layout_chart(struct sm_layout *L, const struct sm_block *b)
 		sm_diag(SM_MSG_no_data, &b->pos, kinds[b->chart], "the areas and years it names");
 		return;
 	}
-	/* Title, chart and source stay together. */
+	/* Title, chart and source stay together: the title the Caption of
+	 * the chart's Figure (sm_block_heading), each line of the source and
+	 * notes a P after it (sm_block_footnote). */
 	sm_flow_space(L, L->t->leading * 0.9);
 	const char *title = b->title ? b->title : sm_block_title(L, b);
 	int p = b->chart == SM_CHART_BAR ? (b->nindicators ? c.per[0] : -1) : common;
 	if (!b->title && (b->chart == SM_CHART_BAR || b->chart == SM_CHART_HEATMAP || b->chart == SM_CHART_DOT) && p >= 0)
 		title = sm_arena_printf(L->a, "%s, %s", title, sm_period_label(L->a, p));
+	int figure = sm_struct_open(L, SM_S_FIGURE);
 	sm_block_heading(L, title ? title : "");
 	struct sm_flow_item *box = sm_flow_box(L, 0);
 	int box_index = L->flow.n - 1;
 	struct sm_items items = { 0 };
 	c.it = &items;
+	c.ref_area = -1;
 	double h = 0;
+	struct alt alt = { &c, NULL, 0, 0 };
 	switch (b->chart) {
-	case SM_CHART_LINE: h = line_chart(&c, ind, areas, na, periods, np); break;
-	case SM_CHART_BAR: h = bar_chart(&c, ind, areas, na, p, ref); break;
-	case SM_CHART_COLUMN: h = column_chart(&c, ind, areas, na, periods, np); break;
-	case SM_CHART_DOT: h = dot_chart(&c, b->indicators, b->nindicators, ref); break;
-	case SM_CHART_HEATMAP: h = heatmap(&c, b->indicators, b->nindicators, areas, na, ref); break;
+	case SM_CHART_LINE:
+		h = line_chart(&c, ind, areas, na, periods, np);
+		alt_lines(&alt, ind, areas, na, periods, np);
+		break;
+	case SM_CHART_BAR:
+		h = bar_chart(&c, ind, areas, na, p, ref);
+		alt_bars(&alt, ind, na, p);
+		break;
+	case SM_CHART_COLUMN:
+		h = column_chart(&c, ind, areas, na, periods, np);
+		alt_lines(&alt, ind, areas, na > 2 ? 2 : na, periods, np);
+		break;
+	case SM_CHART_DOT:
+		h = dot_chart(&c, b->indicators, b->nindicators, ref);
+		alt_dots(&alt, title ? title : "", b->indicators, b->nindicators, ref);
+		break;
+	case SM_CHART_HEATMAP:
+		h = heatmap(&c, b->indicators, b->nindicators, areas, na, ref);
+		alt_heatmap(&alt, title ? title : "", b->indicators, b->nindicators, na, ref);
+		break;
 	}
+	L->pages->nodes[figure].alt = sm_arena_join(L->a, alt.parts, alt.n, " ");
 	box = &L->flow.v[box_index];
 	box->items = items;
 	box->h = h;
 	box->keep_next = 1;
+	sm_struct_close(L);
 	const char *src = sm_block_sources(L, b->indicators, b->nindicators);
 	const char *note = sm_symbols_note(L, &c.sy, NULL);
 	if (src || note || b->source || b->note)

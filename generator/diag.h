@@ -118,6 +118,7 @@ enum sm_level { SM_NOTE, SM_WARNING, SM_ERROR };
 	X(image_invalid,     SM_ERROR,   "image '%s' cannot be read: %s; save it again as PNG or JPEG") \
 	X(image_format,      SM_ERROR,   "'%s' is not a PNG or JPEG image; save it as PNG or JPEG") \
 	X(image_limit,       SM_ERROR,   "image '%s' is %d x %d pixels; the limit is %d pixels a side and %d megapixels, so make it smaller") \
+	X(image_no_alt,      SM_WARNING, "image '%s' has no description for readers who cannot see it; add alt: saying what it shows (such as alt: \"Twee medewerkers van het wijkteam in gesprek met een bewoner\"), or a caption, or decorative: true when it shows nothing the text needs") \
 	/* layouts and fonts */ \
 	X(layout_outside,    SM_ERROR,   "'%s' leaves the folder of the layout (%s); keep the files a layout names inside its folder") \
 	X(layout_unknown,    SM_ERROR,   "unknown layout '%s'%s; the layouts are: %s") \

@@ -12,7 +12,9 @@ static const struct sm_color white = { 1, 1, 1 };
 /* ----------------------------------------------------------- badges */
 
 /* A status badge: the word on its colour (never colour alone). Returns its
- * width; draws it with its right edge at x_right when items is not NULL. */
+ * width; draws it with its right edge at x_right when items is not NULL.
+ * The word is text of its own (a P after the title it stands beside, not
+ * inside it); the pill and the shape repeat it, and are decoration. */
 static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status s, double x_right, double y_top)
 {
 	const char *word = L->t->status_words[s];
@@ -22,9 +24,13 @@ static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status 
 		struct sm_color c = L->t->status[s];
 		struct sm_color ink = sm_luminance(c) > 0.55 ? L->t->text : white;
 		double h = size * 1.9;
+		int from = items->n;
 		sm_rect_item(L, items, x_right - w, y_top, w, h, c, h / 2);
 		sm_status_shape(L, items, s, x_right - w + pad + icon / 2, y_top + h / 2, icon * 0.42, ink);
+		for (int i = from; i < items->n; i++)
+			items->v[i].node = SM_ART_LAYOUT;
 		sm_text_item(L, items, SM_FACE_BOLD, size, ink, x_right - w + pad + icon + 3, y_top + h / 2 + size * 0.36, word);
+		items->v[items->n - 1].node = sm_struct_add(L, SM_S_P, L->node);
 	}
 	return w;
 }
@@ -110,6 +116,14 @@ static void image_block(struct sm_layout *L, const struct sm_block *b)
 		w = h * img->w / img->h;
 	}
 	sm_flow_space(L, L->t->leading * 0.8);
+	/* A described image is a Figure with its caption; one without a
+	 * description (decorative, or warned at load) an artifact, its
+	 * caption a P. */
+	const char *alt = b->decorative ? NULL : b->alt ? b->alt : b->caption;
+	if (alt) {
+		int figure = sm_struct_open(L, SM_S_FIGURE);
+		L->pages->nodes[figure].alt = alt;
+	}
 	struct sm_flow_item *box = sm_flow_box(L, h);
 	box->keep_next = b->caption || b->credit;
 	struct sm_item *it = sm_item_add(L->a, &box->items, SM_ITEM_IMAGE);
@@ -118,7 +132,10 @@ static void image_block(struct sm_layout *L, const struct sm_block *b)
 	it->w = w;
 	it->h = h;
 	it->image = img;
+	if (!alt)
+		it->node = SM_ART_LAYOUT;
 	if (b->caption || b->credit) {
+		sm_struct_open(L, alt ? SM_S_CAPTION : SM_S_P);
 		sm_flow_space(L, 4);
 		struct sm_pstyle ps = sm_pstyle_body(L);
 		ps.size = L->t->small + 0.5;
@@ -131,7 +148,10 @@ static void image_block(struct sm_layout *L, const struct sm_block *b)
 		struct sm_pstyle cp = ps;
 		cp.color = L->t->muted;
 		sm_set_runs(L, runs, 3, &cp, NULL, NULL);
+		sm_struct_close(L);
 	}
+	if (alt)
+		sm_struct_close(L);
 	sm_flow_space(L, L->t->leading * 0.6);
 }
 

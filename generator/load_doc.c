@@ -287,6 +287,26 @@ static void table_or_chart(struct ctx *c, const struct sm_node *m, struct sm_blo
 	}
 }
 
+/* What an image shows, for a reader who cannot see it: its alt, or its
+ * caption; decorative: true (or alt: "", as in HTML) for an image that
+ * shows nothing the text needs. One with neither is worth a warning. */
+static void image_alt(struct ctx *c, const struct sm_node *v, struct sm_block *b, const char *rel)
+{
+	static const char *const yesno[] = { "false", "true", NULL };
+	const struct sm_node *alt = sm_schema_get(v, "alt"), *dec = sm_schema_get(v, "decorative");
+	if (dec)
+		b->decorative = sm_schema_enum(dec, "decorative", yesno) == 1;
+	if (alt && alt->kind == SM_NODE_SCALAR && !alt->str[0])
+		b->decorative = 1;
+	else
+		b->alt = sm_schema_title(c->a, alt, "alt");
+	if (b->alt && b->decorative)
+		sm_diag(SM_MSG_block_key, &alt->pos, "an image with an alt is not decorative; "
+			"leave out decorative: true, or the alt");
+	else if (!b->alt && !b->caption && !b->decorative)
+		sm_diag(SM_MSG_image_no_alt, &b->pos, rel ? rel : "");
+}
+
 static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 {
 	static const char *const kinds[] = { "text", "table", "chart", "quote", "image", NULL };
@@ -332,7 +352,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		break;
 	}
 	case SM_BLOCK_IMAGE: {
-		static const char *const keys[] = { "file", "caption", "credit", NULL };
+		static const char *const keys[] = { "file", "caption", "credit", "alt", "decorative", NULL };
 		if (sm_schema_keys(v, "an image", keys))
 			break;
 		const struct sm_node *f = sm_schema_need(v, "an image", "file", " (such as images/wijkteam.jpg)");
@@ -345,6 +365,7 @@ static void block(struct ctx *c, const struct sm_node *m, struct sm_block *b)
 		}
 		b->caption = sm_schema_title(c->a, sm_schema_get(v, "caption"), "caption");
 		b->credit = sm_schema_name(c->a, sm_schema_get(v, "credit"), "credit");
+		image_alt(c, v, b, rel);
 		break;
 	}
 	}

@@ -182,6 +182,9 @@ struct sm_block {
 	const char *source;                     /* quote; table, chart: replaces the catalogue's */
 	const char *note;                       /* table, chart: printed under it */
 	const char *file, *caption, *credit;    /* image (file relative to the project) */
+	const char *alt;                        /* image: what it shows, for who cannot see it;
+						   NULL: the caption says it */
+	int decorative;                         /* image: shows nothing the text needs (an artifact) */
 	struct sm_pos file_pos;
 	struct sm_image *image;                 /* decoded and checked at load */
 };

@@ -32,6 +32,11 @@ GLPK through Debian's python3-swiglpk.
     privacy_audit.py DUMP [--quiet] [--link IND,IND ...]
     privacy_audit.py DUMP --check-pdf PDFTEXT YEAR INDICATOR
     privacy_audit.py --from-pdf PROJECT PDFTEXT YEAR [--quiet]
+    privacy_audit.py DUMP --check-alt FILE...
+
+--check-alt looks for every hidden value of the dump in the alternative
+texts a screen reader is given (charts' and images' /Alt): each FILE is a
+PDF or the engine's --dump=layout (alt_texts.py reads both).
 """
 import csv
 import math
@@ -319,6 +324,31 @@ def check_pdf(m, pdftext, year, indicator):
     return bad
 
 
+def hidden_values(m):
+    """(indicator, area, period, value as it would print) of every hidden
+    cell whose value the dump can say (from its numerator and denominator)."""
+    for (ind, area, per), c in sorted(m.cells.items()):
+        if c["state"] in ("hidden", "secondary") and c["num"] is not None and c["den"]:
+            v = c["num"] / c["den"] * m.indicators[ind]["factor"]
+            yield ind, area, per, ("%.*f" % (m.indicators[ind]["decimals"], v)).replace(".", ",")
+
+
+def check_alt(m, files):
+    """No hidden value in any alternative text of files (PDFs or layout dumps)."""
+    import alt_texts
+    bad = texts = 0
+    for path in files:
+        for _, _, text in alt_texts.read(path):
+            texts += 1
+            for ind, area, per, shown in hidden_values(m):
+                if re.search(r"(?<![0-9,])" + re.escape(shown) + r"(?![0-9])", text):
+                    print("%s: the hidden value of %s %s in %s can be read in an alternative text: %s (%s)"
+                          % (path, ind, area, per, shown, text))
+                    bad += 1
+    print("%d alternative texts checked, %s" % (texts, "%d show a hidden value" % bad if bad else "none shows a hidden value"))
+    return bad
+
+
 def main(argv):
     quiet = "--quiet" in argv
     argv = [a for a in argv if a != "--quiet"]
@@ -331,6 +361,8 @@ def main(argv):
         m = from_pdf(argv[1], argv[2], argv[3])
     else:
         m = read_dump(argv[0])
+        if len(argv) >= 3 and argv[1] == "--check-alt":
+            return 1 if check_alt(m, argv[2:]) else 0
         if len(argv) >= 5 and argv[1] == "--check-pdf":
             return 1 if check_pdf(m, argv[2], argv[3], argv[4]) else 0
     return 1 if audit(m, quiet, links) else 0
