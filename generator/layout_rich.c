@@ -60,11 +60,10 @@ void sm_keep_from(struct sm_layout *L, int first)
  * section; inside a card or a list it is a heading only. */
 void sm_layout_section(struct sm_layout *L, const char *title, int outline)
 {
-	if (L->section_sect >= 0 && L->node == L->section_sect)
-		sm_struct_close(L);
-	L->section_sect = -1;
-	if (L->chapter_sect >= 0 && L->node == L->chapter_sect)
+	if (L->chapter_sect >= 0 && (L->node == L->chapter_sect || L->node == L->section_sect)) {
+		L->node = L->chapter_sect;
 		L->section_sect = sm_struct_open(L, SM_S_SECT);
+	}
 	sm_flow_space(L, L->t->leading * 1.4);
 	struct sm_pstyle ps = sm_pstyle_heading(L, L->t->h2, L->t->primary);
 	sm_heading_open(L, 2);
