@@ -145,6 +145,10 @@ void sm_items_node(struct sm_items *it, int from, int node);
 struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s);
+/* A space after a text item's text: it takes no ink (sm_text_item_end
+ * does not count it) and keeps the text apart from the next item's in
+ * extracted text (a number from its title). */
+void sm_item_space_after(struct sm_layout *L, struct sm_item *it);
 /* Where a text item ends: its start, the advances and the shifts. */
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it);
 void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,

@@ -126,6 +126,13 @@ void sm_items_node(struct sm_items *it, int from, int node)
 			it->v[i].node = node;
 }
 
+void sm_item_space_after(struct sm_layout *L, struct sm_item *it)
+{
+	it->text = sm_arena_printf(L->a, "%.*s ", (int)it->len, it->text);
+	it->len++;
+	sm_font_use(L->fonts, it->role, " ", 1);
+}
+
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it)
 {
 	/* A space at the end (the one a line keeps where it breaks between

@@ -170,6 +170,8 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
 	double y = top + pad;
 	int n = sm_set_lines(L, &r, 1, &ps, &text, title_x, y);
+	if (text.n)
+		sm_item_space_after(L, &text.v[text.n - 1]);     /* "Sociale Monitor 2024" */
 	y += n * ps.leading;
 	const char *ed = sm_arena_printf(L->a, "%d", d->edition);
 	sm_text_item(L, &text, SM_FACE_HEADING, size, t->accent, title_x, y + size * 0.8, ed);
@@ -277,8 +279,10 @@ static void contents(struct sm_layout *L, int first_page)
 		const char *label = an->page >= 0 ? P->v[an->page].label : "";
 		int from = pg->items.n;
 		double size = t->body + 1.5;
-		if (an->number)
+		if (an->number) {
 			sm_text_item(L, &pg->items, SM_FACE_HEADING, size, t->primary, x, base, an->number);
+			sm_item_space_after(L, &pg->items.v[pg->items.n - 1]);
+		}
 		double lw = sm_font_width(L->fonts, SM_FACE_BOLD, size, label, strlen(label));
 		/* The title, cut to fit before the page number. */
 		struct sm_pstyle ps = sm_pstyle_body(L);

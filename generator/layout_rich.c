@@ -134,6 +134,7 @@ static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
 	const char *num = sm_arena_printf(L->a, "%d", number);
 	ft.number = num;
 	sm_text_item(L, &ft.items, ps.role_regular, ps.size, ps.color, 0, sm_baseline(&ps), num);
+	sm_item_space_after(L, &ft.items.v[0]);
 	for (int i = 0; i < note->n; i++) {
 		const struct sm_para *p = &note->paras[i];
 		int lines = sm_set_lines(L, filled_runs(L, note, p, NULL), p->nruns, &ps, &ft.items, 0, ft.h);

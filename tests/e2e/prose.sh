@@ -149,7 +149,8 @@ footnotes() {
 	for n, items in enumerate(pages, 1):
 	    refs = [t for x, y, s, t in items if s < body * 0.7 and t.isdigit()]
 	    notes = [(y, t) for x, y, s, t in items if t.startswith("Voetnoot ") or t.startswith("Noot bij")]
-	    nums = [t for x, y, s, t in items if abs(s - 7.5) < 0.01 and t.isdigit()]
+	    # (a note's number keeps a space after it, for extracted text)
+	    nums = [t.rstrip() for x, y, s, t in items if abs(s - 7.5) < 0.01 and t.rstrip().isdigit()]
 	    if sorted(refs) != sorted(nums):
 	        sys.exit(f"page {n}: numbers in the text {refs}, at the foot {nums}")
 	    if notes:

@@ -126,7 +126,7 @@ roles_text_well_formed() {
 	grep -qx "Een kopje zonder sectie ervoor" <<< "$out" || { echo "the first heading is not an H2: $out"; return 1; }
 	# The cover's title is its H1, the contents' title one too.
 	out=$(python3 tests/tools/check_roles.py text "$s/d.layout" H1)
-	grep -qx "Sociale Monitor2024" <<< "$out" || { echo "cover title is no H1: $out"; return 1; }
+	grep -qx "Sociale Monitor 2024" <<< "$out" || { echo "cover title is no H1: $out"; return 1; }
 	grep -qx "Inhoud" <<< "$out" || { echo "contents title is no H1: $out"; return 1; }
 }
 check "roles: text is in P, H1-H3, Lbl, Link or Note; headings skip no level; lists, links, notes, contents well formed" \
@@ -149,7 +149,7 @@ roles_text_content() {
 	grep -qxF "$want" <<< "$out" || { echo "paragraph text: $(grep arbeids <<< "$out")"; return 1; }
 	# The footnote: a Note of that paragraph, its number and text.
 	out=$(python3 tests/tools/check_roles.py text "$s/d.layout" Note)
-	grep -qxF "1De voetnoot, met een link." <<< "$out" || { echo "note: $out"; return 1; }
+	grep -qxF "1 De voetnoot, met een link." <<< "$out" || { echo "note: $out"; return 1; }
 	# List labels and bodies.
 	out=$(python3 tests/tools/check_roles.py text "$s/d.layout" Lbl)
 	[ "$(grep -c '^•$' <<< "$out")" -eq 3 ] && grep -qx "2." <<< "$out" && [ "$(grep -c '^–$' <<< "$out")" -eq 2 ] ||
