@@ -199,6 +199,14 @@ void sm_fonts_close(struct sm_fonts *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* The code point whose glyph draws cp: a soft hyphen (U+00AD, the hyphen
+ * the line breaker adds at a line end, so that extracted text gives the
+ * word whole) is drawn, measured, kerned and embedded as the hyphen. */
+static inline uint32_t drawn_as(uint32_t cp)
+{
+	return cp == 0xAD ? '-' : cp;
+}
+
 /* The cached advance of cp, or -1. */
 static inline int cached(const struct sm_face *fc, uint32_t cp)
 {
@@ -212,7 +220,7 @@ static int advance(struct sm_face *fc, uint32_t cp)
 	if (c >= 0)
 		return c;
 	hb_codepoint_t g = 0;
-	if (!hb_font_get_nominal_glyph(fc->font, cp, &g)) {
+	if (!hb_font_get_nominal_glyph(fc->font, drawn_as(cp), &g)) {
 		if (!hb_set_has(fc->warned, cp)) {
 			char s[5] = { 0 };
 			sm_utf8_encode(cp, s);
@@ -316,6 +324,8 @@ int sm_font_embed(struct sm_fonts *f, int face, struct sm_font_embed *e)
 	if (!in)
 		return -1;
 	hb_set_union(hb_subset_input_unicode_set(in), fc->used);
+	if (hb_set_has(fc->used, 0xAD))
+		hb_set_add(hb_subset_input_unicode_set(in), drawn_as(0xAD));
 	/* The PDF draws through CIDToGIDMap: no table for shaping, kerning
 	 * or device metrics is read. */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -351,7 +361,7 @@ int sm_font_embed(struct sm_fonts *f, int face, struct sm_font_embed *e)
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
 	while (hb_set_next(fc->used, &cp) && cp <= 0xFFFF) {
 		hb_codepoint_t g = 0;
-		hb_font_get_nominal_glyph(fc->font, cp, &g);
+		hb_font_get_nominal_glyph(fc->font, drawn_as(cp), &g);
 		hb_codepoint_t ng = hb_map_get(old_to_new, g);
 		e->cps[e->n] = cp;
 		e->gids[e->n] = ng == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)ng;
@@ -485,7 +495,7 @@ static int face_kern(struct sm_face *fc, uint32_t a, uint32_t b)
 
 int sm_font_kern(struct sm_fonts *f, int role, uint32_t a, uint32_t b)
 {
-	return face_kern(f->faces[f->role_face[role]], a, b);
+	return face_kern(f->faces[f->role_face[role]], drawn_as(a), drawn_as(b));
 }
 
 long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len)
@@ -502,7 +512,7 @@ long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len)
 		}
 		units += use_advance(fc, cp);
 		if (prev)
-			units += face_kern(fc, prev, cp);
+			units += face_kern(fc, drawn_as(prev), drawn_as(cp));
 		prev = cp;
 		i += (size_t)n;
 	}

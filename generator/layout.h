@@ -76,6 +76,9 @@ struct sm_layout {
 	struct sm_pages *pages;
 	int node;                       /* the structure element being filled: new boxes
 					   and elements belong to it (sm_struct_open) */
+	int chapter_sect, section_sect; /* the Sect of the chapter and of its section, -1 */
+	int heading;                    /* level of the last heading (0 before a chapter's) */
+	int cover_sect, contents_sect;  /* the front matter's elements, made first (sm_layout_doc) */
 	double tw, th;              /* text area */
 	const struct sm_block *block;   /* the table or chart block being set, for its
 					   own source and note (sm_block_footnote) */
@@ -100,7 +103,10 @@ struct sm_pstyle {
 double sm_measure(struct sm_layout *L, int role, double size, const char *s, size_t len);
 /* Sets runs into lines; appends one box per line to the flow and returns
  * the index of the first. Each box is decorated by deco (may be NULL),
- * which gets the box to add background or rules. */
+ * which gets the box to add background or rules (its items are to say
+ * they are SM_ART_LAYOUT). Set in a grouping element (Document, Sect, Div,
+ * BlockQuote, LBody, Note) the lines are a P of their own; a link in the
+ * runs is a Link element, a child of the element being filled. */
 typedef void (*sm_deco_fn)(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int first, int last);
 int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		sm_deco_fn deco, void *ctx);
@@ -129,12 +135,20 @@ int sm_anchor_add(struct sm_layout *L, const char *title, int level, const char 
 int sm_struct_open(struct sm_layout *L, enum sm_struct_type type);
 void sm_struct_close(struct sm_layout *L);
 int sm_struct_add(struct sm_layout *L, enum sm_struct_type type, int parent);
-struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
-/* Gives the items from index from on that name no element this one (an
- * element, or SM_ART_* for decoration). */
+/* A heading element of level (1 chapter, 2 section, 3 subsection) opened
+ * as sm_struct_open does, at most one level deeper than the heading
+ * before it, so that no level is skipped. */
+int sm_heading_open(struct sm_layout *L, int level);
+/* Items from index `from` on that name no element yet: of node (an
+ * element or SM_ART_*). */
 void sm_items_node(struct sm_items *it, int from, int node);
+struct sm_item *sm_item_add(struct sm_arena *a, struct sm_items *it, enum sm_item_kind kind);
 void sm_text_item(struct sm_layout *L, struct sm_items *it, int role, double size, struct sm_color c,
 		  double x, double y, const char *s);
+/* A space after a text item's text: it takes no ink (sm_text_item_end
+ * does not count it) and keeps the text apart from the next item's in
+ * extracted text (a number from its title). */
+void sm_item_space_after(struct sm_layout *L, struct sm_item *it);
 /* Where a text item ends: its start, the advances and the shifts. */
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it);
 void sm_rect_item(struct sm_layout *L, struct sm_items *it, double x, double y, double w, double h,

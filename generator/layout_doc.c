@@ -12,9 +12,8 @@ static const struct sm_color white = { 1, 1, 1 };
 /* ----------------------------------------------------------- badges */
 
 /* A status badge: the word on its colour (never colour alone). Returns its
- * width; draws it with its right edge at x_right when items is not NULL.
- * The word is text of its own (a P after the title it stands beside, not
- * inside it); the pill and the shape repeat it, and are decoration. */
+ * width; draws it with its right edge at x_right when items is not NULL,
+ * the word a P of the element being filled, its shape decoration. */
 static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status s, double x_right, double y_top)
 {
 	const char *word = L->t->status_words[s];
@@ -27,8 +26,7 @@ static double badge(struct sm_layout *L, struct sm_items *items, enum sm_status 
 		int from = items->n;
 		sm_rect_item(L, items, x_right - w, y_top, w, h, c, h / 2);
 		sm_status_shape(L, items, s, x_right - w + pad + icon / 2, y_top + h / 2, icon * 0.42, ink);
-		for (int i = from; i < items->n; i++)
-			items->v[i].node = SM_ART_LAYOUT;
+		sm_items_node(items, from, SM_ART_LAYOUT);
 		sm_text_item(L, items, SM_FACE_BOLD, size, ink, x_right - w + pad + icon + 3, y_top + h / 2 + size * 0.36, word);
 		items->v[items->n - 1].node = sm_struct_add(L, SM_S_P, L->node);
 	}
@@ -49,6 +47,7 @@ static void card_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, 
 	if (c->bg_on)
 		sm_rect_item(L, &under, 0, 0, L->tw, box->h, c->bg, 0);
 	sm_rect_item(L, &under, 0, 0, 3, box->h, c->bar, 0);
+	sm_items_node(&under, 0, SM_ART_LAYOUT);
 	for (int i = 0; i < box->items.n; i++)
 		SM_PUSH(L->a, under.v, under.n, under.cap, box->items.v[i]);
 	box->items = under;
@@ -74,6 +73,7 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 {
 	sm_flow_space(L, L->t->leading * 0.8);
 	int first = L->flow.n;
+	sm_struct_open(L, SM_S_BLOCKQUOTE);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = L->t->h3;
 	ps.leading = L->t->h3 * 1.45;
@@ -88,9 +88,12 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 	struct sm_bar bar = { 4, L->t->accent };
 	int f = sm_set_text(L, q, 0, &ps, L->t->quote_bar ? sm_bar_deco : NULL, &bar);
 	/* A large accent quotation mark beside the first line, or a bar. */
-	if (!L->t->quote_bar)
-		sm_text_item(L, &L->flow.v[f].items, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0,
-			     sm_baseline(&ps) + L->t->h1 * 0.55, "\xE2\x80\x9C");
+	if (!L->t->quote_bar) {
+		struct sm_items *it = &L->flow.v[f].items;
+		sm_text_item(L, it, SM_FACE_HEADING, L->t->h1 * 1.4, L->t->accent, 0, sm_baseline(&ps) + L->t->h1 * 0.55,
+			     "\xE2\x80\x9C");
+		it->v[it->n - 1].node = SM_ART_LAYOUT;
+	}
 	if (source) {
 		sm_flow_space(L, L->t->leading * 0.3);
 		struct sm_pstyle sp = sm_pstyle_small(L);
@@ -98,6 +101,7 @@ static void quote_block(struct sm_layout *L, const char *text, const char *sourc
 		sp.width = L->tw - 44;
 		sm_set_text(L, sm_arena_printf(L->a, "\xE2\x80\x94 %s", source), 0, &sp, NULL, NULL);
 	}
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.6);
@@ -191,22 +195,33 @@ static void opener(struct sm_layout *L, int c, const struct sm_chapter *ch, int 
 {
 	const struct sm_theme *t = L->t;
 	sm_flow_break(L, c, t->start_right);
+	/* A chapter is a Sect of the document, its title the H1. */
+	L->node = 0;
+	L->chapter_sect = sm_struct_open(L, SM_S_SECT);
+	L->section_sect = -1;
+	L->heading = 0;
 	const char *num = number > 0 && t->numbered ? sm_arena_printf(L->a, "%d", number) : NULL;
 	/* A band across the top of the page, in the house colour. */
 	struct sm_flow_item *top = sm_flow_box(L, t->h1 * 0.2);
 	top->keep_next = 1;
 	sm_rect_item(L, &top->page_items, 0, 0, L->pages->w, 7, t->primary, 0);
+	sm_items_node(&top->page_items, 0, SM_ART_LAYOUT);
 	top->anchor = sm_anchor_add(L, ch->title ? ch->title : "", 1, num);
 	if (num) {
+		/* The big number is decoration: the contents and the outline
+		 * give the chapter's number. */
 		struct sm_flow_item *nb = sm_flow_box(L, t->h1 * 1.5);
 		nb->keep_next = 1;
 		sm_text_item(L, &nb->items, SM_FACE_HEADING, t->h1 * 1.25, t->primary, 0, t->h1 * 1.2, num);
 		sm_rect_item(L, &nb->items, 0, t->h1 * 1.42, 28, 2.2, t->accent, 0);
+		sm_items_node(&nb->items, 0, SM_ART_LAYOUT);
 	}
 	sm_flow_space(L, t->h1 * 0.3);
 	struct sm_pstyle ps = sm_pstyle_heading(L, t->h1, t->text);
 	ps.leading = t->h1 * 1.15;
+	sm_heading_open(L, 1);
 	int first = sm_set_text(L, ch->title ? ch->title : "", 0, &ps, NULL, NULL);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	if (ch->kind == SM_CH_THEME && ch->programme) {
 		struct sm_pstyle sp = sm_pstyle_small(L);
@@ -252,10 +267,16 @@ static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
 {
 	struct sm_pstyle body = sm_pstyle_body(L);
 	sm_rich(L, &ch->text, &body);
+	/* The key messages: a list, each item its number (Lbl), title and text. */
+	if (ch->nmessages)
+		sm_struct_open(L, SM_S_L);
 	for (int i = 0; i < ch->nmessages; i++) {
 		const struct sm_message *m = &ch->messages[i];
 		sm_flow_space(L, L->t->leading * (i || ch->text.n ? 1.0 : 0));
 		int first = L->flow.n;
+		int li = sm_struct_open(L, SM_S_LI);
+		int lbl = sm_struct_add(L, SM_S_LBL, li);
+		sm_struct_open(L, SM_S_LBODY);
 		struct sm_pstyle hp = sm_pstyle_heading(L, L->t->h3, L->t->primary);
 		hp.indent = 26;
 		hp.width = L->tw - 26;
@@ -272,13 +293,25 @@ static void ch_summary(struct sm_layout *L, const struct sm_chapter *ch)
 		double nw = sm_font_width(L->fonts, SM_FACE_BOLD, L->t->small + 1, num, strlen(num));
 		sm_text_item(L, &box->items, SM_FACE_BOLD, L->t->small + 1, white, 8.5 - nw / 2,
 			     disc->y + (L->t->small + 1) * 0.36, num);
+		/* Disc and number first: the number reads before the title. */
+		struct sm_items *it = &box->items;
+		struct sm_item d = it->v[it->n - 2], no = it->v[it->n - 1];
+		d.node = SM_ART_LAYOUT;
+		no.node = lbl;
+		memmove(it->v + 2, it->v, (size_t)(it->n - 2) * sizeof d);
+		it->v[0] = d;
+		it->v[1] = no;
 		sm_keep_from(L, first);
 		sm_flow_space(L, L->t->leading * 0.2);
 		struct sm_pstyle ps = body;
 		ps.indent = 26;
 		ps.width = L->tw - 26;
 		sm_rich(L, &m->text, &ps);
+		sm_struct_close(L);
+		sm_struct_close(L);
 	}
+	if (ch->nmessages)
+		sm_struct_close(L);
 	sm_layout_overview(L);
 }
 
@@ -289,6 +322,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 	struct card c = { t->light, t->status[status], 10, 1 };
 	sm_flow_space(L, t->leading * 0.7);
 	int first = L->flow.n;
+	sm_struct_open(L, SM_S_DIV);
 	card_gap(L, &c, c.pad);
 	/* Title, with the status badge at the right of its first line. */
 	struct sm_pstyle tp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->text));
@@ -296,7 +330,9 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 	double bw = badge(L, NULL, status, 0, 0);
 	tp.width -= bw + 10;
 	const char *title = sm_arena_printf(L->a, "%s  %s", g->id ? g->id : "", g->title ? g->title : "");
+	sm_heading_open(L, 3);
 	int f = sm_set_text(L, title, 0, &tp, card_deco, &c);
+	sm_struct_close(L);
 	badge(L, &L->flow.v[f].items, status, L->tw - c.pad, (tp.leading - t->small * 1.9) / 2);
 	/* Level, programme and indicators, small. */
 	struct sm_pstyle sp = card_style(L, &c, sm_pstyle_small(L));
@@ -330,6 +366,7 @@ static void goal_card(struct sm_layout *L, const struct sm_chapter *ch, const st
 		}
 	}
 	card_gap(L, &c, c.pad);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
@@ -345,11 +382,14 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 	struct card c = { t->light, t->primary, 10, 0 };
 	sm_flow_space(L, t->leading * 0.9);
 	int first = L->flow.n;
+	sm_struct_open(L, SM_S_DIV);
 	struct sm_pstyle tp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->text));
 	tp.leading = (t->body + 1) * 1.35;
 	double bw = iv->status != SM_STATUS_AUTO ? badge(L, NULL, iv->status, 0, 0) + 10 : 0;
 	tp.width -= bw;
+	sm_heading_open(L, 3);
 	int f = sm_set_text(L, iv->title ? iv->title : "", 0, &tp, card_deco, &c);
+	sm_struct_close(L);
 	if (iv->status != SM_STATUS_AUTO)
 		badge(L, &L->flow.v[f].items, iv->status, L->tw, (tp.leading - t->small * 1.9) / 2);
 	card_gap(L, &c, 2);
@@ -396,6 +436,7 @@ static void intervention(struct sm_layout *L, const struct sm_chapter *ch, const
 	}
 	if (facts)
 		sm_set_text(L, facts, 0, &sp, card_deco, &c);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
@@ -406,9 +447,12 @@ static void story(struct sm_layout *L, const struct sm_story *s)
 	struct card c = { t->light, t->accent, 12, 1 };
 	sm_flow_space(L, t->leading * 0.8);
 	int first = L->flow.n;
+	sm_struct_open(L, SM_S_DIV);
 	card_gap(L, &c, c.pad);
 	struct sm_pstyle hp = card_style(L, &c, sm_pstyle_heading(L, t->body + 1, t->primary));
+	sm_heading_open(L, 3);
 	sm_set_text(L, s->title ? s->title : "", 0, &hp, card_deco, &c);
+	sm_struct_close(L);
 	card_gap(L, &c, 3);
 	struct sm_pstyle bp = card_style(L, &c, sm_pstyle_body(L));
 	bp.role_regular = SM_FACE_ITALIC;
@@ -423,6 +467,7 @@ static void story(struct sm_layout *L, const struct sm_story *s)
 		card_deco(L, b, &c, 0, 0);
 	}
 	card_gap(L, &c, c.pad);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 }
@@ -467,12 +512,21 @@ static void colophon_row(struct sm_layout *L, const char *label, const char *val
 	struct sm_pstyle vp = lp;
 	vp.indent = 48 * 72 / 25.4;
 	vp.width = L->tw - vp.indent;
+	/* A row is an item of the colophon's list: the label its Lbl, the
+	 * value its LBody. */
+	int li = sm_struct_open(L, SM_S_LI);
+	int lbl = sm_struct_add(L, SM_S_LBL, li);
+	sm_struct_open(L, SM_S_LBODY);
 	struct sm_items label_items = { 0 };
 	struct sm_run r = { label, SM_STYLE_BOLD, NULL };
 	int nl = sm_set_lines(L, &r, 1, &lp, &label_items, 0, 0);
+	sm_items_node(&label_items, 0, lbl);
 	int first = sm_set_text(L, value, 0, &vp, NULL, NULL);
 	int nv = L->flow.n - first;
-	/* The label's lines go into the value's boxes, line by line. */
+	/* The label's lines go into the value's boxes, line by line, before
+	 * the value's text, which they precede in reading. */
+	int *put = sm_arena_alloc(L->a, (size_t)(nv + label_items.n) * sizeof *put);
+	memset(put, 0, (size_t)(nv + label_items.n) * sizeof *put);
 	for (int i = 0; i < label_items.n; i++) {
 		struct sm_item it = label_items.v[i];
 		int line = (int)(it.y / lp.leading);
@@ -483,8 +537,13 @@ static void colophon_row(struct sm_layout *L, const char *label, const char *val
 		it.y -= line * lp.leading;
 		struct sm_flow_item *b = &L->flow.v[first + line];
 		SM_PUSH(L->a, b->items.v, b->items.n, b->items.cap, it);
+		memmove(b->items.v + put[line] + 1, b->items.v + put[line],
+			(size_t)(b->items.n - 1 - put[line]) * sizeof it);
+		b->items.v[put[line]++] = it;
 	}
 	(void)nl;
+	sm_struct_close(L);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	L->flow.v[L->flow.n - 1].keep_next = 0;
 	sm_flow_space(L, L->t->leading * 0.5);
@@ -500,6 +559,7 @@ static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
 		sm_flow_space(L, t->leading);
 	}
 	const struct sm_colophon *co = &d->colophon;
+	sm_struct_open(L, SM_S_L);
 	colophon_row(L, "Titel", d->subtitle ? sm_arena_printf(L->a, "%s %d. %s", d->title, d->edition, d->subtitle)
 					    : sm_arena_printf(L->a, "%s %d", d->title, d->edition));
 	colophon_row(L, t->labels[SM_LABEL_publisher], co->publisher);
@@ -509,6 +569,7 @@ static void ch_colophon(struct sm_layout *L, const struct sm_chapter *ch)
 	colophon_row(L, t->labels[SM_LABEL_contact], co->contact);
 	colophon_row(L, t->labels[SM_LABEL_published],
 		     sm_arena_printf(L->a, "%d %s %d", d->published.day, sm_month_names[d->published.month - 1], d->published.year));
+	sm_struct_close(L);
 	if (co->reuse) {
 		sm_flow_space(L, t->leading * 0.5);
 		sm_set_text(L, co->reuse, SM_STYLE_ITALIC, &body, NULL, NULL);
@@ -519,6 +580,10 @@ int sm_layout_doc(struct sm_layout *L)
 {
 	const struct sm_doc *doc = L->doc;
 	int number = 0;
+	/* The cover and the contents come first in the document; they are
+	 * set when the pages are known (layout_page.c). */
+	L->cover_sect = sm_struct_add(L, SM_S_SECT, 0);
+	L->contents_sect = sm_struct_add(L, SM_S_SECT, 0);
 	/* An error (more pages than the limit) stops the work. */
 	for (int c = 0; c < doc->nchapters && !L->full; c++) {
 		const struct sm_chapter *ch = &doc->chapters[c];

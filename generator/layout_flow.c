@@ -18,6 +18,7 @@ void sm_layout_init(struct sm_layout *L, struct sm_arena *a, const struct sm_doc
 	L->tw = t->page_w - t->m_inner - t->m_outer;
 	L->th = t->page_h - t->m_top - t->m_bottom;
 	L->node = sm_node_add(a, out, SM_S_DOCUMENT, -1);
+	L->chapter_sect = L->section_sect = -1;
 }
 
 void sm_layout_free(struct sm_layout *L)
@@ -106,6 +107,18 @@ void sm_struct_close(struct sm_layout *L)
 		L->node = L->pages->nodes[L->node].parent;
 }
 
+int sm_heading_open(struct sm_layout *L, int level)
+{
+	if (level > L->heading + 1)
+		level = L->heading + 1;
+	if (level < 1)
+		level = 1;
+	if (level > 3)
+		level = 3;
+	L->heading = level;
+	return sm_struct_open(L, level == 1 ? SM_S_H1 : level == 2 ? SM_S_H2 : SM_S_H3);
+}
+
 void sm_items_node(struct sm_items *it, int from, int node)
 {
 	for (int i = from; i < it->n; i++)
@@ -113,11 +126,24 @@ void sm_items_node(struct sm_items *it, int from, int node)
 			it->v[i].node = node;
 }
 
+void sm_item_space_after(struct sm_layout *L, struct sm_item *it)
+{
+	it->text = sm_arena_printf(L->a, "%.*s ", (int)it->len, it->text);
+	it->len++;
+	sm_font_use(L->fonts, it->role, " ", 1);
+}
+
 double sm_text_item_end(struct sm_fonts *f, const struct sm_item *it)
 {
-	double x = it->x + sm_font_width(f, it->role, it->size, it->text, it->len);
+	/* A space at the end (the one a line keeps where it breaks between
+	 * words, layout_text.c) takes no ink. */
+	unsigned len = it->len;
+	while (len && it->text[len - 1] == ' ')
+		len--;
+	double x = it->x + sm_font_width(f, it->role, it->size, it->text, len);
 	for (int i = 0; i < it->npts; i++)
-		x += it->shifts[i].dx;
+		if (it->shifts[i].at < len)
+			x += it->shifts[i].dx;
 	return x;
 }
 

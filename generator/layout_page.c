@@ -116,6 +116,12 @@ static double logo(struct sm_layout *L, struct sm_items *it, double x, double y,
 	return h;
 }
 
+/* The last item of it is a paragraph of the cover. */
+static void cover_p(struct sm_layout *L, struct sm_items *it)
+{
+	it->v[it->n - 1].node = sm_struct_add(L, SM_S_P, L->cover_sect);
+}
+
 static void cover(struct sm_layout *L, struct sm_page *pg)
 {
 	const struct sm_theme *t = L->t;
@@ -146,11 +152,16 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		double sy = t->m_top + (lh ? lh + 8 : 0);
 		sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, sy + t->h3,
 			     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
+		cover_p(L, it);
 		sm_rect_item(L, it, x, sy + t->h3 + 8, 36, 2.5, t->accent, 0);
 		top = H * 0.36;
 		bottom = H * 0.72;
 		pad = H * 0.06;
 	}
+	/* The title and the edition are the cover's H1; the rest is text in
+	 * P, the bands, the photo, the logo and the rules decoration. */
+	L->node = L->cover_sect;
+	int h1 = sm_struct_add(L, SM_S_H1, L->cover_sect);
 	struct sm_items text = { 0 };
 	double size = t->h1 * 1.75;
 	struct sm_pstyle ps = sm_pstyle_heading(L, size, fg);
@@ -159,9 +170,12 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 	struct sm_run r = { d->title ? d->title : "", 0, NULL };
 	double y = top + pad;
 	int n = sm_set_lines(L, &r, 1, &ps, &text, title_x, y);
+	if (text.n)
+		sm_item_space_after(L, &text.v[text.n - 1]);     /* "Sociale Monitor 2024" */
 	y += n * ps.leading;
 	const char *ed = sm_arena_printf(L->a, "%d", d->edition);
 	sm_text_item(L, &text, SM_FACE_HEADING, size, t->accent, title_x, y + size * 0.8, ed);
+	sm_items_node(&text, 0, h1);
 	y += ps.leading;
 	if (d->subtitle) {
 		y += t->h2 * 0.8;
@@ -171,7 +185,9 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		sp.role_regular = SM_FACE_REGULAR;
 		sp.width = title_w * 0.85;
 		struct sm_run s = { d->subtitle, 0, NULL };
+		int from = text.n;
 		y += sm_set_lines(L, &s, 1, &sp, &text, title_x, y) * sp.leading;
+		sm_items_node(&text, from, sm_struct_add(L, SM_S_P, L->cover_sect));
 	}
 	double over = y + pad * 0.6 - bottom;
 	if (over > 0 && style == SM_COVER_PHOTO) {
@@ -198,19 +214,23 @@ static void cover(struct sm_layout *L, struct sm_page *pg)
 		y2 = bottom + (lh ? lh + 14 * mm : 10 * mm) + t->h2;
 		sm_text_item(L, it, SM_FACE_HEADING, t->h3 + 3, t->primary, x, y2,
 			     sm_arena_printf(L->a, "Gemeente %s", d->municipality ? d->municipality : ""));
+		cover_p(L, it);
 		y2 += t->h2 * 1.8;
 	}
 	if (d->cycle) {
 		sm_text_item(L, it, SM_FACE_HEADING, t->h2, t->text, x, y2,
 			     sm_arena_printf(L->a, "%s %d", sm_cycle_words[d->cycle], d->cycle_year));
+		cover_p(L, it);
 		y2 += t->h2 * 1.5;
 	}
 	sm_text_item(L, it, SM_FACE_REGULAR, t->body + 1, t->muted, x, y2,
 		     sm_arena_printf(L->a, "Gemeente %s \xC2\xB7 %s %d", d->municipality ? d->municipality : "",
 				     sm_month_names[d->published.month - 1], d->published.year));
+	cover_p(L, it);
 	/* A band of the accent colour at the foot of the page. */
 	if (filled)
 		sm_rect_item(L, it, 0, H - 10, W, 10, t->accent, 0);
+	sm_items_node(it, 0, SM_ART_LAYOUT);
 }
 
 /* ------------------------------------------------------------ contents */
@@ -237,8 +257,13 @@ static void contents(struct sm_layout *L, int first_page)
 	int pi = first_page;
 	struct sm_page *pg = &P->v[pi];
 	double x = text_left(L, pi), y = t->m_top;
+	/* The contents: a Sect with its title (H1) and the TOC, an entry
+	 * (TOCI) per chapter holding a Link with all the entry's text. */
 	sm_rect_item(L, &pg->items, 0, 0, P->w, 7, t->primary, 0);
+	pg->items.v[pg->items.n - 1].node = SM_ART_LAYOUT;
 	sm_text_item(L, &pg->items, SM_FACE_HEADING, t->h1, t->text, x, y + t->h1, t->labels[SM_LABEL_contents]);
+	pg->items.v[pg->items.n - 1].node = sm_struct_add(L, SM_S_H1, L->contents_sect);
+	int toc = sm_struct_add(L, SM_S_TOC, L->contents_sect);
 	y += toc_head(L);
 	double num_w = 12 * 72 / 25.4;
 	for (int i = 0; i < P->nanchors; i++) {
@@ -252,9 +277,12 @@ static void contents(struct sm_layout *L, int first_page)
 		}
 		double base = y + toc_line(L) * 0.62;
 		const char *label = an->page >= 0 ? P->v[an->page].label : "";
+		int from = pg->items.n;
 		double size = t->body + 1.5;
-		if (an->number)
+		if (an->number) {
 			sm_text_item(L, &pg->items, SM_FACE_HEADING, size, t->primary, x, base, an->number);
+			sm_item_space_after(L, &pg->items.v[pg->items.n - 1]);
+		}
 		double lw = sm_font_width(L->fonts, SM_FACE_BOLD, size, label, strlen(label));
 		/* The title, cut to fit before the page number. */
 		struct sm_pstyle ps = sm_pstyle_body(L);
@@ -293,6 +321,7 @@ static void contents(struct sm_layout *L, int first_page)
 		lead->do_stroke = 1;
 		lead->line_width = 0.8;
 		lead->dash = 2;
+		int lead_at = pg->items.n - 1;     /* lead moves when the items grow */
 		sm_text_item(L, &pg->items, SM_FACE_BOLD, size, t->text, right - lw, base, label);
 		struct sm_item *link = sm_item_add(L->a, &pg->items, SM_ITEM_LINK);
 		link->x = x;
@@ -301,6 +330,11 @@ static void contents(struct sm_layout *L, int first_page)
 		link->h = toc_line(L);
 		link->anchor = i;
 		sm_line_item(L, &pg->items, x, y + toc_line(L), x + L->tw, y + toc_line(L), t->rule, 0.4);
+		pg->items.v[lead_at].node = pg->items.v[pg->items.n - 1].node = SM_ART_LAYOUT;
+		int link_el = sm_struct_add(L, SM_S_LINK, sm_struct_add(L, SM_S_TOCI, toc));
+		L->pages->nodes[link_el].alt = sm_arena_printf(L->a, "%s%s%s%s, pagina %s", an->number ? "Hoofdstuk " : "",
+								an->number ? an->number : "", an->number ? " " : "", an->title, label);
+		sm_items_node(&pg->items, from, link_el);
 		y += toc_line(L);
 	}
 }
@@ -451,6 +485,7 @@ static void place_feet(struct sm_layout *L, struct sm_page *pg, struct sm_items 
 		double x0 = text_left(L, index), top = L->t->m_top + L->th - *h;
 		double rule = top - foot_gap(L) * 0.55;
 		sm_line_item(L, &pg->items, x0, rule, x0 + fmin(L->tw * 0.3, 120), rule, L->t->muted, 0.5);
+		pg->items.v[pg->items.n - 1].node = SM_ART_LAYOUT;
 		add_items(L, &pg->items, feet, x0, top, SM_NODE_UNSET, 0);
 	}
 	feet->n = 0;

@@ -55,12 +55,20 @@ void sm_keep_from(struct sm_layout *L, int first)
 
 /* ---------------------------------------------------------- headings */
 
-/* A section heading inside a chapter (level 2 in the outline). */
+/* A section heading inside a chapter (level 2 in the outline). At the
+ * top level of a chapter a section is a Sect of its own, up to the next
+ * section; inside a card or a list it is a heading only. */
 void sm_layout_section(struct sm_layout *L, const char *title, int outline)
 {
+	if (L->chapter_sect >= 0 && (L->node == L->chapter_sect || L->node == L->section_sect)) {
+		L->node = L->chapter_sect;
+		L->section_sect = sm_struct_open(L, SM_S_SECT);
+	}
 	sm_flow_space(L, L->t->leading * 1.4);
 	struct sm_pstyle ps = sm_pstyle_heading(L, L->t->h2, L->t->primary);
+	sm_heading_open(L, 2);
 	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
+	sm_struct_close(L);
 	if (outline)
 		L->flow.v[first].anchor = sm_anchor_add(L, title, 2, NULL);
 	sm_keep_from(L, first);
@@ -71,7 +79,9 @@ void sm_layout_subsection(struct sm_layout *L, const char *title)
 {
 	sm_flow_space(L, L->t->leading * 0.9);
 	struct sm_pstyle ps = sm_pstyle_heading(L, L->t->h3, L->t->text);
+	sm_heading_open(L, 3);
 	int first = sm_set_text(L, title, 0, &ps, NULL, NULL);
+	sm_struct_close(L);
 	sm_keep_from(L, first);
 	sm_flow_space(L, L->t->leading * 0.25);
 }
@@ -84,15 +94,22 @@ void sm_bar_deco(struct sm_layout *L, struct sm_flow_item *box, void *ctx, int f
 	(void)last;
 	struct sm_bar *b = ctx;
 	sm_rect_item(L, &box->items, b->x, 0, 1.5, box->h, b->c, 0);
+	box->items.v[box->items.n - 1].node = SM_ART_LAYOUT;
 }
 
-static void marker(struct sm_layout *L, int box, const char *m, const struct sm_pstyle *ps, double x)
+/* A list item's marker, of element lbl: drawn first in its box, so that
+ * it reads before the item's text. */
+static void marker(struct sm_layout *L, int box, const char *m, const struct sm_pstyle *ps, double x, int lbl)
 {
 	struct sm_flow_item *f = &L->flow.v[box];
 	int role = ps->role_regular;
 	double w = sm_font_width(L->fonts, role, ps->size, m, strlen(m));
 	sm_text_item(L, &f->items, role, ps->size, m[0] >= '0' && m[0] <= '9' ? ps->color : L->t->primary,
 		     x - w, sm_baseline(ps), m);
+	struct sm_item it = f->items.v[f->items.n - 1];
+	it.node = lbl;
+	memmove(f->items.v + 1, f->items.v, (size_t)(f->items.n - 1) * sizeof it);
+	f->items.v[0] = it;
 }
 
 static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_rich *r, const struct sm_para *p,
@@ -104,6 +121,10 @@ static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_ric
  * 1 + its index there. */
 static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
 {
+	/* A Note of the paragraph that refers to it (being filled): its
+	 * number, then its text. */
+	int outer = L->node;
+	L->node = sm_struct_add(L, SM_S_NOTE, outer);
 	struct sm_pstyle ps = sm_pstyle_body(L);
 	ps.size = L->t->small;
 	ps.leading = L->t->small * 1.35;
@@ -113,6 +134,7 @@ static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
 	const char *num = sm_arena_printf(L->a, "%d", number);
 	ft.number = num;
 	sm_text_item(L, &ft.items, ps.role_regular, ps.size, ps.color, 0, sm_baseline(&ps), num);
+	sm_item_space_after(L, &ft.items.v[0]);
 	for (int i = 0; i < note->n; i++) {
 		const struct sm_para *p = &note->paras[i];
 		int lines = sm_set_lines(L, filled_runs(L, note, p, NULL), p->nruns, &ps, &ft.items, 0, ft.h);
@@ -120,6 +142,8 @@ static int set_foot(struct sm_layout *L, const struct sm_rich *note, int number)
 	}
 	if (!note->n)
 		ft.h = ps.leading;
+	sm_items_node(&ft.items, 0, L->node);
+	L->node = outer;
 	SM_PUSH(L->a, L->feet, L->nfeet, L->feetcap, ft);
 	return L->nfeet;
 }
@@ -164,27 +188,106 @@ static const struct sm_run *filled_runs(struct sm_layout *L, const struct sm_ric
 	return runs;
 }
 
+/* Rich text's paragraphs carry their list and quote depths (sm.h); the
+ * elements around them are built again from those: a stack of lists (L,
+ * its current LI and that item's LBody) and quotes (BlockQuote). A list
+ * and a quote opened by the same paragraph nest quote first. */
+struct level {
+	int quote;                  /* BlockQuote (el), or a list level */
+	int el, li, body;           /* the BlockQuote or L; a list's LI and LBody */
+};
+
+struct nesting {
+	int root;                   /* the element the text is set in */
+	struct level v[2 * SM_MD_MAX_DEPTH + 4];
+	int n, lists, quotes;
+};
+
+static int nest_top(const struct nesting *t)
+{
+	if (!t->n)
+		return t->root;
+	const struct level *lv = &t->v[t->n - 1];
+	return lv->quote ? lv->el : lv->body;
+}
+
+static void nest_pop(struct nesting *t)
+{
+	if (t->v[--t->n].quote)
+		t->quotes--;
+	else
+		t->lists--;
+}
+
+/* A new item of the list lv: its LI, its marker's Lbl (returned, or -1),
+ * and its LBody. */
+static int nest_item(struct sm_layout *L, struct level *lv, int marked)
+{
+	lv->li = sm_struct_add(L, SM_S_LI, lv->el);
+	int lbl = marked ? sm_struct_add(L, SM_S_LBL, lv->li) : -1;
+	lv->body = sm_struct_add(L, SM_S_LBODY, lv->li);
+	return lbl;
+}
+
+/* Opens and closes elements until those of paragraph p are open; makes
+ * the innermost current and returns the Lbl of p's marker, or -1. */
+static int nest_to(struct sm_layout *L, struct nesting *t, const struct sm_para *p)
+{
+	int lists = p->list_depth, quotes = p->quote_depth, lbl = -1;
+	while (t->n && (t->lists > lists || t->quotes > quotes ||
+			(p->marker && t->lists == lists && t->v[t->n - 1].quote)))
+		nest_pop(t);
+	if (p->marker && lists > 0 && t->lists == lists && t->n)
+		lbl = nest_item(L, &t->v[t->n - 1], 1);
+	int cap = (int)(sizeof t->v / sizeof *t->v);
+	while (t->quotes < quotes && t->n < cap) {
+		struct level lv = { 1, sm_struct_add(L, SM_S_BLOCKQUOTE, nest_top(t)), -1, -1 };
+		t->v[t->n++] = lv;
+		t->quotes++;
+	}
+	while (t->lists < lists && t->n < cap) {
+		struct level lv = { 0, sm_struct_add(L, SM_S_L, nest_top(t)), -1, -1 };
+		t->lists++;
+		int l = nest_item(L, &lv, p->marker && t->lists == lists);
+		if (l >= 0)
+			lbl = l;
+		t->v[t->n++] = lv;
+	}
+	L->node = nest_top(t);
+	return lbl;
+}
+
 void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyle *base)
 {
 	const double list_step = 14, quote_step = 12;
 	int *feet = r->nnotes ? sm_arena_alloc(L->a, (size_t)r->nnotes * sizeof *feet) : NULL;
 	if (feet)
 		memset(feet, 0, (size_t)r->nnotes * sizeof *feet);
+	struct nesting nest;
+	nest.root = L->node;
+	nest.n = nest.lists = nest.quotes = 0;
 	for (int i = 0; i < r->n && !L->full; i++) {
 		const struct sm_para *p = &r->paras[i];
-		const struct sm_run *runs = filled_runs(L, r, p, p->kind == SM_PARA_HEADING ? NULL : feet);
 		if (p->kind == SM_PARA_HEADING) {
 			/* The runs as one plain text, a line break as a space. */
+			const struct sm_run *runs = filled_runs(L, r, p, NULL);
 			const char **parts = sm_arena_alloc(L->a, (size_t)p->nruns * sizeof *parts);
 			for (int k = 0; k < p->nruns; k++)
 				parts[k] = strcmp(runs[k].text, "\n") ? runs[k].text : " ";
 			const char *title = sm_arena_join(L->a, parts, p->nruns, "");
+			nest.n = nest.lists = nest.quotes = 0;
+			L->node = nest.root;
 			if (p->heading == 1)
 				sm_layout_section(L, title, 1);
 			else
 				sm_layout_subsection(L, title);
+			nest.root = L->node;        /* a section's Sect, when it opened one */
 			continue;
 		}
+		int lbl = nest_to(L, &nest, p);
+		/* The paragraph, made before its runs: their footnotes are its Notes. */
+		sm_struct_open(L, SM_S_P);
+		const struct sm_run *runs = filled_runs(L, r, p, feet);
 		struct sm_pstyle ps = *base;
 		double indent = p->list_depth * list_step + p->quote_depth * quote_step;
 		ps.indent = base->indent + indent;
@@ -201,6 +304,8 @@ void sm_rich(struct sm_layout *L, const struct sm_rich *r, const struct sm_pstyl
 				       L->t->primary };
 		int first = sm_set_runs(L, runs, p->nruns, &ps, p->quote_depth ? sm_bar_deco : NULL, &bar);
 		if (p->marker && first < L->flow.n)
-			marker(L, first, p->marker, &ps, ps.indent - 5);
+			marker(L, first, p->marker, &ps, ps.indent - 5, lbl >= 0 ? lbl : SM_NODE_UNSET);
+		sm_struct_close(L);
 	}
+	L->node = nest.root;
 }

@@ -27,6 +27,10 @@
 #define SHRINK 0.25              /* glue shrink */
 #define SUPER_SIZE 0.62          /* a footnote's number in the text: its size, */
 #define SUPER_RISE 0.36          /* and how far it is raised, as shares of the size */
+/* The hyphen added where a line breaks a word: U+00AD, drawn with the
+ * hyphen's glyph (font.c), so that extracted text gives the word whole;
+ * a hyphen written in the text stays U+002D. */
+#define SOFT_HYPHEN "\xC2\xAD"
 
 enum { K_BOX, K_GLUE, K_PENALTY };
 
@@ -42,6 +46,7 @@ struct kitem {
 	const char *url;
 	int note;                   /* a footnote's number, set superior: 1 + its foot in
 				       L->feet; negative when its foot is set elsewhere */
+	int link;                   /* box of a link: its Link element (link_elements) */
 };
 
 struct para {
@@ -80,13 +85,13 @@ static void box(struct sm_layout *L, struct para *p, const char *s, size_t len, 
 {
 	if (note)
 		size *= SUPER_SIZE;
-	struct kitem it = { K_BOX, sm_measure(L, role, size, s, len), 0, 0, 0, 0, 0, s, len, role, url, note };
+	struct kitem it = { K_BOX, sm_measure(L, role, size, s, len), 0, 0, 0, 0, 0, s, len, role, url, note, -1 };
 	push(L, p, it);
 }
 
 static void penalty(struct sm_layout *L, struct para *p, double w, double pen, int flagged, int role)
 {
-	struct kitem it = { K_PENALTY, w, 0, 0, 0, pen, flagged, NULL, 0, role, NULL, 0 };
+	struct kitem it = { K_PENALTY, w, 0, 0, 0, pen, flagged, NULL, 0, role, NULL, 0, -1 };
 	push(L, p, it);
 }
 
@@ -154,7 +159,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 				continue;
 			box(L, p, g->s + start, k + 1 - start, g->role, g->url, ps->size, g->note);
 			if (flag[at + k]) {
-				hyphen_w = sm_measure(L, g->role, ps->size, "-", 1);
+				hyphen_w = sm_measure(L, g->role, ps->size, SOFT_HYPHEN, 2);
 				penalty(L, p, hyphen_w, ps->justify ? HYPHEN_PENALTY : RAGGED_HYPHEN_PENALTY, 1, g->role);
 			} else {
 				penalty(L, p, 0, cost[at + k], 0, g->role);
@@ -170,7 +175,7 @@ static void word(struct sm_layout *L, struct para *p, const struct seg *segs, in
 static void glue(struct sm_layout *L, struct para *p, int role, double size)
 {
 	double w = sm_measure(L, role, size, " ", 1);
-	struct kitem it = { K_GLUE, w, w * STRETCH, w * SHRINK, 0, 0, 0, " ", 1, role, NULL, 0 };
+	struct kitem it = { K_GLUE, w, w * STRETCH, w * SHRINK, 0, 0, 0, " ", 1, role, NULL, 0, -1 };
 	push(L, p, it);
 }
 
@@ -179,7 +184,7 @@ static void finish(struct sm_layout *L, struct para *p)
 	/* Drop trailing glue, then end with infinite stretch and a forced break. */
 	while (p->n && p->v[p->n - 1].type == K_GLUE)
 		p->n--;
-	struct kitem fill = { K_GLUE, 0, 0, 0, 1, 0, 0, NULL, 0, 0, NULL, 0 };
+	struct kitem fill = { K_GLUE, 0, 0, 0, 1, 0, 0, NULL, 0, 0, NULL, 0, -1 };
 	push(L, p, fill);
 	penalty(L, p, 0, -INF_PENALTY, 0, 0);
 }
@@ -504,6 +509,7 @@ struct pen {
 	const struct sm_pstyle *ps;
 	double y;
 	int cur;                    /* index of the open item in out, -1: none */
+	int link;                   /* the Link element of the text being drawn, -1 */
 	double next_x;              /* where the advances alone put the next character */
 	char *buf;
 	size_t blen, bcap;
@@ -543,6 +549,8 @@ static void pen_char(struct pen *pn, const char *s, size_t n, int role, const ch
 		it->size = size;
 		it->color = url ? pn->ps->link_color : pn->ps->color;
 		it->url = url;
+		if (url && pn->link >= 0)
+			it->node = pn->link;
 		/* The item moves when the array grows: keep its index. */
 		pn->cur = pn->out->n - 1;
 	} else if (fabs(x - pn->next_x) > 0.001) {
@@ -594,23 +602,27 @@ static void close_link(struct sm_layout *L, struct pen *pn, const struct sm_psty
 	lk->w = to - from;
 	lk->h = ps->size * 1.15;
 	lk->url = url;
+	if (pn->link >= 0)
+		lk->node = pn->link;
 	sm_line_item(L, out, from, y + ps->size * 0.12, to, y + ps->size * 0.12, ps->link_color, 0.4);
+	out->v[out->n - 1].node = SM_ART_LAYOUT;
 }
 
 static void place_line(struct sm_layout *L, const struct para *p, const struct line *ln, double x, double y,
 		       const struct sm_pstyle *ps, struct sm_items *out)
 {
-	struct pen pn = { L, out, ps, y, -1, 0, NULL, 0, 0, NULL, 0, 0 };
+	struct pen pn = { L, out, ps, y, -1, -1, 0, NULL, 0, 0, NULL, 0, 0 };
 	const char *link = NULL;
 	double link_x = 0;
 	for (int i = ln->from; i < ln->to; i++) {
 		const struct kitem *it = &p->v[i];
 		if (it->type == K_BOX) {
-			if (it->url != link) {
+			if (it->url != link || (link && it->link != pn.link)) {
 				if (link)
 					close_link(L, &pn, ps, link, link_x, x, y, out);
 				link = it->url;
 				link_x = x;
+				pn.link = it->link;
 			}
 			x = draw_text(&pn, it->s, it->len, it->role, it->url, x, it->note != 0);
 		} else if (it->type == K_GLUE && !it->fill) {
@@ -624,7 +636,16 @@ static void place_line(struct sm_layout *L, const struct para *p, const struct l
 	}
 	const struct kitem *b = &p->v[ln->brk];
 	if (b->type == K_PENALTY && b->flagged)
-		x = draw_text(&pn, "-", 1, b->role, link, x, 0);
+		x = draw_text(&pn, SOFT_HYPHEN, 2, b->role, link, x, 0);
+	/* A line that ends between words keeps the space there, after the
+	 * last character drawn: it takes no ink, and text taken from the
+	 * page (or from its structure, line by line) keeps the words apart. */
+	int between = b->type == K_GLUE ? !b->fill : b->penalty <= -INF_PENALTY && ln->brk < p->n - 1;
+	if (between && pn.cur >= 0) {
+		const struct sm_item *last = &out->v[pn.cur];
+		pen_char(&pn, " ", 1, last->role, last->url, pn.next_x, sm_font_advance(L->fonts, last->role, ' ') * last->size / 1000.0,
+			 last->size != (float)ps->size);
+	}
 	if (link)
 		close_link(L, &pn, ps, link, link_x, x, y, out);
 	pen_flush(&pn);
@@ -661,12 +682,45 @@ static int prepare(struct sm_layout *L, const struct sm_run *runs, int nruns, co
 	return n;
 }
 
+/* Each link of the paragraph (its boxes with one address, glue between
+ * them) becomes a Link element of the element being filled: the text it
+ * owns, its annotation, and where it leads, for assistive technology. */
+static void link_elements(struct sm_layout *L, struct para *p)
+{
+	const char *url = NULL;
+	int node = -1;
+	for (int i = 0; i < p->n; i++) {
+		struct kitem *it = &p->v[i];
+		if (it->type != K_BOX)
+			continue;
+		if (it->url && it->url != url) {
+			node = sm_struct_add(L, SM_S_LINK, L->node);
+			L->pages->nodes[node].alt = it->url;
+		}
+		url = it->url;
+		it->link = url ? node : -1;
+	}
+}
+
+/* Text set into the flow directly in a grouping element (a chapter's
+ * Sect, a card, a list item's body) is a paragraph of its own. */
+static int needs_p(const struct sm_layout *L)
+{
+	switch (L->pages->nodes[L->node].type) {
+	case SM_S_DOCUMENT: case SM_S_SECT: case SM_S_DIV: case SM_S_BLOCKQUOTE: case SM_S_LBODY: case SM_S_NOTE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int sm_set_lines(struct sm_layout *L, const struct sm_run *runs, int nruns, const struct sm_pstyle *ps,
 		 struct sm_items *out, double x, double y)
 {
 	struct para p;
 	struct line *lines;
 	int n = prepare(L, runs, nruns, ps, &p, &lines);
+	link_elements(L, &p);
 	for (int i = 0; i < n; i++)
 		place_line(L, &p, &lines[i], x + ps->indent + (i == 0 ? ps->first_indent : 0),
 			   y + i * ps->leading + sm_baseline(ps), ps, out);
@@ -680,6 +734,10 @@ int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const
 	struct para p;
 	struct line *lines;
 	int n = prepare(L, runs, nruns, ps, &p, &lines);
+	int para = needs_p(L);
+	if (para)
+		sm_struct_open(L, SM_S_P);
+	link_elements(L, &p);
 	int first = L->flow.n;
 	for (int i = 0; i < n; i++) {
 		struct sm_flow_item *box = sm_flow_box(L, ps->leading);
@@ -706,6 +764,8 @@ int sm_set_runs(struct sm_layout *L, const struct sm_run *runs, int nruns, const
 		if (deco)
 			deco(L, box, ctx, i == 0, i == n - 1);
 	}
+	if (para)
+		sm_struct_close(L);
 	sm_arena_reset(&L->scratch);
 	return first;
 }

@@ -119,18 +119,23 @@ for number, page in enumerate(j["pages"], 1):
             elif op in ("Tj", "TJ") and upright:
                 parts = args[0] if op == "TJ" else [args[0]]
                 w = width_of[font]
-                advance, justified, after_space = 0.0, False, False
+                # ink: where the last character that is not a space ends (a
+                # line broken between words keeps its space, which takes no ink)
+                advance, ink, justified, after_space = 0.0, 0.0, False, False
                 for part in parts:
                     if isinstance(part, bytes):
                         cids = [part[k] << 8 | part[k + 1] for k in range(0, len(part) - 1, 2)]
-                        advance += sum(w.get(c, 0) for c in cids) * size / 1000
+                        for c in cids:
+                            advance += w.get(c, 0) * size / 1000
+                            if c != 0x20:
+                                ink = advance
                         after_space = bool(cids) and cids[-1] == 0x20
                     else:
                         advance -= part * size / 1000
                         justified |= after_space
-                line = lines.setdefault(round(y, 2), [x, x + advance, False])
+                line = lines.setdefault(round(y, 2), [x, x + ink, False])
                 line[0] = min(line[0], x)
-                line[1] = max(line[1], x + advance)
+                line[1] = max(line[1], x + ink)
                 line[2] |= justified
     ends = {}
     for start, end, justified in lines.values():

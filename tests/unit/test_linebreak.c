@@ -86,7 +86,9 @@ TEST(test_linebreak_hard_break_and_styles)
 	for (int i = 0; i < b->items.n; i++) {
 		if (b->items.v[i].len == 3 && !memcmp(b->items.v[i].text, "vet", 3))
 			vet = &b->items.v[i];
-		if (b->items.v[i].len == 4 && !memcmp(b->items.v[i].text, "heid", 4))
+		/* "heid " : the line ends between words at the hard break and
+		 * keeps the space there. */
+		if (b->items.v[i].len == 5 && !memcmp(b->items.v[i].text, "heid ", 5))
 			heid = &b->items.v[i];
 	}
 	CHECK(vet && heid);

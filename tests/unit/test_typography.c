@@ -101,7 +101,8 @@ static int line_stats(struct layout_fixture *f, int first, struct lstat *out)
 			prev_end = e;
 			if (e > s.right) {
 				s.right = e;
-				s.hyphen = it->len && it->text[it->len - 1] == '-';
+				/* A hyphen the line breaker adds is a soft hyphen (U+00AD). */
+				s.hyphen = it->len >= 2 && !memcmp(it->text + it->len - 2, "\xC2\xAD", 2);
 			}
 		}
 		out[n++] = s;
@@ -192,10 +193,12 @@ TEST(test_narrow_label_words)
 	}
 	CHECK(n == 5);
 	if (n == 5) {
-		CHECK_STR(lines[0], "Individuele");
-		CHECK_STR(lines[1], "zelfredzaam-");
+		/* A line broken between words keeps its space; one broken in a
+		 * word ends in a soft hyphen; a written hyphen stays. */
+		CHECK_STR(lines[0], "Individuele ");
+		CHECK_STR(lines[1], "zelfredzaam\xC2\xAD");
 		CHECK_STR(lines[2], "heid (Niet-)");
-		CHECK_STR(lines[3], "eenzaam-");
+		CHECK_STR(lines[3], "eenzaam\xC2\xAD");
 		CHECK_STR(lines[4], "heid");
 	}
 	layout_fixture_teardown(&f);
