@@ -27,7 +27,7 @@ import re
 import subprocess
 import sys
 
-CONTENT = {"P", "H1", "H2", "H3", "Lbl", "Link", "Note", "Caption", "TH", "TD", "Span"}
+CONTENT = {"P", "H1", "H2", "H3", "Lbl", "Link", "Note", "Caption", "TH", "TD", "Span", "Figure"}
 ITEM = re.compile(r'^  (\w+) \S+ \S+ <([^>]*)>(?: f\d+ \S+ "(.*)")?')
 NODE = re.compile(r'^node (\d+) (\w+) parent (-?\d+)(?: scope \d+)?(?: alt "(.*)")?$')
 ROLE = re.compile(r"^(H[1-6]|[A-Za-z]+)(\d+)$")
