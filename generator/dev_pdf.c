@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "dev.h"
 #include "image.h"
+#include "pdf_archive.h"
 #include "pdf_internals.h"
 #include <errno.h>
 #include <limits.h>
@@ -565,8 +566,10 @@ static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, 
 		if (d)
 			an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
 	}
-	if (an)
+	if (an) {
 		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		sm_pdf_annot_print(an);
+	}
 }
 
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
@@ -650,6 +653,23 @@ static HPDF_Date pdf_date(struct sm_date d)
 	x.hour = 12;
 	x.ind = '+';
 	return x;
+}
+
+/* PDF/A (pdf_archive.c): metadata, output intent, version and a reserved
+ * /ID, once the document information is complete; the /ID is filled in
+ * from the saved bytes. */
+static int archive(struct render *r)
+{
+	if (sm_pdf_archive(r->pdf, r->z, r->P->info.lang) && !HPDF_GetError(r->pdf))
+		on_error(HPDF_INVALID_OBJECT, 0, &r->st);
+	return failed(r->pdf, &r->st, "making the document archival") ? -1 : 0;
+}
+
+static int seal(struct render *r)
+{
+	if (sm_pdf_archive_seal(r->pdf))
+		on_error(HPDF_INVALID_DOCUMENT, 0, &r->st);
+	return failed(r->pdf, &r->st, "writing the document identifier") ? -1 : 0;
 }
 
 /* The whole document, saved into libharu's memory stream. */
@@ -745,10 +765,14 @@ static int build(struct render *r)
 	sm_pdf_catalog(pdf, in->lang);
 	if (failed(pdf, st, "writing the outline"))
 		return -1;
+	if (archive(r))
+		return -1;
 	HPDF_STATUS saved = HPDF_SaveToStream(pdf);
 	if (saved != HPDF_OK)
 		on_error(saved, HPDF_GetErrorDetail(pdf), st);  /* kept only if nothing came first */
-	return failed(pdf, st, "saving the document") ? -1 : 0;
+	if (failed(pdf, st, "saving the document"))
+		return -1;
+	return seal(r);
 }
 
 
