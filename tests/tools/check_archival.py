@@ -12,8 +12,14 @@ Aspects:
   intent   one /GTS_PDFA1 output intent with an RGB ICC profile, /N 3
   links    destinations of links and outline items are direct arrays;
            every annotation is printed (/F has bit 3)
+  fonts    every CIDFontType2: its CIDToGIDMap leads each CID of /W to a
+           glyph of the embedded TrueType program (not .notdef), and /W
+           gives that glyph's advance from hmtx, in thousandths of the em,
+           within 1 (PDF/A-2 6.2.11.5; PDFBox Preflight does not check
+           these fonts' widths)
 """
 import re
+import struct
 import sys
 import datetime
 import xml.etree.ElementTree as ET
@@ -219,7 +225,79 @@ def check_links(pdf, raw, bad):
         walk(outlines.get("/First"))
 
 
-CHECKS = {"header": check_header, "id": check_id, "xmp": check_xmp, "intent": check_intent, "links": check_links}
+def truetype_advances(data):
+    """units per em, and the advance width of every glyph, from head,
+    hhea, maxp and hmtx."""
+    ntables = struct.unpack(">H", data[4:6])[0]
+    tables = {}
+    for i in range(ntables):
+        tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        tables[tag.decode("latin-1")] = data[off:off + length]
+    upem = struct.unpack(">H", tables["head"][18:20])[0]
+    nmetrics = struct.unpack(">H", tables["hhea"][34:36])[0]
+    nglyphs = struct.unpack(">H", tables["maxp"][4:6])[0]
+    hmtx = tables["hmtx"]
+    adv = [struct.unpack(">H", hmtx[4 * i:4 * i + 2])[0] for i in range(nmetrics)]
+    adv += [adv[-1]] * (nglyphs - nmetrics)
+    return upem, adv
+
+
+def widths_of(w):
+    """/W as {cid: width}."""
+    out, i = {}, 0
+    while i < len(w):
+        first = int(w[i])
+        if isinstance(w[i + 1], pikepdf.Array):
+            for k, x in enumerate(w[i + 1]):
+                out[first + k] = float(x)
+            i += 2
+        else:
+            for c in range(first, int(w[i + 1]) + 1):
+                out[c] = float(w[i + 2])
+            i += 3
+    return out
+
+
+def check_fonts(pdf, raw, bad):
+    seen = set()
+    for pg in pdf.pages:
+        fonts = pg.obj.get("/Resources", {}).get("/Font", {})
+        for _, f in fonts.items():
+            if f.get("/Subtype") != "/Type0":
+                continue
+            d = f.DescendantFonts[0]
+            if d.objgen in seen or d.get("/Subtype") != "/CIDFontType2":
+                continue
+            seen.add(d.objgen)
+            name = str(d.get("/BaseFont"))
+            ff = d.FontDescriptor.get("/FontFile2")
+            if ff is None:
+                bad("%s: no embedded TrueType program" % name)
+                continue
+            upem, adv = truetype_advances(ff.read_bytes())
+            m = d.get("/CIDToGIDMap")
+            gidmap = None if m is None or m == pikepdf.Name.Identity else m.read_bytes()
+            if gidmap is not None and len(gidmap) % 2:
+                bad("%s: CIDToGIDMap has an odd length" % name)
+            wrong = []
+            for cid, width in sorted(widths_of(d.get("/W", pikepdf.Array())).items()):
+                if gidmap is None:
+                    gid = cid
+                elif 2 * cid + 1 < len(gidmap):
+                    gid = gidmap[2 * cid] << 8 | gidmap[2 * cid + 1]
+                else:
+                    gid = 0
+                if gid == 0 or gid >= len(adv):
+                    wrong.append("CID %04X has no glyph (gid %d of %d)" % (cid, gid, len(adv)))
+                    continue
+                want = adv[gid] * 1000.0 / upem
+                if abs(width - want) > 1:
+                    wrong.append("CID %04X /W %g, the font %.1f" % (cid, width, want))
+            if wrong:
+                bad("%s: %d widths or glyphs wrong: %s" % (name, len(wrong), "; ".join(wrong[:5])))
+
+
+CHECKS = {"header": check_header, "id": check_id, "xmp": check_xmp, "intent": check_intent, "links": check_links, "fonts": check_fonts}
 
 
 def main(argv):
