@@ -22,7 +22,9 @@ HPDF_Font sm_pdf_type0_font(HPDF_Doc pdf, struct libdeflate_compressor *z, const
 /* An image XObject of 8-bit pixels (gray: one byte a pixel, else RGB). */
 HPDF_Image sm_pdf_raw_image(HPDF_Doc pdf, struct libdeflate_compressor *z, const unsigned char *px, int w, int h,
 			    int gray);
-/* A destination [page /XYZ 0 top null]: null keeps the reader's zoom. */
+/* A destination [page /XYZ 0 top null]: null keeps the reader's zoom. A
+ * direct array (PDF/A validators refuse an indirect one), written where it
+ * is used: give each to one link or outline item only. */
 HPDF_Destination sm_pdf_dest_top(HPDF_Doc pdf, HPDF_Page page, double top);
 /* The catalogue's /Lang, and /ViewerPreferences << /DisplayDocTitle true >>. */
 void sm_pdf_catalog(HPDF_Doc pdf, const char *lang);
