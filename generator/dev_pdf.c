@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "dev.h"
 #include "image.h"
+#include "pdf_archive.h"
 #include "pdf_internals.h"
 #include <errno.h>
 #include <limits.h>
@@ -63,33 +64,40 @@ static int failed(HPDF_Doc pdf, struct pdf_state *st, const char *doing)
 
 /* ---------------------------------------------------------------- fonts */
 
-/* A ToUnicode CMap: the text's CIDs are its code points, so the map is
- * the identity, written in ranges that differ only in their last byte, as
- * the PDF specification asks. One stream serves every font. */
-static HPDF_Dict to_unicode(HPDF_Doc pdf, struct libdeflate_compressor *z)
+/* A ToUnicode CMap: the text's CIDs are its code points, so each maps to
+ * itself. Only the subset's code points are listed, as ranges of
+ * consecutive ones that differ only in their last byte (as the PDF
+ * specification asks), at most 100 to a section: a map of the whole BMP
+ * made every reader (PDFBox, pdf.js) build 63,000 entries per font. */
+static HPDF_Dict to_unicode(HPDF_Doc pdf, struct libdeflate_compressor *z, const struct sm_font_embed *e)
 {
-	char buf[16384];
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%s",
+	size_t cap = 512 + (size_t)e->n * 24, n = 0;
+	char *buf = sm_xmalloc(cap);
+	n += (size_t)snprintf(buf + n, cap - n, "%s",
 		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	int ranges = 256 - 8;       /* every high byte but the surrogates' D8-DF */
-	int done = 0;
-	for (int hi = 0; hi < 256; hi++) {
-		if (hi >= 0xD8 && hi <= 0xDF)
-			continue;
-		if (done % 100 == 0)    /* at most 100 entries per section */
-			n += (size_t)snprintf(buf + n, sizeof buf - n, "%d beginbfrange\n",
-					      ranges - done < 100 ? ranges - done : 100);
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
-		done++;
-		if (done % 100 == 0 || done == ranges)
-			n += (size_t)snprintf(buf + n, sizeof buf - n, "endbfrange\n");
+	int runs = 0;
+	for (int i = 0; i < e->n; i++)
+		runs += i == 0 || e->cps[i] != e->cps[i - 1] + 1 || (e->cps[i] & 0xFF) == 0;
+	for (int i = 0, done = 0; i < e->n; done++) {
+		int j = i + 1;
+		while (j < e->n && e->cps[j] == e->cps[j - 1] + 1 && (e->cps[j] & 0xFF) != 0)
+			j++;
+		if (done % 100 == 0)
+			n += (size_t)snprintf(buf + n, cap - n, "%d beginbfrange\n", runs - done < 100 ? runs - done : 100);
+		n += (size_t)snprintf(buf + n, cap - n, "<%04X> <%04X> <%04X>\n", (unsigned)e->cps[i],
+				      (unsigned)e->cps[j - 1], (unsigned)e->cps[i]);
+		if (done % 100 == 99 || j == e->n)
+			n += (size_t)snprintf(buf + n, cap - n, "endbfrange\n");
+		i = j;
 	}
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
+	n += (size_t)snprintf(buf + n, cap - n, "%s",
 			      "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	return sm_pdf_stream(pdf, z, buf, n);
+	HPDF_Dict map = sm_pdf_stream(pdf, z, buf, n);
+	free(buf);
+	return map;
 }
 
 /* Six capitals before a subset's name, the same for the same subset. */
@@ -112,8 +120,7 @@ static void subset_tag(const struct sm_font_embed *e, char tag[7])
  * the content streams are the text itself), CIDToGIDMap leads each to its
  * glyph in the hb-subset subset, /W holds the widths the layout measured
  * with. */
-static HPDF_Font load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face,
-			   HPDF_Dict unicode)
+static HPDF_Font load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct sm_fonts *fonts, int face)
 {
 	struct sm_font_embed e;
 	if (sm_font_embed(fonts, face, &e))
@@ -121,7 +128,7 @@ static HPDF_Font load_face(HPDF_Doc pdf, struct libdeflate_compressor *z, struct
 	char name[80], tag[7];
 	subset_tag(&e, tag);
 	snprintf(name, sizeof name, "%s+%s", tag, e.ps_name);
-	HPDF_Font font = sm_pdf_type0_font(pdf, z, &e, name, unicode);
+	HPDF_Font font = sm_pdf_type0_font(pdf, z, &e, name, to_unicode(pdf, z, &e));
 	sm_font_embed_free(&e);
 	return font;
 }
@@ -565,8 +572,10 @@ static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, 
 		if (d)
 			an = HPDF_Page_CreateLinkAnnot(pg, rect, d);
 	}
-	if (an)
+	if (an) {
 		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		sm_pdf_annot_print(an);
+	}
 }
 
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
@@ -652,6 +661,23 @@ static HPDF_Date pdf_date(struct sm_date d)
 	return x;
 }
 
+/* PDF/A (pdf_archive.c): metadata, output intent, version and a reserved
+ * /ID, once the document information is complete; the /ID is filled in
+ * from the saved bytes. */
+static int archive(struct render *r)
+{
+	if (sm_pdf_archive(r->pdf, r->z, r->P->info.lang) && !HPDF_GetError(r->pdf))
+		on_error(HPDF_INVALID_OBJECT, 0, &r->st);
+	return failed(r->pdf, &r->st, "making the document archival") ? -1 : 0;
+}
+
+static int seal(struct render *r)
+{
+	if (sm_pdf_archive_seal(r->pdf))
+		on_error(HPDF_INVALID_DOCUMENT, 0, &r->st);
+	return failed(r->pdf, &r->st, "writing the document identifier") ? -1 : 0;
+}
+
 /* The whole document, saved into libharu's memory stream. */
 static int build(struct render *r)
 {
@@ -669,11 +695,10 @@ static int build(struct render *r)
 		for (int k = 0; k < P->v[i].items.n; k++)
 			if (P->v[i].items.v[k].kind == SM_ITEM_TEXT)
 				drawn[r->fonts->role_face[P->v[i].items.v[k].role]] = 1;
-	HPDF_Dict unicode = to_unicode(pdf, r->z);
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!drawn[f])
 			continue;       /* a face no page draws is not embedded at all */
-		by_face[f] = unicode ? load_face(pdf, r->z, r->fonts, f, unicode) : NULL;
+		by_face[f] = load_face(pdf, r->z, r->fonts, f);
 		if (!by_face[f]) {
 			if (!failed(pdf, st, "embedding a font"))
 				sm_diag(SM_MSG_font_invalid, NULL, sm_font_path(r->fonts, f), "its subset could not be embedded");
@@ -745,10 +770,14 @@ static int build(struct render *r)
 	sm_pdf_catalog(pdf, in->lang);
 	if (failed(pdf, st, "writing the outline"))
 		return -1;
+	if (archive(r))
+		return -1;
 	HPDF_STATUS saved = HPDF_SaveToStream(pdf);
 	if (saved != HPDF_OK)
 		on_error(saved, HPDF_GetErrorDetail(pdf), st);  /* kept only if nothing came first */
-	return failed(pdf, st, "saving the document") ? -1 : 0;
+	if (failed(pdf, st, "saving the document"))
+		return -1;
+	return seal(r);
 }
 
 

@@ -6,7 +6,10 @@
  *   - the object functions of hpdf_objects.h (HPDF_Dict_*, HPDF_Array_*,
  *     HPDF_Xref_Add, HPDF_DictStream_New, HPDF_String_New, HPDF_Null_New),
  *     exported by the library but declared only in its private headers;
- *   - struct fields: HPDF_Doc's mmgr, xref and catalog (hpdf_doc.h); a
+ *   - HPDF_MD5Init/Update/Final (hpdf_encrypt.h) and the memory stream's
+ *     HPDF_MemStream_GetBufCount/GetBufPtr (hpdf_streams.h), exported;
+ *   - struct fields: HPDF_Doc's mmgr, xref, catalog, trailer, pdf_version
+ *     and stream (hpdf_doc.h); a
  *     stream dictionary's filter, write_fn and stream (hpdf_objects.h); an
  *     object's header.obj_class; a page's attr->contents and attr->stream
  *     (hpdf_pages.h).
@@ -17,6 +20,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_streams.h>
+#include <string.h>
 #include <stdlib.h>
 
 /* ------------------------------------------------------------ streams */
@@ -184,19 +190,32 @@ HPDF_Image sm_pdf_raw_image(HPDF_Doc pdf, struct libdeflate_compressor *z, const
 /* ---------------------------------------------------------- the rest */
 
 /* Why: HPDF_Destination_SetXYZ writes a zoom; [page /XYZ left top null]
- * keeps the reader's. Reach-in: the destination's array functions. */
+ * keeps the reader's. And libharu makes every destination an indirect
+ * object, which PDF/A validators (PDFBox Preflight: "can't convert to
+ * Destination") refuse in a link or an outline item: this one is a direct
+ * array, written where it is used, so it may be used once. Reach-in: the
+ * array functions, and the destination class bit that
+ * HPDF_Page_CreateLinkAnnot and HPDF_Outline_SetDestination check for. */
 HPDF_Destination sm_pdf_dest_top(HPDF_Doc pdf, HPDF_Page page, double top)
 {
-	HPDF_Destination d = HPDF_Page_CreateDestination(page);
+	HPDF_Array d = HPDF_Array_New(pdf->mmgr);
 	if (!d)
 		return NULL;
-	HPDF_Array_Clear(d);
+	d->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
 	HPDF_Array_Add(d, page);
 	HPDF_Array_AddName(d, "XYZ");
 	HPDF_Array_AddReal(d, 0);
 	HPDF_Array_AddReal(d, (HPDF_REAL)top);
 	HPDF_Array_Add(d, HPDF_Null_New(pdf->mmgr));
 	return d;
+}
+
+/* Why: PDF/A wants every annotation printed with the page (/F 4);
+ * hpdf.h has no setter for an annotation's flags. Reach-in: the
+ * dictionary functions. */
+void sm_pdf_annot_print(HPDF_Annotation an)
+{
+	HPDF_Dict_AddNumber(an, "F", 4);
 }
 
 /* Why: hpdf.h sets neither the catalogue's /Lang nor DisplayDocTitle
@@ -210,4 +229,125 @@ void sm_pdf_catalog(HPDF_Doc pdf, const char *lang)
 		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
 		HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
 	}
+}
+
+/* ----------------------------------------------------------- archival */
+
+/* Why: PDF/A wants the XMP metadata unfiltered (PDF/A-1 forbids a filter
+ * on it); hpdf.h has no metadata stream at all. Reach-in: the stream
+ * object functions and the catalog. */
+int sm_pdf_metadata(HPDF_Doc pdf, const char *xml, size_t len)
+{
+	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!s)
+		return -1;
+	HPDF_Dict_AddName(s, "Type", "Metadata");
+	HPDF_Dict_AddName(s, "Subtype", "XML");
+	HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)xml, (HPDF_UINT)len);
+	return HPDF_Dict_Add(pdf->catalog, "Metadata", s) == HPDF_OK ? 0 : -1;
+}
+
+/* Why: libharu's HPDF_ICC_LoadIccFromMem wants an HPDF_Stream and its
+ * PDF/A output intent comes with its own XMP; ours is one small
+ * dictionary. Reach-in: the object functions and the catalog. */
+int sm_pdf_output_intent(HPDF_Doc pdf, struct libdeflate_compressor *z, const unsigned char *icc, size_t len,
+			 int ncomp, const char *ident)
+{
+	HPDF_MMgr mm = pdf->mmgr;
+	HPDF_Dict profile = sm_pdf_stream(pdf, z, icc, len);
+	HPDF_Dict intent = HPDF_Dict_New(mm);
+	HPDF_Array intents = HPDF_Array_New(mm);
+	if (!profile || !intent || !intents)
+		return -1;
+	HPDF_Dict_AddNumber(profile, "N", ncomp);
+	HPDF_Xref_Add(pdf->xref, intent);
+	HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(mm, ident, NULL));
+	HPDF_Dict_Add(intent, "Info", HPDF_String_New(mm, ident, NULL));
+	HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(mm, "http://www.color.org", NULL));
+	HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+	HPDF_Array_Add(intents, intent);
+	return HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) == HPDF_OK ? 0 : -1;
+}
+
+/* Why: libharu writes the lowest version its own calls need (1.3 or
+ * 1.4); hpdf.h cannot set it. Reach-in: the document's pdf_version. */
+void sm_pdf_version_17(HPDF_Doc pdf)
+{
+	pdf->pdf_version = HPDF_VER_17;
+}
+
+/* The trailer's /ID: two equal strings of 16 bytes, an MD5 of the whole
+ * file as saved with the /ID zeroed, so that the same document gets the
+ * same /ID and any other document another. libharu writes an /ID only
+ * when it encrypts. Reach-in: the trailer dictionary, the saved memory
+ * stream and its buffers (patched in place), libharu's MD5. */
+#define ID_HEX "<00000000000000000000000000000000>"
+
+int sm_pdf_id_reserve(HPDF_Doc pdf)
+{
+	static const HPDF_BYTE zero[16];
+	HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+	if (!id)
+		return -1;
+	HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)zero, 16));
+	HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)zero, 16));
+	return HPDF_Dict_Add(pdf->trailer, "ID", id) == HPDF_OK ? 0 : -1;
+}
+
+/* The saved file's bytes, chunk by chunk: the byte at offset at. */
+static HPDF_BYTE *saved_byte(HPDF_Stream s, size_t at, size_t chunk)
+{
+	HPDF_UINT n;
+	HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, (HPDF_UINT)(at / chunk), &n);
+	return p && at % chunk < n ? p + at % chunk : NULL;
+}
+
+int sm_pdf_id_fill(HPDF_Doc pdf)
+{
+	HPDF_Stream s = pdf->stream;
+	if (!s || s->type != HPDF_STREAM_MEMORY)
+		return -1;
+	size_t size = HPDF_Stream_Size(s), chunk = ((HPDF_MemStreamAttr)s->attr)->buf_siz;
+	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
+	struct HPDF_MD5Context md5;
+	HPDF_MD5Init(&md5);
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
+		HPDF_UINT n;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &n);
+		if (!p)
+			return -1;
+		HPDF_MD5Update(&md5, p, n);
+	}
+	HPDF_BYTE digest[16];
+	HPDF_MD5Final(digest, &md5);
+	/* The /ID is in the trailer, in the last few hundred bytes, as
+	 * libharu writes an array: "/ID [ <0...0> <0...0> ]". */
+	static const char key[] = "/ID [ " ID_HEX " " ID_HEX " ]";
+	size_t klen = sizeof key - 1, tail = size < 1024 ? size : 1024;
+	char last[1024];
+	for (size_t i = 0; i < tail; i++) {
+		HPDF_BYTE *b = saved_byte(s, size - tail + i, chunk);
+		if (!b)
+			return -1;
+		last[i] = (char)*b;
+	}
+	size_t at = SIZE_MAX;
+	for (size_t i = 0; i + klen <= tail; i++)
+		if (!memcmp(last + i, key, klen))
+			at = size - tail + i;
+	if (at == SIZE_MAX)
+		return -1;
+	static const char hex[] = "0123456789ABCDEF";
+	for (int copy = 0; copy < 2; copy++) {
+		size_t first = at + strlen("/ID [ <") + (size_t)copy * strlen(ID_HEX " ");
+		for (int k = 0; k < 32; k++) {
+			HPDF_BYTE *b = saved_byte(s, first + (size_t)k, chunk);
+			if (!b)
+				return -1;
+			*b = (HPDF_BYTE)hex[k % 2 ? digest[k / 2] & 15 : digest[k / 2] >> 4];
+		}
+	}
+	return 0;
 }

@@ -22,9 +22,27 @@ HPDF_Font sm_pdf_type0_font(HPDF_Doc pdf, struct libdeflate_compressor *z, const
 /* An image XObject of 8-bit pixels (gray: one byte a pixel, else RGB). */
 HPDF_Image sm_pdf_raw_image(HPDF_Doc pdf, struct libdeflate_compressor *z, const unsigned char *px, int w, int h,
 			    int gray);
-/* A destination [page /XYZ 0 top null]: null keeps the reader's zoom. */
+/* A destination [page /XYZ 0 top null]: null keeps the reader's zoom. A
+ * direct array (PDF/A validators refuse an indirect one), written where it
+ * is used: give each to one link or outline item only. */
 HPDF_Destination sm_pdf_dest_top(HPDF_Doc pdf, HPDF_Page page, double top);
 /* The catalogue's /Lang, and /ViewerPreferences << /DisplayDocTitle true >>. */
 void sm_pdf_catalog(HPDF_Doc pdf, const char *lang);
+/* An annotation printed with the page (/F 4), as PDF/A wants. */
+void sm_pdf_annot_print(HPDF_Annotation an);
+
+/* Archival (PDF/A), for pdf_archive.c; each returns 0 or -1. */
+/* The catalogue's /Metadata: an unfiltered XMP stream. */
+int sm_pdf_metadata(HPDF_Doc pdf, const char *xml, size_t len);
+/* The catalogue's /OutputIntents: one /GTS_PDFA1 intent with this ICC
+ * profile of ncomp components, named ident. */
+int sm_pdf_output_intent(HPDF_Doc pdf, struct libdeflate_compressor *z, const unsigned char *icc, size_t len,
+			 int ncomp, const char *ident);
+/* The header: %PDF-1.7. */
+void sm_pdf_version_17(HPDF_Doc pdf);
+/* The trailer's /ID: reserved (zero) before HPDF_SaveToStream, and filled
+ * after it with an MD5 of the saved bytes. */
+int sm_pdf_id_reserve(HPDF_Doc pdf);
+int sm_pdf_id_fill(HPDF_Doc pdf);
 
 #endif

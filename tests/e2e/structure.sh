@@ -62,8 +62,8 @@ libharu_internals_in_one_file() {
 	# no object function.
 	users=$(grep -l -e '<hpdf.h>' -e '"pdf_internals.h"' $others)
 	hits=$(grep -n '#include <hpdf_' $others;
-	       [ -z "$users" ] || grep -nE -e '->(mmgr|catalog|xref|filter|write_fn|attr|header)\b' \
-		-e '\bHPDF_(Dict_|Array_|Xref_|DictStream_|String_New|Null_New|Stream_|PageAttr)' $users)
+	       [ -z "$users" ] || grep -nE -e '->(mmgr|catalog|xref|filter|write_fn|attr|header|trailer|pdf_version)\b' \
+		-e '\bHPDF_(Dict_|Array_|Xref_|DictStream_|String_New|Null_New|Binary_New|Stream_|MemStream_|MD5|PageAttr)' $users)
 	[ -z "$hits" ] || { echo "libharu internals outside pdf_internals.c: $(printf '%s' "$hits" | head -5)"; return 1; }
 }
 check "libharu's internals are reached only in pdf_internals.c" libharu_internals_in_one_file

@@ -94,6 +94,8 @@ static int write_png(const char *path, int color_type, int depth, int interlace)
 	return 0;
 }
 
+/* grey: 1 for one grey channel, 2 for CMYK (as Adobe writes it,
+ * inverted, with an Adobe marker), 0 for RGB. */
 static int write_jpeg(const char *path, int grey, int progressive)
 {
 	FILE *f = fopen(path, "wb");
@@ -106,22 +108,27 @@ static int write_jpeg(const char *path, int grey, int progressive)
 	jpeg_stdio_dest(&c, f);
 	c.image_width = W;
 	c.image_height = H;
-	c.input_components = grey ? 1 : 3;
-	c.in_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
+	c.input_components = grey == 1 ? 1 : grey == 2 ? 4 : 3;
+	c.in_color_space = grey == 1 ? JCS_GRAYSCALE : grey == 2 ? JCS_CMYK : JCS_RGB;
 	jpeg_set_defaults(&c);
 	jpeg_set_quality(&c, 90, TRUE);
 	if (progressive)
 		jpeg_simple_progression(&c);
 	jpeg_start_compress(&c, TRUE);
-	unsigned char row[W * 3];
+	unsigned char row[W * 4];
 	while (c.next_scanline < H) {
 		for (int x = 0; x < W; x++) {
 			unsigned char rgb[3];
 			pixel(x, (int)c.next_scanline, rgb);
-			if (grey)
+			if (grey == 1) {
 				row[x] = (unsigned char)((rgb[0] * 30 + rgb[1] * 59 + rgb[2] * 11) / 100);
-			else
+			} else if (grey == 2) {
+				/* Inverted C, M, Y are R, G, B; inverted K 255 is no black. */
+				memcpy(row + 4 * x, rgb, 3);
+				row[4 * x + 3] = 255;
+			} else {
 				memcpy(row + 3 * x, rgb, 3);
+			}
 		}
 		JSAMPROW r = row;
 		jpeg_write_scanlines(&c, &r, 1);
@@ -181,6 +188,7 @@ int main(int argc, char **argv)
 	rc |= write_jpeg(OUT("photo.jpg"), 0, 0);
 	rc |= write_jpeg(OUT("grey.jpg"), 1, 0);
 	rc |= write_jpeg(OUT("progressive.jpg"), 0, 1);
+	rc |= write_jpeg(OUT("cmyk.jpg"), 2, 0);
 	snprintf(q, sizeof q, "%s/rgb.png", argv[1]);
 	rc |= damage(q, OUT("truncated.png"), 300, -1);
 	rc |= damage(q, OUT("corrupt.png"), -1, 120);
