@@ -1,0 +1,92 @@
+# Tagged and accessible: content/, every sample under every shipped layout
+# and a generated monitor the engine has not seen, each read by three
+# independent clients:
+#   pikepdf   tests/tools/check_tagged.py: the Matterhorn checkpoints a
+#             program can decide (content outside tags, XMP, Figure /Alt,
+#             heading levels, TH /Scope, lists, links, MCIDs and ParentTree);
+#   pdf.js    tests/pdfjs/check.mjs: a structure tree on every page, no text
+#             outside marked content (Firefox's PDF viewer);
+#   poppler   tests/tools/check_struct_text.py: `pdfinfo -struct-text` has
+#             the Markdown's long words whole and the chapter titles as H1.
+# `make check-pdf` runs only this file (and PDFBox Preflight where
+# tests/tools/preflight.sh exists and PDF_CHECK_PREFLIGHT=1).
+
+TAGGED_PY=${TAGGED_PY:-/usr/bin/python3}
+
+# Why a client cannot run here, or nothing.
+tagged_skip_pikepdf() {
+	"$TAGGED_PY" -c 'import pikepdf' 2>/dev/null ||
+		echo "pikepdf is missing for $TAGGED_PY (Debian: apt-get install python3-pikepdf)"
+}
+tagged_skip_pdfjs() {
+	command -v node >/dev/null || { echo "node is missing (Debian: apt-get install nodejs npm)"; return; }
+	[ -f tests/pdfjs/node_modules/pdfjs-dist/package.json ] ||
+		echo "pdfjs-dist is not installed (make runs: cd tests/pdfjs && npm ci --omit=optional)"
+}
+tagged_skip_poppler() {
+	pdfinfo -struct-text /dev/null 2>&1 | grep -q "unrecognized\|Usage" &&
+		{ echo "this pdfinfo has no -struct-text (poppler-utils 22.02 or later has)"; return; }
+	"$TAGGED_PY" -c 'import yaml' 2>/dev/null || echo "PyYAML is missing for $TAGGED_PY (Debian: apt-get install python3-yaml)"
+}
+
+# tagged_run LABEL PROJECT PDF: the three checks (and Preflight) on one PDF.
+tagged_run() {
+	local label=$1 project=$2 pdf=$3 why
+	why=$(tagged_skip_pikepdf)
+	if [ -n "$why" ]; then pass "tagged pdf, pikepdf Matterhorn checks: $label (skipped: $why)"
+	else check "tagged pdf, pikepdf Matterhorn checks: $label" "$TAGGED_PY" tests/tools/check_tagged.py "$pdf"; fi
+	why=$(tagged_skip_pdfjs)
+	if [ -n "$why" ]; then pass "tagged pdf, pdf.js structure and marked text: $label (skipped: $why)"
+	else check "tagged pdf, pdf.js structure and marked text: $label" node tests/pdfjs/check.mjs "$pdf"; fi
+	why=$(tagged_skip_poppler)
+	if [ -n "$why" ]; then pass "tagged pdf, poppler struct text (long words whole, chapters as H1): $label (skipped: $why)"
+	else check "tagged pdf, poppler struct text (long words whole, chapters as H1): $label" \
+		"$TAGGED_PY" tests/tools/check_struct_text.py "$project" "$pdf"; fi
+	if [ "${PDF_CHECK_PREFLIGHT:-0}" = 1 ] && [ -f tests/tools/preflight.sh ]; then
+		check "PDF/A Preflight: $label" bash tests/tools/preflight.sh "$pdf"
+	fi
+}
+
+# tagged_build LABEL PROJECT PDF [ARGS]: builds, or fails the three checks
+# of that PDF with the engine's message.
+tagged_build() {
+	local label=$1 project=$2 pdf=$3 err
+	shift 3
+	if ! err=$("$BIN" build "$project" "$@" -o "$pdf" 2>&1 >/dev/null); then
+		fail "tagged pdf: $label builds" "$(printf '%s' "$err" | head -c 400)"
+		return 1
+	fi
+}
+
+tagged_all() {
+	local s d l n
+	s=$(scratch)
+	if tagged_build "content/" content "$s/content.pdf"; then
+		tagged_run "content/" content "$s/content.pdf"
+	fi
+	for d in samples/*/; do
+		n=$(basename "$d")
+		for l in standaard stad zwartwit; do
+			tagged_build "samples/$n under $l" "$d" "$s/$n-$l.pdf" --layout "$l" &&
+				tagged_run "samples/$n under $l" "$d" "$s/$n-$l.pdf"
+		done
+	done
+	# A monitor written for this run from FORMAT.md: every block kind, every
+	# chart type, lists, quotes, footnotes, links and images.
+	if "$TAGGED_PY" tests/tools/gen_monitor.py "$s/unseen" "${TAGGED_SEED:-15}" >/dev/null 2>"$s/gen.err"; then
+		tagged_build "a generated monitor (seed ${TAGGED_SEED:-15})" "$s/unseen" "$s/unseen.pdf" &&
+			tagged_run "a generated monitor (seed ${TAGGED_SEED:-15})" "$s/unseen" "$s/unseen.pdf"
+	else
+		fail "tagged pdf: the generated monitor is written" "$(head -c 400 "$s/gen.err")"
+	fi
+}
+
+# Under ASan and valgrind the engine is the thing tested: building eleven
+# monitors there adds minutes and says nothing more about the PDF's tags,
+# which the plain build's suite checks.
+case $BIN in
+*asan* | *valgrind*)
+	pass "tagged pdf: pikepdf, pdf.js and poppler checks of content/, the samples and a generated monitor (skipped: $BIN is a sanitizer build; the plain suite runs them)" ;;
+*)
+	tagged_all ;;
+esac
