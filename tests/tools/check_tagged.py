@@ -13,6 +13,8 @@ checkpoints that a program can decide, read from the file with pikepdf
   14-003  no skipped heading level, in tree order; the first heading is H1
   15-003  every TH has /Scope
   16-00x  L holds only LI (or Caption), LI only Lbl and LBody
+  19-003/004  every Note has an /ID, and no two the same
+  10-001  every font the pages use maps its codes to Unicode (/ToUnicode)
   28-008/009  every page /Tabs /S
   28-011  every link annotation has /StructParent and is an OBJR in a Link
   28-012  every link annotation has /Contents
@@ -266,9 +268,10 @@ def check_xmp(root, rep):
 
 
 def check_elements(tree, rep):
-	"""Types, Figures, headings, TH scope, lists, tables: per element."""
+	"""Types, Figures, headings, TH scope, lists, tables, notes: per element."""
 	last_level = 0
 	first = True
+	note_ids = {}
 	for e in tree.order:
 		t = name_of(e.S)
 		std = tree.standard(t)
@@ -301,6 +304,15 @@ def check_elements(tree, rep):
 					where, level, last_level, last_level + 1))
 			first = False
 			last_level = level
+		if std == "Note":
+			nid = e.get("/ID")
+			if nid is None or not bytes(nid):
+				rep.fail(("19-003", ""), "%s: 19-003 Note without /ID; expected a unique byte string /ID on every Note" % where)
+			elif bytes(nid) in note_ids:
+				rep.fail(("19-004", ""), "%s: 19-004 Note /ID %r is also the /ID of %s; expected each Note's /ID unique" % (
+					where, bytes(nid).decode("latin-1"), ref(note_ids[bytes(nid)])))
+			else:
+				note_ids[bytes(nid)] = e
 		if std == "TH":
 			if not has_scope(e):
 				rep.fail(("15-003", ""), "%s: 15-003 TH without /Scope; expected /A <</O /Table /Scope /Column (or /Row /Both)>>" % where)
@@ -357,6 +369,7 @@ class Content:
 		self.pageno = pageno
 		self.page_ref = page_ref
 		self.mcids = mcids     # mcid -> count, filled for this page
+		self.fonts = {}        # font key -> (font, resource name), as Tf selects them
 		self.outside = 0
 
 	def where(self, what):
@@ -412,6 +425,11 @@ class Content:
 				if s["bt"] != bt:
 					rep.fail(("01-bal", self.pageno), "%s: ops #%d-#%d: BT/ET unbalanced inside the marked sequence %s (%s at BDC, %s at EMC); expected BT and ET to pair inside it" % (
 						self.where(label), s["op"], i, what, "in text" if s["bt"] else "outside text", "in text" if bt else "outside text"))
+			elif op == "Tf" and operands and isinstance(resources, Dictionary):
+				fonts = resources.get("/Font")
+				f = fonts.get(str(operands[0])) if isinstance(fonts, Dictionary) else None
+				if isinstance(f, Dictionary):
+					self.fonts.setdefault(key(f), (f, str(operands[0])))
 			elif op == "q":
 				q += 1
 			elif op == "Q":
@@ -463,6 +481,7 @@ def check_pages(pdf, tree, rep):
 			rep.fail(("struct", "PTNK"), "StructTreeRoot %s: /ParentTreeNextKey is %s; expected more than the largest ParentTree key %d" % (
 				ref(root), nk, max(ptree)))
 	page_mcids = {}
+	fonts_seen = set()
 	for n, page in enumerate(pdf.pages, 1):
 		pobj = page.obj
 		pref = ref(pobj)
@@ -476,6 +495,13 @@ def check_pages(pdf, tree, rep):
 		if "/Contents" in pobj:
 			c.run(page, pobj.get("/Resources", Dictionary()), [], "")
 		page_mcids[pk] = mcids
+		for fk, (f, fname) in c.fonts.items():
+			if fk in fonts_seen:
+				continue
+			fonts_seen.add(fk)
+			if not maps_to_unicode(f):
+				rep.fail(("10-001", ""), "page %d (%s): font %s %s (/%s %s): 10-001 its codes do not map to Unicode; expected a /ToUnicode CMap" % (
+					n, pref, fname, ref(f), name_of(f.get("/Subtype")), f.get("/BaseFont", "")))
 		for m, cnt in mcids.items():
 			if cnt > 1:
 				rep.fail(("mcid", n), "page %d (%s): MCID %d is used by %d marked sequences; expected each MCID once per page" % (n, pref, m, cnt))
@@ -515,6 +541,21 @@ def check_pages(pdf, tree, rep):
 			n = next(i for i, p in enumerate(pdf.pages, 1) if key(p.obj) == pgk)
 			rep.fail(("mcid", "tree"), "structure element %s /%s names MCID %d on page %d, which has no such marked content; expected every MCID in the tree drawn on its page" % (
 				ref(e), name_of(e.S), m, n))
+
+
+def maps_to_unicode(f):
+	"""A ToUnicode CMap, or a simple font whose standard encoding (and no
+	symbolic glyph names) says what each code is."""
+	if "/ToUnicode" in f:
+		return True
+	sub = f.get("/Subtype")
+	if sub in (Name.Type0, Name.Type3):
+		return False
+	enc = f.get("/Encoding")
+	if isinstance(enc, Dictionary):
+		enc = enc.get("/BaseEncoding")
+	return enc in (Name.WinAnsiEncoding, Name.MacRomanEncoding, Name.StandardEncoding) or \
+		(enc is None and str(f.get("/BaseFont", "")) in ("/Helvetica", "/Times-Roman", "/Courier"))
 
 
 def check_annots(pobj, n, pref, ptree, tree, rep):
