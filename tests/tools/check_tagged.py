@@ -135,6 +135,8 @@ class Tree:
 		self.mcids = {}        # (page key, mcid) -> element key, as the tree names them
 		self.objrs = {}        # annotation key -> element key
 		self.rolemap = {}
+		self.first_page = {}   # element key -> page key of its first content
+		self.page_no = {key(p.obj): n for n, p in enumerate(pdf.pages, 1)}
 		root = pdf.Root.get("/StructTreeRoot")
 		self.root = root
 		if root is None:
@@ -149,6 +151,14 @@ class Tree:
 			return
 		for kid in (kids if isinstance(kids, Array) else [kids]):
 			self.walk(kid, None, None, 0)
+
+	def where(self, e):
+		"""'structure element 12 0 R /P (page 3)'."""
+		pg = self.first_page.get(key(e))
+		if pg is None and "/Pg" in e:
+			pg = key(e.Pg)
+		n = self.page_no.get(pg) if pg is not None else None
+		return "structure element %s /%s%s" % (ref(e), name_of(e.S), " (page %d)" % n if n else "")
 
 	def standard(self, t):
 		"""The standard type a type maps to through the RoleMap, or None."""
@@ -209,6 +219,10 @@ class Tree:
 			self.rep.fail(("struct", "Pg"), "structure element %s names MCID %d without a page (/Pg); expected /Pg on the element or the MCR" % (ref(e), mcid))
 			return
 		at = (key(pg), mcid)
+		k = key(e)
+		while k is not None and k not in self.first_page:
+			self.first_page[k] = key(pg)
+			k = self.parent.get(k)
 		if at in self.mcids:
 			self.rep.fail(("struct", "mcid-twice"), "MCID %d of page %s is named by both %s and %s; expected one element per MCID" % (
 				mcid, ref(pg), "%d %d R" % self.mcids[at] if isinstance(self.mcids[at][0], int) else "a direct element", ref(e)))
@@ -275,7 +289,7 @@ def check_elements(tree, rep):
 	for e in tree.order:
 		t = name_of(e.S)
 		std = tree.standard(t)
-		where = "structure element %s /%s" % (ref(e), t)
+		where = tree.where(e)
 		if std is None:
 			rep.fail(("02-001", t), "%s: 02-001 not a standard structure type and not role-mapped to one; expected a PDF 1.7 type or a /RoleMap entry" % where)
 			continue
