@@ -4,6 +4,8 @@
 set -u
 cd "$(dirname "$0")/.."
 . tests/lib.sh
+# Here the failures are what one came for: show more of each.
+TAGGED_LINES=${TAGGED_LINES:-80}
 . tests/e2e/tagged.sh
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -29,21 +29,31 @@ tagged_skip_poppler() {
 	"$TAGGED_PY" -c 'import yaml' 2>/dev/null || echo "PyYAML is missing for $TAGGED_PY (Debian: apt-get install python3-yaml)"
 }
 
+# tagged_check NAME COMMAND...: as check, but a failure shows its first
+# TAGGED_LINES lines (each names a page, an object and what was expected)
+# rather than 400 characters.
+tagged_check() {
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then pass "$name"
+	else fail "$name" "$(printf '%s\n' "$out" | sed "s|$TMP_ROOT/t\.[^/]*/||g" | head -n "${TAGGED_LINES:-12}")"; fi
+}
+
 # tagged_run LABEL PROJECT PDF: the three checks (and Preflight) on one PDF.
 tagged_run() {
 	local label=$1 project=$2 pdf=$3 why
 	why=$(tagged_skip_pikepdf)
 	if [ -n "$why" ]; then pass "tagged pdf, pikepdf Matterhorn checks: $label (skipped: $why)"
-	else check "tagged pdf, pikepdf Matterhorn checks: $label" "$TAGGED_PY" tests/tools/check_tagged.py "$pdf"; fi
+	else tagged_check "tagged pdf, pikepdf Matterhorn checks: $label" "$TAGGED_PY" tests/tools/check_tagged.py "$pdf"; fi
 	why=$(tagged_skip_pdfjs)
 	if [ -n "$why" ]; then pass "tagged pdf, pdf.js structure and marked text: $label (skipped: $why)"
-	else check "tagged pdf, pdf.js structure and marked text: $label" node tests/pdfjs/check.mjs "$pdf"; fi
+	else tagged_check "tagged pdf, pdf.js structure and marked text: $label" node tests/pdfjs/check.mjs "$pdf"; fi
 	why=$(tagged_skip_poppler)
 	if [ -n "$why" ]; then pass "tagged pdf, poppler struct text (long words whole, chapters as H1): $label (skipped: $why)"
-	else check "tagged pdf, poppler struct text (long words whole, chapters as H1): $label" \
+	else tagged_check "tagged pdf, poppler struct text (long words whole, chapters as H1): $label" \
 		"$TAGGED_PY" tests/tools/check_struct_text.py "$project" "$pdf"; fi
 	if [ "${PDF_CHECK_PREFLIGHT:-0}" = 1 ] && [ -f tests/tools/preflight.sh ]; then
-		check "PDF/A Preflight: $label" bash tests/tools/preflight.sh "$pdf"
+		tagged_check "PDF/A Preflight: $label" bash tests/tools/preflight.sh "$pdf"
 	fi
 }
 

@@ -84,7 +84,7 @@ async function check(path) {
 	const stats = `${doc.numPages} pages, ${pagesWithTree} with a structure tree, ${blank} blank, ${textItems} text items`;
 	await doc.destroy();
 	if (out.length)
-		out.push(`${path}: NOT TAGGED AS REQUIRED for pdf.js (${stats})`);
+		out.unshift(`${path}: NOT TAGGED AS REQUIRED for pdf.js (${stats})`);
 	else
 		out.push(`${path}: pdf.js ok (${stats})`);
 	return out;

@@ -147,6 +147,7 @@ def main():
 		fails.append("%s:   ... and %d more long words not whole" % (pdf, len(missing) - MAX_SHOWN))
 	h1 = headings(elems, 1)
 	at = 0
+	title_fails = 0
 	# Spaces aside: a number and a title, or a title over two lines, may be
 	# separate pieces of text in one heading.
 	flat = [x.replace(" ", "") for x in h1]
@@ -154,6 +155,7 @@ def main():
 		want = clean(t).replace(" ", "")
 		j = next((j for j in range(at, len(h1)) if want in flat[j]), None)
 		if j is None:
+			title_fails += 1
 			before = [x for x in flat if want in x]
 			fails.append("%s: chapter title %r is not an H1 after %s; expected the chapter titles as H1 in the order of monitor.yaml (H1s: %s)" % (
 				pdf, t, "the start" if at == 0 else repr(h1[at - 1]),
@@ -162,12 +164,13 @@ def main():
 				continue
 		else:
 			at = j + 1
-	for l in fails:
-		print(l)
 	stats = "%d long words of %d Markdown files, %d chapter titles, %d elements, %d H1" % (
 		total, len(files), len(titles), len(elems), len(h1))
 	if fails:
-		print("%s: NOT WHOLE FOR poppler (%s)" % (pdf, stats))
+		print("%s: NOT WHOLE FOR poppler (%d long words not whole, %d chapter titles not H1 in order; %s)" % (
+			pdf, len(missing), title_fails, stats))
+		for l in fails:
+			print(l)
 		sys.exit(1)
 	print("%s: poppler struct-text ok (%s)" % (pdf, stats))
 

@@ -635,11 +635,11 @@ def main():
 			lines, stats = r, ""
 		else:
 			lines, stats = r
-		for l in lines:
-			print(l)
 		if lines:
 			bad += 1
 			print("%s: NOT TAGGED AS REQUIRED (%s)" % (path, stats))
+			for l in lines:
+				print(l)
 		else:
 			print("%s: tagged ok (%s)" % (path, stats))
 	sys.exit(1 if bad else 0)
