@@ -46,26 +46,34 @@ async function check(path) {
 	for (let n = 1; n <= doc.numPages; n++) {
 		const page = await doc.getPage(n);
 		const tc = await page.getTextContent({ includeMarkedContent: true });
+		// pageText: text that is not an artifact, so belongs in the tree.
 		let depth = 0, outside = 0, unbalanced = 0, pageText = 0, mcids = 0;
+		const tags = [];
 		for (const it of tc.items) {
 			if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
 				depth++;
+				tags.push(it.tag);
 				if (it.type === "beginMarkedContentProps" && it.id) mcids++;
 			} else if (it.type === "endMarkedContent") {
 				if (depth === 0) {
 					if (++unbalanced <= MAX)
 						out.push(`${path}: page ${n}: endMarkedContent without a begin; expected BDC/BMC and EMC in pairs`);
-				} else depth--;
+				} else {
+					depth--;
+					tags.pop();
+				}
 			} else if (typeof it.str === "string" && it.str.trim() !== "") {
 				textItems++;
-				pageText++;
+				if (!tags.includes("Artifact"))
+					pageText++;
 				if (depth === 0 && ++outside <= MAX)
 					out.push(`${path}: page ${n}: text "${snippet(it.str)}" is outside marked content; ` +
 						"expected it inside /TAG <</MCID n>> BDC … EMC or /Artifact BMC … EMC");
 			}
 		}
-		// A page with nothing on it but artifacts (a blank verso) has
-		// nothing to put in the tree; every other page must have a tree.
+		// A page with nothing on it but artifacts (a blank verso, perhaps
+		// with a draft stamp) has nothing to put in the tree; every other
+		// page must have a tree.
 		const tree = await page.getStructTree();
 		if (!pageText && !mcids) {
 			blank++;
@@ -81,7 +89,7 @@ async function check(path) {
 			out.push(`${path}: page ${n}: ${depth} marked-content sequences not closed at the end of the page; expected each BDC/BMC closed by EMC`);
 		page.cleanup();
 	}
-	const stats = `${doc.numPages} pages, ${pagesWithTree} with a structure tree, ${blank} blank, ${textItems} text items`;
+	const stats = `${doc.numPages} pages, ${pagesWithTree} with a structure tree, ${blank} with artifacts only, ${textItems} text items`;
 	await doc.destroy();
 	if (out.length)
 		out.unshift(`${path}: NOT TAGGED AS REQUIRED for pdf.js (${stats})`);

@@ -97,8 +97,12 @@ def struct_tree(pdf):
 	return elems, texts
 
 
+# The engine sets typographic quotes (FORMAT.md): compare quotes as straight.
+QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", "''''\"\"\"\"")
+
+
 def clean(t):
-	t = unicodedata.normalize("NFKC", t)
+	t = unicodedata.normalize("NFKC", t).translate(QUOTES)
 	t = re.sub("\u00ad\\s*", "", t)
 	return " ".join(t.split())
 
