@@ -68,6 +68,40 @@ tagged_build() {
 	fi
 }
 
+# tagged_catches PDF KIND WANT [pdfjs]: the PDF with one thing broken
+# (tests/tools/mutate_tagged.py KIND) fails the pikepdf check with WANT in
+# its report, and with pdfjs, the pdf.js check too.
+tagged_catches() {
+	local pdf=$1 kind=$2 want=$3 js=${4:-} out
+	out=$("$TAGGED_PY" tests/tools/check_tagged.py "${pdf%.pdf}-$kind.pdf") &&
+		{ echo "the pikepdf check passes a PDF with '$kind' broken"; return 1; }
+	grep -qF -- "$want" <<<"$out" || { echo "the pikepdf check does not say '$want':"; head -n 5 <<<"$out"; return 1; }
+	if [ -n "$js" ] && [ -z "$(tagged_skip_pdfjs)" ]; then
+		out=$(node tests/pdfjs/check.mjs "${pdf%.pdf}-$kind.pdf") &&
+			{ echo "the pdf.js check passes a PDF with '$kind' broken"; return 1; }
+		grep -q "outside marked content" <<<"$out" || { echo "pdf.js does not say the text is outside marked content:"; head -n 3 <<<"$out"; return 1; }
+	fi
+	return 0
+}
+
+# The checks catch what they are for: the generated monitor's PDF with one
+# thing broken at a time. Meaningful once the engine tags; before, skipped.
+tagged_mutations() {
+	local pdf=$1 kind want rc err
+	[ -z "$(tagged_skip_pikepdf)" ] || return 0
+	for kind in untag:01-005 alt:13-004 heading:14-003 scope:15-003 list:"16 list holds" \
+		link:28-011 note:19-003 lang:11-001 ptree:"ParentTree says"; do
+		want=${kind#*:}
+		kind=${kind%%:*}
+		local name="tagged pdf: the checks catch a broken '$kind' ($want)"
+		err=$("$TAGGED_PY" tests/tools/mutate_tagged.py "$pdf" "${pdf%.pdf}-$kind.pdf" "$kind" 2>&1); rc=$?
+		if [ $rc -eq 2 ]; then pass "$name (skipped: the engine's PDF is not tagged yet)"; continue; fi
+		if [ $rc -ne 0 ]; then fail "$name" "the generated monitor's PDF: $err"; continue; fi
+		if [ "$kind" = untag ]; then check "$name" tagged_catches "$pdf" "$kind" "$want" pdfjs
+		else check "$name" tagged_catches "$pdf" "$kind" "$want"; fi
+	done
+}
+
 tagged_all() {
 	local s d l n
 	s=$(scratch)
@@ -84,8 +118,10 @@ tagged_all() {
 	# A monitor written for this run from FORMAT.md: every block kind, every
 	# chart type, lists, quotes, footnotes, links and images.
 	if "$TAGGED_PY" tests/tools/gen_monitor.py "$s/unseen" "${TAGGED_SEED:-15}" >/dev/null 2>"$s/gen.err"; then
-		tagged_build "a generated monitor (seed ${TAGGED_SEED:-15})" "$s/unseen" "$s/unseen.pdf" &&
+		if tagged_build "a generated monitor (seed ${TAGGED_SEED:-15})" "$s/unseen" "$s/unseen.pdf"; then
 			tagged_run "a generated monitor (seed ${TAGGED_SEED:-15})" "$s/unseen" "$s/unseen.pdf"
+			tagged_mutations "$s/unseen.pdf"
+		fi
 	else
 		fail "tagged pdf: the generated monitor is written" "$(head -c 400 "$s/gen.err")"
 	fi
