@@ -17,7 +17,7 @@ checkpoints that a program can decide, read from the file with pikepdf
   10-001  every font the pages use maps its codes to Unicode (/ToUnicode)
   28-008/009  every page /Tabs /S
   28-011  every link annotation has /StructParent and is an OBJR in a Link
-  28-012  every link annotation has /Contents
+  28-012  every link annotation has /Contents (and, for PDF/A, the print flag)
 and: /MarkInfo /Marked true; a StructTreeRoot with a ParentTree; every page
 /StructParents; every MCID on a page is in the ParentTree and in the tree,
 and every MCID the tree names exists on its page.
@@ -600,6 +600,9 @@ def check_annots(pobj, n, pref, ptree, tree, rep):
 			c = a.get("/Contents")
 			if c is None or not str(c).strip():
 				rep.fail(("28-012", n), "%s: 28-012 no /Contents; expected a description of the link's target" % where)
+		# PDF/A (6.3.2) as the issue asks: annotations print.
+		if not int(a.get("/F", 0)) & 4:
+			rep.fail(("print", n), "%s: /F is %d, without the print flag; expected /F 4" % (where, int(a.get("/F", 0))))
 
 
 def check(path, limit):
