@@ -67,7 +67,7 @@ def long_words(path):
 
 def struct_tree(pdf):
 	"""[(indent, type, [texts])] for each element line of pdfinfo -struct-text,
-	and all texts in order."""
+	and all texts in order as (element number, text)."""
 	r = subprocess.run(["pdfinfo", "-struct-text", pdf], capture_output=True)
 	out = r.stdout.decode("utf-8", "replace")
 	if r.returncode != 0:
@@ -86,7 +86,7 @@ def struct_tree(pdf):
 				i += 1
 				buf += "\n" + lines[i]
 			t = buf[:-1] if buf.endswith('"') else buf
-			texts.append(t)
+			texts.append((len(elems), t))
 			if elems:
 				elems[-1][2].append(t)
 		elif s and not s.startswith("/") and not s.startswith("Object "):
@@ -130,7 +130,16 @@ def main():
 	if not elems:
 		print("%s: pdfinfo -struct-text prints no structure: the PDF has no structure tree; expected Document with the chapters' elements" % pdf)
 		sys.exit(1)
-	text = clean(" ".join(texts))
+	# Pieces of one element join as they are (a line broken between words
+	# keeps its space; a word broken at a line end, its halves); elements
+	# are apart.
+	joined, last = [], None
+	for at, t in texts:
+		if last is not None and at != last:
+			joined.append(" ")
+		joined.append(t)
+		last = at
+	text = clean("".join(joined))
 	missing = []
 	total = 0
 	for f in files:

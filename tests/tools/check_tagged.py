@@ -331,9 +331,10 @@ def check_elements(tree, rep):
 			if not has_scope(e):
 				rep.fail(("15-003", ""), "%s: 15-003 TH without /Scope; expected /A <</O /Table /Scope /Column (or /Row /Both)>>" % where)
 		if std == "L":
+			# Stricter than PDF 1.7's "should": a nested list goes in an LBody.
 			bad = [k for k in kid_types if k not in ("LI", "Caption")]
 			if bad:
-				rep.fail(("16", "L"), "%s: 16 list holds %s; expected only LI (or a Caption)" % (where, ", ".join(sorted(set(map(str, bad))))))
+				rep.fail(("16", "L"), "%s: 16 list holds %s; expected only LI (or a Caption), a nested L inside an LBody" % (where, ", ".join(sorted(set(map(str, bad))))))
 		if std == "LI":
 			bad = [k for k in kid_types if k not in ("Lbl", "LBody")]
 			if bad:
@@ -341,10 +342,11 @@ def check_elements(tree, rep):
 			pk = tree.parent.get(key(e))
 			if pk is None or tree.standard(name_of(tree.elems[pk].S)) != "L":
 				rep.fail(("16", "LI-parent"), "%s: 16 LI outside an L; expected its parent to be L" % where)
-		if std in ("Lbl", "LBody"):
+		# A Lbl may also label a note or a contents entry; an LBody is a list's.
+		if std == "LBody":
 			pk = tree.parent.get(key(e))
 			if pk is None or tree.standard(name_of(tree.elems[pk].S)) != "LI":
-				rep.fail(("16", "LI-kid"), "%s: 16 %s outside an LI; expected its parent to be LI" % (where, std))
+				rep.fail(("16", "LI-kid"), "%s: 16 LBody outside an LI; expected its parent to be LI" % where)
 		if std == "Table":
 			bad = [k for k in kid_types if k not in ("TR", "THead", "TBody", "TFoot", "Caption")]
 			if bad:
