@@ -8,8 +8,8 @@
 #             outside marked content (Firefox's PDF viewer);
 #   poppler   tests/tools/check_struct_text.py: `pdfinfo -struct-text` has
 #             the Markdown's long words whole and the chapter titles as H1.
-# `make check-pdf` runs only this file (and PDFBox Preflight where
-# tests/tools/preflight.sh exists and PDF_CHECK_PREFLIGHT=1).
+# `make check-pdf` runs only this file, and with PDF_CHECK_PREFLIGHT=1 (which
+# it sets) PDFBox Preflight too, where tests/tools/preflight.sh exists.
 
 TAGGED_PY=${TAGGED_PY:-/usr/bin/python3}
 
@@ -52,9 +52,21 @@ tagged_run() {
 	if [ -n "$why" ]; then pass "tagged pdf, poppler struct text (long words whole, chapters as H1): $label (skipped: $why)"
 	else tagged_check "tagged pdf, poppler struct text (long words whole, chapters as H1): $label" \
 		"$TAGGED_PY" tests/tools/check_struct_text.py "$project" "$pdf"; fi
-	if [ "${PDF_CHECK_PREFLIGHT:-0}" = 1 ] && [ -f tests/tools/preflight.sh ]; then
-		tagged_check "PDF/A Preflight: $label" bash tests/tools/preflight.sh "$pdf"
-	fi
+	TAGGED_PDFS+=("$pdf")
+}
+
+# PDFBox Preflight (tests/tools/preflight.sh PDF...: exit 0 clean, 2 when
+# java or its jars are missing) over every PDF at once: one Java start.
+tagged_preflight() {
+	local out rc
+	[ "${PDF_CHECK_PREFLIGHT:-0}" = 1 ] && [ -f tests/tools/preflight.sh ] && [ ${#TAGGED_PDFS[@]} -gt 0 ] || return 0
+	local name="PDF/A Preflight: content/, the samples under every layout and the generated monitor"
+	out=$(bash tests/tools/preflight.sh "${TAGGED_PDFS[@]}" 2>&1); rc=$?
+	case $rc in
+	0) pass "$name" ;;
+	2) pass "$name (skipped: $(printf '%s' "$out" | head -n 1))" ;;
+	*) fail "$name" "$(printf '%s\n' "$out" | sed "s|$TMP_ROOT/t\.[^/]*/||g" | grep -v ': ok' | head -n "${TAGGED_LINES:-12}")" ;;
+	esac
 }
 
 # tagged_build LABEL PROJECT PDF [ARGS]: builds, or fails the three checks
@@ -105,6 +117,7 @@ tagged_mutations() {
 tagged_all() {
 	local s d l n
 	s=$(scratch)
+	TAGGED_PDFS=()
 	if tagged_build "content/" content "$s/content.pdf"; then
 		tagged_run "content/" content "$s/content.pdf"
 	fi
@@ -125,6 +138,7 @@ tagged_all() {
 	else
 		fail "tagged pdf: the generated monitor is written" "$(head -c 400 "$s/gen.err")"
 	fi
+	tagged_preflight
 }
 
 # Under ASan and valgrind the engine is the thing tested: building eleven
