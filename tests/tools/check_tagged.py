@@ -200,7 +200,9 @@ class Tree:
 				self.add_mcid(e, pg, int(kid))
 			elif isinstance(kid, Dictionary):
 				t = kid.get("/Type")
-				if t == Name.MCR:
+				if t == Name.MCR and "/Stm" in kid:
+					pass    # marked content in a form XObject: not a page's
+				elif t == Name.MCR:
 					self.add_mcid(e, kid.get("/Pg", pg), int(kid.MCID))
 				elif t == Name.OBJR:
 					obj = kid.get("/Obj")
@@ -472,8 +474,15 @@ class Content:
 				if form is not None and depth < 10:
 					# A form's own content is judged operator by operator,
 					# in the marked content around the Do.
+					# A form with /StructParents has MCIDs of its own, in
+					# its own ParentTree entry, not the page's: those are
+					# not counted (nor checked) here.
 					sub = form.get("/Resources", resources)
+					saved = self.mcids
+					if "/StructParents" in form:
+						self.mcids = {}
 					self.run(form, sub, stack, "%s, form %s %s" % (label, operands[0], ref(form)), depth + 1)
+					self.mcids = saved
 				elif not tagged:
 					self.outside += 1
 					rep.fail(("01-005", self.pageno), "%s: op #%d: 01-005 '%s'%s outside tagged content; expected it inside /TAG <</MCID n>> BDC ... EMC or /Artifact BMC ... EMC" % (
@@ -612,7 +621,7 @@ def check(path, limit):
 	try:
 		pdf = pikepdf.open(path)
 	except Exception as e:
-		return ["%s: cannot be opened: %s" % (path, e)]
+		return ["%s: pikepdf cannot open it: %s" % (path, e)], "not read"
 	with pdf:
 		check_catalog(pdf, rep)
 		tree = Tree(pdf, rep)
@@ -635,11 +644,7 @@ def main():
 		sys.exit(__doc__)
 	bad = 0
 	for path in args:
-		r = check(path, limit)
-		if isinstance(r, list):
-			lines, stats = r, ""
-		else:
-			lines, stats = r
+		lines, stats = check(path, limit)
 		if lines:
 			bad += 1
 			print("%s: NOT TAGGED AS REQUIRED (%s)" % (path, stats))
