@@ -4,6 +4,7 @@
 #   make install PREFIX=/usr/local
 #   make samples      render every sample project into out/
 #   make golden       rewrite tests/golden/*.layout after an intended layout change
+#   make check-pdf    only the checks that the PDF is tagged and accessible (pikepdf, pdf.js, poppler)
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -21,7 +22,7 @@ UNIT_LIBS = -lhyphen
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-gfm-dev libcsv-dev libyaml-dev libharfbuzz-dev libfontconfig-dev \
        libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all time python3-swiglpk python3-yaml \
-       icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java python3-pikepdf
+       icc-profiles-free default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java python3 python3-pikepdf nodejs npm
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)
@@ -30,15 +31,19 @@ GEN_SRCS = build/gen/srgb_icc.c
 OBJS = $(SRCS:generator/%.c=build/obj/%.o) $(GEN_SRCS:build/gen/%.c=build/obj/%.o)
 LIB_OBJS = $(filter-out build/obj/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
+# pdf.js, installed by npm ci for the tag checks (see below).
+PDFJS = tests/pdfjs/node_modules/.package-lock.json
 
-.PHONY: all deps build render test golden install samples clean check-asan valgrind fuzz
+.PHONY: all deps build render test golden install samples clean check-asan valgrind fuzz check-pdf
 
 all: deps build render
 
 # Installs what is missing when run as root; otherwise says what to run.
 deps: build/.deps-ok
 build/.deps-ok: Makefile
-	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(DEBS); do \
+	  case $$p in nodejs|npm) command -v node >/dev/null && command -v npm >/dev/null && continue;; esac; \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
@@ -96,8 +101,23 @@ $(NOSEC_BIN): $(filter-out build/obj/calc.o,$(OBJS)) generator/calc.c
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DSM_TEST_NO_SECONDARY -c -o build/test/calc-nosecondary.o generator/calc.c
 	$(CC) $(CFLAGS) -o $@ $(filter-out build/obj/calc.o,$(OBJS)) build/test/calc-nosecondary.o $(LDFLAGS) $(LDLIBS)
 
-test: deps $(BIN) $(NOSEC_BIN) build/unit-tests build/mkimages
+test: deps $(BIN) $(NOSEC_BIN) build/unit-tests build/mkimages $(PDFJS)
 	@bash tests/run.sh
+
+# pdf.js for the tag checks (tests/pdfjs), from its lockfile; again only
+# when the lockfile changes. Its optional canvas packages are for rendering,
+# which the checks do not do. Without npm (or the registry) the pdf.js
+# checks skip and say so.
+$(PDFJS): tests/pdfjs/package-lock.json tests/pdfjs/package.json | build/.deps-ok
+	@if command -v npm >/dev/null; then \
+	  cd tests/pdfjs && { npm ci --omit=optional --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules/.package-lock.json || \
+	    echo "npm ci in tests/pdfjs failed: the pdf.js checks will be skipped"; }; \
+	else echo "npm is missing: the pdf.js checks will be skipped"; fi
+
+# Only the checks that the PDFs are tagged and accessible (tests/e2e/tagged.sh),
+# with PDFBox Preflight where tests/tools/preflight.sh exists.
+check-pdf: deps $(BIN) $(PDFJS)
+	@PDF_CHECK_PREFLIGHT=1 bash tests/check_pdf.sh
 
 # Rewrites the golden layout files (tests/golden/*.layout) after an intended
 # layout change; review the diff in git before committing it.
