@@ -20,7 +20,7 @@ UNIT_LIBS = -lhyphen
 
 # Debian packages: build, the fonts of the shipped layouts, and the tools the tests use.
 DEBS = gcc make pkg-config libhpdf-dev libcmark-gfm-dev libcsv-dev libyaml-dev libharfbuzz-dev libfontconfig-dev \
-       libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all time python3-swiglpk python3-yaml
+       libpng-dev libjpeg-dev libdeflate-dev libhyphen-dev hyphen-nl wdutch fonts-open-sans fonts-lato fonts-liberation2 poppler-utils qpdf locales-all time python3-swiglpk python3-yaml python3-pikepdf
 
 BIN  = build/sociale-monitor
 SRCS = $(wildcard generator/*.c)

@@ -882,7 +882,6 @@ static void write_tree(struct render *r)
 		const struct sm_elem *node = e < P->nnodes ? &P->nodes[e] : NULL;
 		o->type = sm_struct_name((enum sm_struct_type)el[e].type);
 		o->parent = el[e].parent < 0 ? -1 : el[el[e].parent].out;
-		o->page = el[e].page;
 		/* A Link's alternative text is its annotation's /Contents. */
 		if (node && node->alt && el[e].type != SM_S_LINK)
 			o->alt = node->alt;

@@ -216,21 +216,69 @@ void sm_pdf_catalog(HPDF_Doc pdf, const char *lang)
 
 /* ------------------------------------------------- the structure tree */
 
-/* Why: hpdf.h has no structure tree, marked content or text strings of
- * our own (/Alt, /Contents); every object below is made with the object
- * functions of hpdf_objects.h. Reach-in: those functions, and the
- * document's mmgr, xref and catalog. libharu allocates through
- * sm_xmalloc, which does not return on failure, so a new object is never
- * NULL. */
+/* Why: hpdf.h has no structure tree, no marked content and no way to add
+ * keys to a page or an annotation. A tagged monitor has tens of thousands
+ * of structure elements, and libharu's objects cost some ten allocations
+ * and a kilobyte each (every dictionary key is a 128-byte record) and are
+ * written key by key: they made the tree a third of the build. So each
+ * element is a dictionary of libharu's (an object number and an entry in
+ * the cross-reference table) whose body we write ourselves, compactly, in
+ * one piece: its write_fn writes the bytes its attr points to. The bodies
+ * are made once every object has its number, in one buffer that the
+ * StructTreeRoot owns (its free_fn frees it with the document).
+ * Reach-in: the object functions, the document's mmgr, xref and catalog,
+ * a dictionary's write_fn, free_fn and attr, an object's header (its
+ * number and generation). */
 
-/* A text string at most this many bytes of UTF-8 long (libharu refuses a
- * string over 65,535 bytes): longer ones are cut at a character. */
+/* An array holds at most 8,191 objects in PDF/A-1 (ISO 19005-1, 6.1.12):
+ * an element with more kids has them in Divs of that many. */
+#define KIDS_MAX 8191
+/* A ParentTree with more keys than this is a root over leaves of this many. */
+#define LEAF_MAX 2048
+/* A text string at most this many bytes of UTF-8 long: longer ones are cut
+ * at a character (PDF/A-1 allows 65,535 bytes, UTF-16 doubles them). */
 #define TEXT_MAX 16000
 
-/* A text string: as it is when ASCII, else UTF-16BE after a byte order
- * mark (what libharu's encoders write, and readers take for Unicode),
- * with surrogate pairs beyond the BMP. NULL for an empty one. */
-static void *text_string(HPDF_Doc pdf, const char *s)
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const void *s, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 4096;
+		b->p = sm_xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+static void put_str(struct buf *b, const char *s) { put(b, s, strlen(s)); }
+
+static void put_uint(struct buf *b, unsigned v)
+{
+	char t[12], *o = t + sizeof t;
+	do {
+		*--o = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	put(b, o, (size_t)(t + sizeof t - o));
+}
+
+/* A reference to an indirect object: "12 0 R". */
+static void put_ref(struct buf *b, void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	put_uint(b, h->obj_id & 0x00FFFFFF);
+	put(b, " ", 1);
+	put_uint(b, h->gen_no);
+	put(b, " R", 2);
+}
+
+/* How much of s a text string holds: all of it, or TEXT_MAX bytes cut at
+ * a character; *ascii when all of that is ASCII. */
+static size_t text_len(const char *s, int *ascii)
 {
 	size_t len = strlen(s);
 	if (len > TEXT_MAX) {
@@ -238,23 +286,22 @@ static void *text_string(HPDF_Doc pdf, const char *s)
 		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	if (!len)
-		return NULL;
 	size_t i = 0;
 	while (i < len && (unsigned char)s[i] < 0x80)
 		i++;
-	if (i == len) {
-		char *copy = sm_xmalloc(len + 1);
-		memcpy(copy, s, len);
-		copy[len] = 0;
-		HPDF_String str = HPDF_String_New(pdf->mmgr, copy, NULL);
-		free(copy);
-		return str;
-	}
-	unsigned char *u = sm_xmalloc(2 + 4 * len), *o = u;
+	*ascii = i == len;
+	return len;
+}
+
+/* UTF-8 as UTF-16BE after a byte order mark (what libharu's encoders
+ * write, and readers take for Unicode), surrogate pairs beyond the BMP;
+ * u has room for 2 + 4 * len bytes. Returns the bytes. */
+static size_t utf16(const char *s, size_t len, unsigned char *u)
+{
+	unsigned char *o = u;
 	*o++ = 0xFE;
 	*o++ = 0xFF;
-	for (i = 0; i < len;) {
+	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = sm_utf8_decode(s + i, len - i, &cp);
 		if (!n) {
@@ -263,82 +310,170 @@ static void *text_string(HPDF_Doc pdf, const char *s)
 		}
 		i += (size_t)n;
 		if (cp >= 0x10000) {
-			uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+			uint32_t hi = 0xD800 + ((cp - 0x10000) >> 10);
 			*o++ = (unsigned char)(hi >> 8);
 			*o++ = (unsigned char)hi;
-			cp = lo;
+			cp = 0xDC00 + ((cp - 0x10000) & 0x3FF);
 		}
 		*o++ = (unsigned char)(cp >> 8);
 		*o++ = (unsigned char)cp;
 	}
-	HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)(o - u));
-	free(u);
-	return b;
+	return (size_t)(o - u);
 }
 
-/* An array holds at most HPDF_LIMIT_MAX_ARRAY (32,767) objects in
- * libharu: an element with more kids has them in Divs of this many. */
-#define KIDS_MAX 8192
-/* A ParentTree with more keys than this is a root over leaves of this many. */
-#define LEAF_MAX 2048
+/* A text string: a literal one when ASCII, else UTF-16 in hex. */
+static void put_text(struct buf *b, const char *s)
+{
+	int ascii;
+	size_t len = text_len(s, &ascii);
+	if (ascii) {
+		put(b, "(", 1);
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			char e[4] = { '\\', (char)c, 0, 0 };
+			if (c == '(' || c == ')' || c == '\\') {
+				put(b, e, 2);
+			} else if (c < 0x20 || c == 0x7F) {
+				e[1] = (char)('0' + (c >> 6));
+				e[2] = (char)('0' + (c >> 3 & 7));
+				e[3] = (char)('0' + (c & 7));
+				put(b, e, 4);
+			} else {
+				put(b, e + 1, 1);
+			}
+		}
+		put(b, ")", 1);
+		return;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char *u = sm_xmalloc(2 + 4 * len);
+	size_t n = utf16(s, len, u);
+	put(b, "<", 1);
+	for (size_t i = 0; i < n; i++) {
+		char h[2] = { hex[u[i] >> 4], hex[u[i] & 15] };
+		put(b, h, 2);
+	}
+	put(b, ">", 1);
+	free(u);
+}
+
+/* A dictionary whose body is ours: attr points at its length (4 bytes)
+ * and bytes. */
+static HPDF_STATUS write_body(HPDF_Dict d, HPDF_Stream s)
+{
+	uint32_t n;
+	if (!d->attr)
+		return HPDF_OK;
+	memcpy(&n, d->attr, sizeof n);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)d->attr + sizeof n, n);
+}
+
+static void free_bodies(HPDF_Dict d)
+{
+	free(d->attr);
+	d->attr = NULL;
+}
 
 struct tree_out {
 	HPDF_Doc pdf;
 	const struct sm_pdf_tree *t;
-	HPDF_Dict root;
+	struct buf b;               /* every body, each after its length */
+	HPDF_Dict *bodied;          /* the dictionaries with a body, and where it starts */
+	size_t *at;
+	int nbodied, cbodied;
 	HPDF_Dict *el;              /* each element's object */
 	HPDF_Dict *up;              /* the object whose /K holds it, when not its parent's: a Div */
 	HPDF_Dict *mark_up, *link_up;   /* the same for marked content and links; NULL until needed */
 };
 
-/* The page a run of kids begins on. */
-static int kids_page(const struct sm_pdf_tree *t, const struct sm_pdf_kid *k)
+/* A new indirect dictionary whose body is written by body_begin and
+ * body_end. */
+static HPDF_Dict bodied(struct tree_out *o)
 {
-	return k->kind == SM_PDF_KID_ELEM ? t->elems[k->v].page : k->page;
+	HPDF_Dict d = HPDF_Dict_New(o->pdf->mmgr);
+	HPDF_Xref_Add(o->pdf->xref, d);
+	d->write_fn = write_body;
+	return d;
+}
+
+static void body_begin(struct tree_out *o, HPDF_Dict d)
+{
+	if (o->nbodied == o->cbodied) {
+		o->cbodied = o->cbodied ? o->cbodied * 2 : 1024;
+		o->bodied = sm_xrealloc(o->bodied, (size_t)o->cbodied * sizeof *o->bodied);
+		o->at = sm_xrealloc(o->at, (size_t)o->cbodied * sizeof *o->at);
+	}
+	o->bodied[o->nbodied] = d;
+	o->at[o->nbodied++] = o->b.len;
+	uint32_t n = 0;
+	put(&o->b, &n, sizeof n);
+}
+
+static void body_end(struct tree_out *o)
+{
+	size_t at = o->at[o->nbodied - 1];
+	put(&o->b, "\n", 1);
+	uint32_t n = (uint32_t)(o->b.len - at - sizeof n);
+	memcpy(o->b.p + at, &n, sizeof n);
 }
 
 /* One kid as /K holds it: an MCID on the element's page pg as a number,
  * elsewhere as a marked-content reference; a link annotation as an object
- * reference; an element as itself. */
-static void *kid_obj(struct tree_out *o, const struct sm_pdf_kid *k, int pg)
+ * reference; an element as a reference to it. */
+static void put_kid(struct tree_out *o, const struct sm_pdf_kid *k, int pg)
 {
-	HPDF_MMgr mm = o->pdf->mmgr;
-	if (k->kind == SM_PDF_KID_ELEM)
-		return o->el[k->v];
-	if (k->kind == SM_PDF_KID_MCID && k->page == pg)
-		return HPDF_Number_New(mm, k->v);
-	HPDF_Dict d = HPDF_Dict_New(mm);
-	if (k->kind == SM_PDF_KID_MCID) {
-		HPDF_Dict_AddName(d, "Type", "MCR");
-		HPDF_Dict_Add(d, "Pg", o->t->pages[k->page]);
-		HPDF_Dict_AddNumber(d, "MCID", k->v);
+	struct buf *b = &o->b;
+	if (k->kind == SM_PDF_KID_ELEM) {
+		put_ref(b, o->el[k->v]);
+	} else if (k->kind == SM_PDF_KID_MCID && k->page == pg) {
+		put_uint(b, (unsigned)k->v);
+	} else if (k->kind == SM_PDF_KID_MCID) {
+		put_str(b, "<</Type/MCR/Pg ");
+		put_ref(b, o->t->pages[k->page]);
+		put_str(b, "/MCID ");
+		put_uint(b, (unsigned)k->v);
+		put_str(b, ">>");
 	} else {
-		HPDF_Dict_AddName(d, "Type", "OBJR");
-		HPDF_Dict_Add(d, "Obj", o->t->links[k->v]);
-		HPDF_Dict_Add(d, "Pg", o->t->pages[k->page]);
+		put_str(b, "<</Type/OBJR/Obj ");
+		put_ref(b, o->t->links[k->v]);
+		put_str(b, "/Pg ");
+		put_ref(b, o->t->pages[k->page]);
+		put_str(b, ">>");
 	}
-	return d;
 }
 
-static void put_kids(struct tree_out *o, HPDF_Dict d, const struct sm_pdf_kid *k, int n, int pg)
+static void put_kids(struct tree_out *o, const struct sm_pdf_kid *k, int n, int pg)
 {
-	if (n == 1) {
-		HPDF_Dict_Add(d, "K", kid_obj(o, k, pg));
-		return;
+	put_str(&o->b, n == 1 ? "/K " : "/K[");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			put(&o->b, " ", 1);
+		put_kid(o, &k[i], pg);
 	}
-	HPDF_Array a = HPDF_Array_New(o->pdf->mmgr);
+	if (n != 1)
+		put(&o->b, "]", 1);
+}
+
+/* /S, /P and /Pg of an element's body. */
+static void put_head(struct tree_out *o, const char *type, HPDF_Dict parent, int pg)
+{
+	put_str(&o->b, "/S/");
+	put_str(&o->b, type);
+	put_str(&o->b, "/P ");
+	put_ref(&o->b, parent);
+	if (pg >= 0) {
+		put_str(&o->b, "/Pg ");
+		put_ref(&o->b, o->t->pages[pg]);
+	}
+}
+
+/* The page of the first MCID among n kids, -1 none. */
+static int mcid_page(const struct sm_pdf_kid *k, int n)
+{
 	for (int i = 0; i < n; i++)
-		HPDF_Array_Add(a, kid_obj(o, &k[i], pg));
-	HPDF_Dict_Add(d, "K", a);
-}
-
-static void put_elem_head(struct tree_out *o, HPDF_Dict d, const char *type, HPDF_Dict parent, int pg)
-{
-	HPDF_Dict_AddName(d, "Type", "StructElem");
-	HPDF_Dict_AddName(d, "S", type);
-	HPDF_Dict_Add(d, "P", parent);
-	if (pg >= 0)
-		HPDF_Dict_Add(d, "Pg", o->t->pages[pg]);
+		if (k[i].kind == SM_PDF_KID_MCID)
+			return k[i].page;
+	return -1;
 }
 
 /* The kids of an element with more than KIDS_MAX, in Divs of KIDS_MAX:
@@ -347,10 +482,8 @@ static void group_kids(struct tree_out *o, int e, HPDF_Dict *divs)
 {
 	const struct sm_pdf_tree *t = o->t;
 	const struct sm_pdf_elem *E = &t->elems[e];
-	HPDF_MMgr mm = o->pdf->mmgr;
 	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
-		HPDF_Dict div = divs[g] = HPDF_Dict_New(mm);
-		HPDF_Xref_Add(o->pdf->xref, div);
+		HPDF_Dict div = divs[g] = bodied(o);
 		int from = E->kids + g * KIDS_MAX, n = E->nkids - g * KIDS_MAX;
 		if (n > KIDS_MAX)
 			n = KIDS_MAX;
@@ -373,121 +506,166 @@ static void group_kids(struct tree_out *o, int e, HPDF_Dict *divs)
 
 /* An element: its type, parent, page, alternative text, a header cell's
  * scope, and its kids (in Divs when there are too many for one array). */
-static void put_elem(struct tree_out *o, int e, HPDF_Dict *divs)
+static void put_elem(struct tree_out *o, HPDF_Dict root, int e, HPDF_Dict *divs)
 {
 	const struct sm_pdf_tree *t = o->t;
 	const struct sm_pdf_elem *E = &t->elems[e];
-	HPDF_MMgr mm = o->pdf->mmgr;
-	HPDF_Dict d = o->el[e];
-	put_elem_head(o, d, E->type, E->parent < 0 ? o->root : o->up[e] ? o->up[e] : o->el[E->parent], E->page);
-	if (E->alt) {
-		void *alt = text_string(o->pdf, E->alt);
-		if (alt)
-			HPDF_Dict_Add(d, "Alt", alt);
+	const struct sm_pdf_kid *k = &t->kids[E->kids];
+	int grouped = E->nkids > KIDS_MAX;
+	body_begin(o, o->el[e]);
+	put_head(o, E->type, E->parent < 0 ? root : o->up[e] ? o->up[e] : o->el[E->parent],
+		 grouped ? -1 : mcid_page(k, E->nkids));
+	if (E->alt && *E->alt) {
+		put_str(&o->b, "/Alt");
+		put_text(&o->b, E->alt);
 	}
 	if (E->scope) {
-		HPDF_Dict a = HPDF_Dict_New(mm);
-		HPDF_Dict_AddName(a, "O", "Table");
-		HPDF_Dict_AddName(a, "Scope", E->scope);
-		HPDF_Dict_Add(d, "A", a);
+		put_str(&o->b, "/A<</O/Table/Scope/");
+		put_str(&o->b, E->scope);
+		put_str(&o->b, ">>");
 	}
-	const struct sm_pdf_kid *k = &t->kids[E->kids];
-	if (E->nkids <= KIDS_MAX) {
-		put_kids(o, d, k, E->nkids, E->page);
+	if (!grouped) {
+		put_kids(o, k, E->nkids, mcid_page(k, E->nkids));
+		body_end(o);
 		return;
 	}
-	HPDF_Array a = HPDF_Array_New(mm);
+	put_str(&o->b, "/K[");
+	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
+		put_str(&o->b, g ? " " : "");
+		put_ref(&o->b, divs[g]);
+	}
+	put_str(&o->b, "]");
+	body_end(o);
 	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
 		int n = E->nkids - g * KIDS_MAX;
 		if (n > KIDS_MAX)
 			n = KIDS_MAX;
-		int pg = kids_page(t, &k[g * KIDS_MAX]);
-		put_elem_head(o, divs[g], "Div", d, pg);
-		put_kids(o, divs[g], &k[g * KIDS_MAX], n, pg);
-		HPDF_Array_Add(a, divs[g]);
+		int pg = mcid_page(&k[g * KIDS_MAX], n);
+		body_begin(o, divs[g]);
+		put_head(o, "Div", o->el[e], pg);
+		put_kids(o, &k[g * KIDS_MAX], n, pg);
+		body_end(o);
 	}
-	HPDF_Dict_Add(d, "K", a);
 }
 
 /* The ParentTree's value for a key: a page's array of the elements that
  * hold its marked content, by MCID; a link's element. */
-static void *parent_tree_value(struct tree_out *o, int key)
+static void put_parent_value(struct tree_out *o, int key)
 {
 	const struct sm_pdf_tree *t = o->t;
 	if (key >= t->npages) {
 		int j = key - t->npages;
-		return o->link_up && o->link_up[j] ? o->link_up[j] : o->el[t->link_elems[j]];
+		put_ref(&o->b, o->link_up && o->link_up[j] ? o->link_up[j] : o->el[t->link_elems[j]]);
+		return;
 	}
-	HPDF_Array a = HPDF_Array_New(o->pdf->mmgr);
-	for (int m = t->page_marks[key]; m < t->page_marks[key + 1]; m++)
-		HPDF_Array_Add(a, o->mark_up && o->mark_up[m] ? o->mark_up[m] : o->el[t->marks[m]]);
-	return a;
+	put(&o->b, "[", 1);
+	for (int m = t->page_marks[key]; m < t->page_marks[key + 1]; m++) {
+		if (m > t->page_marks[key])
+			put(&o->b, " ", 1);
+		put_ref(&o->b, o->mark_up && o->mark_up[m] ? o->mark_up[m] : o->el[t->marks[m]]);
+	}
+	put(&o->b, "]", 1);
 }
 
+/* The ParentTree: /Nums, or /Kids over leaves of LEAF_MAX keys. */
 static HPDF_Dict parent_tree(struct tree_out *o, int nkeys)
 {
-	HPDF_MMgr mm = o->pdf->mmgr;
-	HPDF_Dict tree = HPDF_Dict_New(mm);
-	HPDF_Xref_Add(o->pdf->xref, tree);
-	HPDF_Array leaves = nkeys > LEAF_MAX ? HPDF_Array_New(mm) : NULL;
-	for (int lo = 0; lo < nkeys || lo == 0; lo += LEAF_MAX) {
-		int hi = nkeys - lo > LEAF_MAX ? lo + LEAF_MAX : nkeys;
-		HPDF_Dict leaf = tree;
-		if (leaves) {
-			leaf = HPDF_Dict_New(mm);
-			HPDF_Xref_Add(o->pdf->xref, leaf);
-			HPDF_Array limits = HPDF_Array_New(mm);
-			HPDF_Array_AddNumber(limits, lo);
-			HPDF_Array_AddNumber(limits, hi - 1);
-			HPDF_Dict_Add(leaf, "Limits", limits);
+	HPDF_Dict tree = bodied(o);
+	int nleaves = nkeys > LEAF_MAX ? (nkeys + LEAF_MAX - 1) / LEAF_MAX : 0;
+	HPDF_Dict *leaves = sm_xmalloc(((size_t)nleaves + 1) * sizeof *leaves);
+	for (int l = 0; l < nleaves; l++)
+		leaves[l] = bodied(o);
+	for (int l = 0; l < (nleaves ? nleaves : 1); l++) {
+		int lo = l * LEAF_MAX, hi = nleaves && nkeys - lo > LEAF_MAX ? lo + LEAF_MAX : nkeys;
+		body_begin(o, nleaves ? leaves[l] : tree);
+		if (nleaves) {
+			put_str(&o->b, "/Limits[");
+			put_uint(&o->b, (unsigned)lo);
+			put(&o->b, " ", 1);
+			put_uint(&o->b, (unsigned)hi - 1);
+			put(&o->b, "]", 1);
 		}
-		HPDF_Array nums = HPDF_Array_New(mm);
+		put_str(&o->b, "/Nums[");
 		for (int key = lo; key < hi; key++) {
-			HPDF_Array_AddNumber(nums, key);
-			HPDF_Array_Add(nums, parent_tree_value(o, key));
+			put_str(&o->b, key > lo ? " " : "");
+			put_uint(&o->b, (unsigned)key);
+			put(&o->b, " ", 1);
+			put_parent_value(o, key);
 		}
-		HPDF_Dict_Add(leaf, "Nums", nums);
-		if (leaves)
-			HPDF_Array_Add(leaves, leaf);
+		put(&o->b, "]", 1);
+		body_end(o);
 	}
-	if (leaves)
-		HPDF_Dict_Add(tree, "Kids", leaves);
+	if (nleaves) {
+		body_begin(o, tree);
+		put_str(&o->b, "/Kids[");
+		for (int l = 0; l < nleaves; l++) {
+			put_str(&o->b, l ? " " : "");
+			put_ref(&o->b, leaves[l]);
+		}
+		put(&o->b, "]", 1);
+		body_end(o);
+	}
+	free(leaves);
 	return tree;
+}
+
+/* A text string object for a libharu dictionary, as put_text writes it
+ * (libharu escapes a literal one itself). */
+static void *text_object(HPDF_Doc pdf, const char *s)
+{
+	int ascii;
+	size_t len = text_len(s, &ascii);
+	void *obj;
+	if (ascii) {
+		char *c = sm_xmalloc(len + 1);
+		memcpy(c, s, len);
+		c[len] = 0;
+		obj = HPDF_String_New(pdf->mmgr, c, NULL);
+		free(c);
+	} else {
+		unsigned char *u = sm_xmalloc(2 + 4 * len);
+		obj = HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)utf16(s, len, u));
+		free(u);
+	}
+	return obj;
 }
 
 void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t)
 {
 	HPDF_MMgr mm = pdf->mmgr;
-	struct tree_out o = { pdf, t, NULL, NULL, NULL, NULL, NULL };
-	o.root = HPDF_Dict_New(mm);
-	HPDF_Xref_Add(pdf->xref, o.root);
-	o.el = sm_xmalloc((size_t)t->nelems * sizeof *o.el);
-	o.up = sm_xcalloc((size_t)t->nelems, sizeof *o.up);
-	for (int e = 0; e < t->nelems; e++) {
-		o.el[e] = HPDF_Dict_New(mm);
-		HPDF_Xref_Add(pdf->xref, o.el[e]);
-	}
+	struct tree_out o = { .pdf = pdf, .t = t };
+	HPDF_Dict root = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(pdf->xref, root);
+	root->free_fn = free_bodies;
+	o.el = sm_xmalloc(((size_t)t->nelems + 1) * sizeof *o.el);
+	o.up = sm_xcalloc((size_t)t->nelems + 1, sizeof *o.up);
+	for (int e = 0; e < t->nelems; e++)
+		o.el[e] = bodied(&o);
 	/* The Divs of elements with too many kids, first: they hold kids
 	 * that name them as their parent. */
-	HPDF_Dict **divs = sm_xcalloc((size_t)t->nelems, sizeof *divs);
+	HPDF_Dict **divs = sm_xcalloc((size_t)t->nelems + 1, sizeof *divs);
 	for (int e = 0; e < t->nelems; e++)
 		if (t->elems[e].nkids > KIDS_MAX) {
 			divs[e] = sm_xmalloc(((size_t)t->elems[e].nkids / KIDS_MAX + 1) * sizeof **divs);
 			group_kids(&o, e, divs[e]);
 		}
 	for (int e = 0; e < t->nelems; e++)
-		put_elem(&o, e, divs[e]);
+		put_elem(&o, root, e, divs[e]);
 	int nkeys = t->npages + t->nlinks;
-	HPDF_Dict_AddName(o.root, "Type", "StructTreeRoot");
+	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 	if (t->nelems)
-		HPDF_Dict_Add(o.root, "K", o.el[0]);
-	HPDF_Dict_Add(o.root, "ParentTree", parent_tree(&o, nkeys));
-	HPDF_Dict_AddNumber(o.root, "ParentTreeNextKey", nkeys);
-	HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", o.root);
+		HPDF_Dict_Add(root, "K", o.el[0]);
+	HPDF_Dict_Add(root, "ParentTree", parent_tree(&o, nkeys));
+	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", nkeys);
+	HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
 	HPDF_Dict mark_info = HPDF_Dict_New(mm);
 	HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
 	HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
-	/* Pages: their key in the ParentTree; the tab key follows the structure. */
+	/* Every body is made: each dictionary points at its own. */
+	root->attr = o.b.p;
+	for (int i = 0; i < o.nbodied; i++)
+		o.bodied[i]->attr = o.b.p + o.at[i];
+	/* Pages: their key in the ParentTree; the tab order follows the structure. */
 	for (int i = 0; i < t->npages; i++) {
 		HPDF_Dict_AddNumber(t->pages[i], "StructParents", i);
 		HPDF_Dict_AddName(t->pages[i], "Tabs", "S");
@@ -495,9 +673,7 @@ void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t)
 	/* Links: their key, what they lead to, printed with the page (/F 4). */
 	for (int j = 0; j < t->nlinks; j++) {
 		HPDF_Dict_AddNumber(t->links[j], "StructParent", t->npages + j);
-		void *contents = text_string(pdf, t->link_contents[j]);
-		if (contents)
-			HPDF_Dict_Add(t->links[j], "Contents", contents);
+		HPDF_Dict_Add(t->links[j], "Contents", text_object(pdf, t->link_contents[j]));
 		HPDF_Dict_AddNumber(t->links[j], "F", 4);
 	}
 	for (int e = 0; e < t->nelems; e++)
@@ -507,4 +683,6 @@ void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t)
 	free(o.up);
 	free(o.mark_up);
 	free(o.link_up);
+	free(o.bodied);
+	free(o.at);
 }

@@ -40,7 +40,6 @@ struct sm_pdf_kid {
 struct sm_pdf_elem {
 	const char *type;           /* a standard structure type: "P", "TOCI" */
 	int parent;                 /* its index, -1 for the root element (the Document) */
-	int page;                   /* where its content begins (/Pg), -1 none */
 	const char *alt;            /* /Alt, or NULL */
 	const char *scope;          /* TH: "Column", "Row" or "Both"; NULL */
 	int kids, nkids;            /* its kids: kids[kids] ... kids[kids + nkids - 1] */
@@ -59,9 +58,11 @@ struct sm_pdf_tree {
 	const char *const *link_contents;       /* what each says it leads to (/Contents) */
 	int nlinks;
 };
-/* Writes the tree: the elements, the catalogue's /StructTreeRoot with its
- * ParentTree and /MarkInfo, each page's /StructParents and /Tabs /S, each
- * link's /StructParent, /Contents and print flag. Errors are libharu's. */
+/* Writes the tree: the elements (/Pg: the page of an element's first
+ * MCID; its MCIDs on other pages as marked-content references), the
+ * catalogue's /StructTreeRoot with its ParentTree and /MarkInfo, each
+ * page's /StructParents and /Tabs /S, each link's /StructParent,
+ * /Contents and print flag. Errors are libharu's. */
 void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t);
 
 #endif
