@@ -738,6 +738,7 @@ static void mark_open(struct render *r, int page, int m)
 	cw_str(w, sm_struct_name(elem_type(r->P, m)));
 	cw_str(w, " <</MCID ");
 	cw_num(w, tg->nmarks - tg->page_marks[page]);
+	w->len--;               /* cw_num's trailing space */
 	cw_str(w, ">> BDC\n");
 	tg->marks[tg->nmarks] = m;
 	tg->seqs[tg->nmarks++] = tg->seq++;
@@ -763,7 +764,7 @@ static void tag_link(struct render *r, int page, const struct sm_item *it, HPDF_
 		const struct sm_anchor *a = &P->anchors[it->anchor];
 		l.contents = a->number ? sm_arena_printf(&r->scratch, "%s %s", a->number, a->title) : a->title;
 	}
-	if (!l.contents)
+	if (!l.contents || !*l.contents)
 		l.contents = "Link";
 	if (tg->nlinks == tg->clinks) {
 		tg->clinks = tg->clinks ? tg->clinks * 2 : 64;
@@ -775,17 +776,33 @@ static void tag_link(struct render *r, int page, const struct sm_item *it, HPDF_
 /* A kid while the tree is worked out: its parent and its place in the
  * order of the pages. */
 struct tkid {
-	long long key;
+	int key;
 	int parent;
 	struct sm_pdf_kid k;
 };
 
-static int tkid_cmp(const void *a, const void *b)
+/* The kids by parent, each parent's by place (keys below nkeys, parents
+ * below nparents): a counting sort by place, then a stable one by
+ * parent; O(n). */
+static void sort_kids(struct tkid *kids, int n, int nkeys, int nparents)
 {
-	const struct tkid *x = a, *y = b;
-	if (x->parent != y->parent)
-		return x->parent < y->parent ? -1 : 1;
-	return x->key < y->key ? -1 : x->key > y->key;
+	struct tkid *by_key = sm_xmalloc((size_t)(n + 1) * sizeof *by_key);
+	int *at = sm_xcalloc((size_t)(nkeys > nparents ? nkeys : nparents) + 1, sizeof *at);
+	for (int i = 0; i < n; i++)
+		at[kids[i].key + 1]++;
+	for (int k = 0; k < nkeys; k++)
+		at[k + 1] += at[k];
+	for (int i = 0; i < n; i++)
+		by_key[at[kids[i].key]++] = kids[i];
+	memset(at, 0, ((size_t)nparents + 1) * sizeof *at);
+	for (int i = 0; i < n; i++)
+		at[by_key[i].parent + 1]++;
+	for (int p = 0; p < nparents; p++)
+		at[p + 1] += at[p];
+	for (int i = 0; i < n; i++)
+		kids[at[by_key[i].parent]++] = by_key[i];
+	free(by_key);
+	free(at);
 }
 
 /* An element while the tree is worked out. */
@@ -801,8 +818,8 @@ static const char *const scope_name[] = {
 	[SM_SCOPE_COLUMN] = "Column", [SM_SCOPE_ROW] = "Row", [SM_SCOPE_BOTH] = "Both",
 };
 
-/* The structure tree from the sequences and links of the pages: O(n log n)
- * in the elements, sequences and links (one sort). */
+/* The structure tree from the sequences and links of the pages: O(n) in
+ * the elements, sequences and links. */
 static void write_tree(struct render *r)
 {
 	const struct sm_pages *P = r->P;
@@ -862,12 +879,12 @@ static void write_tree(struct render *r)
 	for (int e = 1; e < nel; e++) {
 		if (el[e].first == INT_MAX)
 			continue;
-		long long key = el[e].first;
+		int key = el[e].first;
 		if (e >= nn && tg->links[made_for[e - nn]].last)
-			key = (long long)INT_MAX + 1 + made_for[e - nn];
+			key = tg->seq + made_for[e - nn];
 		kids[n++] = (struct tkid){ key, el[e].parent, { SM_PDF_KID_ELEM, el[e].page, e } };
 	}
-	qsort(kids, (size_t)n, sizeof *kids, tkid_cmp);
+	sort_kids(kids, n, tg->seq + tg->nlinks, nel);
 	/* The elements written: the Document, and every one with content. */
 	int nout = 0;
 	for (int e = 0; e < nel; e++)

@@ -412,7 +412,6 @@ static void body_begin(struct tree_out *o, HPDF_Dict d)
 static void body_end(struct tree_out *o)
 {
 	size_t at = o->at[o->nbodied - 1];
-	put(&o->b, "\n", 1);
 	uint32_t n = (uint32_t)(o->b.len - at - sizeof n);
 	memcpy(o->b.p + at, &n, sizeof n);
 }
