@@ -23,9 +23,13 @@ tagged_content() {
 	tagged_ok "$s/a.pdf" || return 1
 	pdfinfo -struct-text "$s/a.pdf" >"$s/text" 2>&1 || { echo "pdfinfo -struct-text fails"; return 1; }
 	in_order "$s/text" "Document" "Voor u ligt de Sociale Monitor 2024." "Kernboodschappen" || return 1
-	# The bytes do not depend on anything but the input.
-	"$BIN" build content -o "$s/b.pdf" >/dev/null 2>&1 && cmp -s "$s/a.pdf" "$s/b.pdf" ||
-		{ echo "two builds of content/ differ"; return 1; }
+	# The bytes depend on the input alone (under valgrind, where a build
+	# takes half a minute, the tree built by hand below shows it).
+	case $BIN in
+	*valgrind*) ;;
+	*) "$BIN" build content -o "$s/b.pdf" >/dev/null 2>&1 && cmp -s "$s/a.pdf" "$s/b.pdf" ||
+		{ echo "two builds of content/ differ"; return 1; } ;;
+	esac
 }
 check "tagged content/: every MCID in the tree once and every one it names on its page, BDC/EMC with BT/ET and q/Q balanced inside, links in Link elements, Tagged: yes, qpdf, same bytes" tagged_content
 
@@ -38,6 +42,9 @@ tagged_hand_tree() {
 		[ -f "$s/$f.pdf" ] || { echo "the unit test wrote no $f.pdf"; return 1; }
 		tagged_ok "$s/$f.pdf" || { echo "($f.pdf)"; return 1; }
 	done
+	mkdir "$s/again"
+	SM_TEST_TAGGED_DIR=$s/again "${UNIT:-build/unit-tests}" test_tagged_device_tree >/dev/null 2>&1 &&
+		cmp -s "$s/hand.pdf" "$s/again/hand.pdf" || { echo "two PDFs of the same tree differ"; return 1; }
 	# The reading order: each element's kids where their content first
 	# appears (the footnote drawn first comes first), a made Link last in
 	# its paragraph, an artifact's link under the Document at its place,
@@ -74,4 +81,4 @@ if str(bare.S) != "/Document" or not isinstance(bare.K, int):
     sys.exit("without a tree, the text is not in a Document of its own")
 PY
 }
-check "tagged PDF of a tree built by hand: reading order, made Links, Alt in UTF-16, TH scope, elements without content left out, Divs for 9,000 kids, pages without a tree" tagged_hand_tree
+check "tagged PDF of a tree built by hand: reading order, made Links, Alt in UTF-16, TH scope, elements without content left out, Divs for 9,000 kids, pages without a tree, same bytes" tagged_hand_tree
