@@ -2,8 +2,9 @@
  * trees layout does not make (yet): elements drawn out of reading order,
  * an element over two pages, links with and without a Link element,
  * artifacts of every kind, clips, transparency and an image inside
- * elements, an element with more kids than a PDF/A-1 array holds, stray
- * and unset nodes, and pages without any element at all.
+ * elements, an element with more kids than a PDF/A-1 array holds, more
+ * links than one leaf of the ParentTree holds, stray and unset nodes, and
+ * pages without any element at all.
  *
  * With SM_TEST_TAGGED_DIR set, the PDFs stay there (hand.pdf, bare.pdf)
  * for tests/e2e/tagged_device.sh to check with pikepdf and poppler. */
@@ -147,13 +148,16 @@ TEST(test_tagged_device_tree)
 	text(&f, pg, stray, 60, 120, "Een regel zonder goede ouder");
 	text(&f, pg, SM_ART_FOOTER, 300, 820, "2");
 
-	/* 9,000 sequences of one element, over three pages: more kids than
-	 * an array holds in PDF/A-1. */
+	/* 9,000 sequences of one element and 2,250 links made Links in it,
+	 * over three pages: more kids than an array holds in PDF/A-1, more
+	 * keys than one leaf of the ParentTree holds. */
 	for (int p = 0; p < 3; p++) {
 		pg = page(&f);
 		for (int k = 0; k < 3000; k++) {
 			text(&f, pg, many, 60 + k % 10 * 40, 60 + k / 10 * 2.4, "x");
 			item(&f, pg, SM_ITEM_RECT, SM_ART_LAYOUT, 60 + k % 10 * 40, 60 + k / 10 * 2.4, 1, 1);
+			if (k % 4 == 0)
+				item(&f, pg, SM_ITEM_LINK, many, 60, 60 + k / 10 * 2.4, 400, 2)->url = "https://example.org/x";
 		}
 	}
 
