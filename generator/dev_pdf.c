@@ -348,7 +348,27 @@ static void cw_text(struct cw *w, const struct sm_item *it)
 	cw_str(w, it->npts ? ")] TJ\n" : ") Tj\n");
 }
 
-struct tags;
+#define MARK_NONE INT_MIN
+
+/* The tags of the pages drawn so far (see "structure" below). */
+struct link {
+	HPDF_Annotation an;
+	int page, seq;
+	int elem;                   /* its Link element; -1: one is made for it */
+	int parent;                 /* made: the made Link's parent */
+	int last;                   /* made: the last child of parent, not at its place */
+	const char *contents;       /* what it leads to (/Contents) */
+};
+
+struct tags {
+	int open;                   /* the mark whose sequence is open: an element, an SM_ART_*, or MARK_NONE */
+	int *marks, *seqs;          /* each sequence's element and place in the order, page after page */
+	int nmarks, cmarks;
+	int *page_marks;            /* page i's MCIDs 0, 1, ... are marks[page_marks[i]] ... */
+	struct link *links;
+	int nlinks, clinks;
+	int seq;                    /* the place of the next sequence or link */
+};
 
 struct placed {
 	const struct sm_image *image;
@@ -371,7 +391,7 @@ struct render {
 	struct placed *img;                     /* each image once, with its largest placement */
 	int nimg;
 	struct cw cw;
-	struct tags *tg;
+	struct tags tg;
 };
 
 static HPDF_ExtGState alpha_state(struct render *r, double a)
@@ -659,27 +679,6 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
  * its own sequences and links) in the order in which their content first
  * appears: page after page, in the order of drawing. */
 
-#define MARK_NONE INT_MIN
-
-struct link {
-	HPDF_Annotation an;
-	int page, seq;
-	int elem;                   /* its Link element; -1: one is made for it */
-	int parent;                 /* made: the made Link's parent */
-	int last;                   /* made: the last child of parent, not at its place */
-	const char *contents;       /* what it leads to (/Contents) */
-};
-
-struct tags {
-	int open;                   /* the mark whose sequence is open: an element, an SM_ART_*, or MARK_NONE */
-	int *marks, *seqs;          /* each sequence's element and place in the order, page after page */
-	int nmarks, cmarks;
-	int *page_marks;            /* page i's MCIDs 0, 1, ... are marks[page_marks[i]] ... */
-	struct link *links;
-	int nlinks, clinks;
-	int seq;                    /* the place of the next sequence or link */
-};
-
 /* What an item is marked as: its element, or the kind of artifact. An
  * unset item on a page is decoration; an element layout never made is
  * taken for the Document, so that its content is not lost. */
@@ -699,17 +698,17 @@ static enum sm_struct_type elem_type(const struct sm_pages *P, int e)
 
 static void mark_close(struct render *r)
 {
-	if (r->tg->open == MARK_NONE)
+	if (r->tg.open == MARK_NONE)
 		return;
 	cw_end_text(&r->cw);
 	cw_str(&r->cw, "EMC\n");
-	r->tg->open = MARK_NONE;
+	r->tg.open = MARK_NONE;
 }
 
 /* The sequence for mark m, unless it is the one open. */
 static void mark_open(struct render *r, int page, int m)
 {
-	struct tags *tg = r->tg;
+	struct tags *tg = &r->tg;
 	struct cw *w = &r->cw;
 	if (m == tg->open)
 		return;
@@ -749,7 +748,7 @@ static void mark_open(struct render *r, int page, int m)
  * or the URL, or the number and title of the place in the document. */
 static void tag_link(struct render *r, int page, const struct sm_item *it, HPDF_Annotation an)
 {
-	struct tags *tg = r->tg;
+	struct tags *tg = &r->tg;
 	const struct sm_pages *P = r->P;
 	int m = mark_of(P, it);
 	struct link l = { an, page, tg->seq++, -1, m >= 0 ? m : 0, m >= 0, NULL };
@@ -810,7 +809,6 @@ struct telem {
 	int parent;
 	int type;
 	int first;                  /* the first place any content of it has; INT_MAX: none */
-	int page;                   /* the page of that */
 	int out;                    /* its index in the tree written, -1 left out */
 };
 
@@ -823,7 +821,7 @@ static const char *const scope_name[] = {
 static void write_tree(struct render *r)
 {
 	const struct sm_pages *P = r->P;
-	struct tags *tg = r->tg;
+	struct tags *tg = &r->tg;
 	int nn = P->nnodes ? P->nnodes : 1;         /* without nodes, a Document of our own */
 	int nmade = 0;
 	for (int j = 0; j < tg->nlinks; j++)
@@ -835,36 +833,25 @@ static void write_tree(struct render *r)
 		int p = e < P->nnodes ? P->nodes[e].parent : -1;
 		/* Each element after its parent, as pages.h promises; a
 		 * stray one goes under the Document. */
-		el[e] = (struct telem){ e == 0 ? -1 : p >= 0 && p < e ? p : 0, elem_type(P, e), INT_MAX, -1, -1 };
+		el[e] = (struct telem){ e == 0 ? -1 : p >= 0 && p < e ? p : 0, elem_type(P, e), INT_MAX, -1 };
 	}
 	for (int j = 0, e = nn; j < tg->nlinks; j++)
 		if (tg->links[j].elem < 0) {
-			el[e] = (struct telem){ tg->links[j].parent, SM_S_LINK, INT_MAX, -1, -1 };
+			el[e] = (struct telem){ tg->links[j].parent, SM_S_LINK, INT_MAX, -1 };
 			made_for[e - nn] = j;
 			tg->links[j].elem = e++;
 		}
 	/* Where each element's content begins: its own first, then its
 	 * descendants' (each after its parent, so from the end). */
-	for (int i = 0; i < r->P->n; i++)
-		for (int m = tg->page_marks[i]; m < tg->page_marks[i + 1]; m++)
-			if (tg->seqs[m] < el[tg->marks[m]].first) {
-				el[tg->marks[m]].first = tg->seqs[m];
-				el[tg->marks[m]].page = i;
-			}
-	for (int j = 0; j < tg->nlinks; j++) {
-		struct telem *E = &el[tg->links[j].elem];
-		if (tg->links[j].seq < E->first) {
-			E->first = tg->links[j].seq;
-			E->page = tg->links[j].page;
-		}
-	}
-	for (int e = nel - 1; e > 0; e--) {
-		struct telem *E = &el[e], *up = &el[E->parent];
-		if (E->first < up->first) {
-			up->first = E->first;
-			up->page = E->page;
-		}
-	}
+	for (int m = 0; m < tg->nmarks; m++)
+		if (tg->seqs[m] < el[tg->marks[m]].first)
+			el[tg->marks[m]].first = tg->seqs[m];
+	for (int j = 0; j < tg->nlinks; j++)
+		if (tg->links[j].seq < el[tg->links[j].elem].first)
+			el[tg->links[j].elem].first = tg->links[j].seq;
+	for (int e = nel - 1; e > 0; e--)
+		if (el[e].first < el[el[e].parent].first)
+			el[el[e].parent].first = el[e].first;
 	/* Every kid with its parent and place, sorted: each element's kids
 	 * in order, one element after another. A made Link that is the last
 	 * child of its parent comes after every place. */
@@ -882,7 +869,7 @@ static void write_tree(struct render *r)
 		int key = el[e].first;
 		if (e >= nn && tg->links[made_for[e - nn]].last)
 			key = tg->seq + made_for[e - nn];
-		kids[n++] = (struct tkid){ key, el[e].parent, { SM_PDF_KID_ELEM, el[e].page, e } };
+		kids[n++] = (struct tkid){ key, el[e].parent, { SM_PDF_KID_ELEM, -1, e } };
 	}
 	sort_kids(kids, n, tg->seq + tg->nlinks, nel);
 	/* The elements written: the Document, and every one with content. */
@@ -942,7 +929,7 @@ static void write_tree(struct render *r)
 /* A page's items: each in its sequence, clips between them. */
 static void draw_page(struct render *r, int i)
 {
-	struct tags *tg = r->tg;
+	struct tags *tg = &r->tg;
 	HPDF_Page pg = r->pages[i];
 	const struct sm_items *items = &r->P->v[i].items;
 	tg->page_marks[i] = tg->nmarks;
@@ -1030,7 +1017,7 @@ static int build(struct render *r)
 	if (failed(pdf, st, "adding pages"))
 		return -1;
 	place_images(r);
-	r->tg->page_marks = sm_xcalloc((size_t)P->n + 1, sizeof *r->tg->page_marks);
+	r->tg.page_marks = sm_xcalloc((size_t)P->n + 1, sizeof *r->tg.page_marks);
 	for (int i = 0; i < P->n; i++) {
 		int ours = 1;
 		for (int k = 0; k < P->v[i].items.n && ours; k++)
@@ -1297,10 +1284,7 @@ int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const cha
 	if (rc)
 		return rc;
 	struct render r;
-	struct tags tg;
 	memset(&r, 0, sizeof r);
-	memset(&tg, 0, sizeof tg);
-	r.tg = &tg;
 	r.P = p;
 	r.fonts = fonts;
 	libdeflate_set_memory_allocator(sm_xmalloc, free);
@@ -1318,10 +1302,10 @@ int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const cha
 	free(r.pages);
 	free(r.img);
 	free(r.cw.buf);
-	free(tg.marks);
-	free(tg.seqs);
-	free(tg.page_marks);
-	free(tg.links);
+	free(r.tg.marks);
+	free(r.tg.seqs);
+	free(r.tg.page_marks);
+	free(r.tg.links);
 	sm_arena_free(&r.scratch);
 	return rc;
 }
