@@ -355,6 +355,28 @@ static void cw_text(struct cw *w, const struct sm_item *it)
 	cw_str(w, it->npts ? ")] TJ\n" : ") Tj\n");
 }
 
+#define MARK_NONE INT_MIN
+
+/* The tags of the pages drawn so far (see "structure" below). */
+struct link {
+	HPDF_Annotation an;
+	int page, seq;
+	int elem;                   /* its Link element; -1: one is made for it */
+	int parent;                 /* made: the made Link's parent */
+	int last;                   /* made: the last child of parent, not at its place */
+	const char *contents;       /* what it leads to (/Contents) */
+};
+
+struct tags {
+	int open;                   /* the mark whose sequence is open: an element, an SM_ART_*, or MARK_NONE */
+	int *marks, *seqs;          /* each sequence's element and place in the order, page after page */
+	int nmarks, cmarks;
+	int *page_marks;            /* page i's MCIDs 0, 1, ... are marks[page_marks[i]] ... */
+	struct link *links;
+	int nlinks, clinks;
+	int seq;                    /* the place of the next sequence or link */
+};
+
 struct placed {
 	const struct sm_image *image;
 	double w, h;                    /* the largest it is drawn, in pt */
@@ -376,6 +398,7 @@ struct render {
 	struct placed *img;                     /* each image once, with its largest placement */
 	int nimg;
 	struct cw cw;
+	struct tags tg;
 };
 
 static HPDF_ExtGState alpha_state(struct render *r, double a)
@@ -559,8 +582,9 @@ static void draw_poly(struct cw *w, const struct sm_item *it, double H)
 		cw_str(w, "0 j\n");
 }
 
-/* A link: an annotation to a URI or to an anchor, without a border. */
-static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
+/* A link: an annotation to a URI or to an anchor, without a border; NULL
+ * for an anchor that is on no page. */
+static HPDF_Annotation draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, double H)
 {
 	HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)(H - it->y - it->h), (HPDF_REAL)(it->x + it->w),
 			   (HPDF_REAL)(H - it->y) };
@@ -576,6 +600,7 @@ static void draw_link(struct render *r, HPDF_Page pg, const struct sm_item *it, 
 		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 		sm_pdf_annot_print(an);
 	}
+	return an;
 }
 
 static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
@@ -621,8 +646,7 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		cw_paint(w, it);
 		break;
 	case SM_ITEM_LINK:
-		draw_link(r, pg, it, H);
-		break;
+		break;          /* an annotation, not content: tag_link */
 	case SM_ITEM_CLIP:
 		cw_str(w, "q\n");
 		cw_rect(w, it->x, H - it->y - it->h, it->w, it->h, 0);
@@ -647,6 +671,295 @@ static void draw_item(struct render *r, HPDF_Page pg, const struct sm_item *it)
 		HPDF_Page_GRestore(pg);
 		cw_forget(w);
 	}
+}
+
+/* ----------------------------------------------------------- structure */
+
+/* The tagged PDF: what each piece of a page is for assistive technology
+ * (pages.h, "structure"). On each page, consecutive items of one element
+ * are one marked-content sequence `/P <</MCID n>> BDC ... EMC` (MCIDs from
+ * 0 on every page), consecutive items of one artifact kind one `/Artifact`
+ * sequence; nothing is drawn outside them but a clip's `q ... W n` and its
+ * `Q`. A sequence holds whole text objects (BT ET) and graphics states
+ * (q Q), and ends with its page. Links are annotations, not content: each
+ * goes into its Link element as an object reference (or into a Link made
+ * for it, when layout gave it none). After the pages, every element with
+ * content in it goes into the structure tree, its kids (child elements,
+ * its own sequences and links) in the order in which their content first
+ * appears: page after page, in the order of drawing. */
+
+/* What an item is marked as: its element, or the kind of artifact. An
+ * unset item on a page is decoration; an element layout never made is
+ * taken for the Document, so that its content is not lost. */
+static int mark_of(const struct sm_pages *P, const struct sm_item *it)
+{
+	if (it->node >= 0)
+		return it->node < P->nnodes ? it->node : 0;
+	if (it->node == SM_ART_HEADER || it->node == SM_ART_FOOTER || it->node == SM_ART_PAGE)
+		return it->node;
+	return SM_ART_LAYOUT;
+}
+
+static enum sm_struct_type elem_type(const struct sm_pages *P, int e)
+{
+	return e < P->nnodes ? (enum sm_struct_type)P->nodes[e].type : e == 0 ? SM_S_DOCUMENT : SM_S_LINK;
+}
+
+static void mark_close(struct render *r)
+{
+	if (r->tg.open == MARK_NONE)
+		return;
+	cw_end_text(&r->cw);
+	cw_str(&r->cw, "EMC\n");
+	r->tg.open = MARK_NONE;
+}
+
+/* The sequence for mark m, unless it is the one open. */
+static void mark_open(struct render *r, int page, int m)
+{
+	struct tags *tg = &r->tg;
+	struct cw *w = &r->cw;
+	if (m == tg->open)
+		return;
+	mark_close(r);
+	tg->open = m;
+	switch (m) {
+	case SM_ART_HEADER:
+		cw_str(w, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
+		return;
+	case SM_ART_FOOTER:
+		cw_str(w, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
+		return;
+	case SM_ART_PAGE:
+		cw_str(w, "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
+		return;
+	case SM_ART_LAYOUT:
+		cw_str(w, "/Artifact <</Type /Layout>> BDC\n");
+		return;
+	}
+	if (tg->nmarks == tg->cmarks) {
+		tg->cmarks = tg->cmarks ? tg->cmarks * 2 : 1024;
+		tg->marks = sm_xrealloc(tg->marks, (size_t)tg->cmarks * sizeof *tg->marks);
+		tg->seqs = sm_xrealloc(tg->seqs, (size_t)tg->cmarks * sizeof *tg->seqs);
+	}
+	cw_str(w, "/");
+	cw_str(w, sm_struct_name(elem_type(r->P, m)));
+	cw_str(w, " <</MCID ");
+	cw_num(w, tg->nmarks - tg->page_marks[page]);
+	w->len--;               /* cw_num's trailing space */
+	cw_str(w, ">> BDC\n");
+	tg->marks[tg->nmarks] = m;
+	tg->seqs[tg->nmarks++] = tg->seq++;
+}
+
+/* A link annotation's place in the tree, and what it says it leads to:
+ * its Link element's alternative text ("Hoofdstuk 4 Jeugd, pagina 13"),
+ * or the URL, or the number and title of the place in the document. */
+static void tag_link(struct render *r, int page, const struct sm_item *it, HPDF_Annotation an)
+{
+	struct tags *tg = &r->tg;
+	const struct sm_pages *P = r->P;
+	int m = mark_of(P, it);
+	struct link l = { an, page, tg->seq++, -1, m >= 0 ? m : 0, m >= 0, NULL };
+	if (m >= 0 && elem_type(P, m) == SM_S_LINK) {
+		l.elem = m;
+		if (m < P->nnodes && P->nodes[m].alt && *P->nodes[m].alt)
+			l.contents = P->nodes[m].alt;
+	}
+	if (!l.contents && it->url && *it->url)
+		l.contents = it->url;
+	if (!l.contents && it->anchor >= 0 && it->anchor < P->nanchors) {
+		const struct sm_anchor *a = &P->anchors[it->anchor];
+		l.contents = a->number ? sm_arena_printf(&r->scratch, "%s %s", a->number, a->title) : a->title;
+	}
+	if (!l.contents || !*l.contents)
+		l.contents = "Link";
+	if (tg->nlinks == tg->clinks) {
+		tg->clinks = tg->clinks ? tg->clinks * 2 : 64;
+		tg->links = sm_xrealloc(tg->links, (size_t)tg->clinks * sizeof *tg->links);
+	}
+	tg->links[tg->nlinks++] = l;
+}
+
+/* A kid while the tree is worked out: its parent and its place in the
+ * order of the pages. */
+struct tkid {
+	int key;
+	int parent;
+	struct sm_pdf_kid k;
+};
+
+/* The kids by parent, each parent's by place (keys below nkeys, parents
+ * below nparents): a counting sort by place, then a stable one by
+ * parent; O(n). */
+static void sort_kids(struct tkid *kids, int n, int nkeys, int nparents)
+{
+	struct tkid *by_key = sm_xmalloc((size_t)(n + 1) * sizeof *by_key);
+	int *at = sm_xcalloc((size_t)(nkeys > nparents ? nkeys : nparents) + 1, sizeof *at);
+	for (int i = 0; i < n; i++)
+		at[kids[i].key + 1]++;
+	for (int k = 0; k < nkeys; k++)
+		at[k + 1] += at[k];
+	for (int i = 0; i < n; i++)
+		by_key[at[kids[i].key]++] = kids[i];
+	memset(at, 0, ((size_t)nparents + 1) * sizeof *at);
+	for (int i = 0; i < n; i++)
+		at[by_key[i].parent + 1]++;
+	for (int p = 0; p < nparents; p++)
+		at[p + 1] += at[p];
+	for (int i = 0; i < n; i++)
+		kids[at[by_key[i].parent]++] = by_key[i];
+	free(by_key);
+	free(at);
+}
+
+/* An element while the tree is worked out. */
+struct telem {
+	int parent;
+	int type;
+	int first;                  /* the first place any content of it has; INT_MAX: none */
+	int out;                    /* its index in the tree written, -1 left out */
+};
+
+static const char *const scope_name[] = {
+	[SM_SCOPE_COLUMN] = "Column", [SM_SCOPE_ROW] = "Row", [SM_SCOPE_BOTH] = "Both",
+};
+
+/* The structure tree from the sequences and links of the pages: O(n) in
+ * the elements, sequences and links. */
+static void write_tree(struct render *r)
+{
+	const struct sm_pages *P = r->P;
+	struct tags *tg = &r->tg;
+	int nn = P->nnodes ? P->nnodes : 1;         /* without nodes, a Document of our own */
+	int nmade = 0;
+	for (int j = 0; j < tg->nlinks; j++)
+		nmade += tg->links[j].elem < 0;
+	int nel = nn + nmade;
+	struct telem *el = sm_xmalloc((size_t)nel * sizeof *el);
+	int *made_for = sm_xmalloc((size_t)(nmade + 1) * sizeof *made_for);   /* the link of each made Link */
+	for (int e = 0; e < nn; e++) {
+		int p = e < P->nnodes ? P->nodes[e].parent : -1;
+		/* Each element after its parent, as pages.h promises; a
+		 * stray one goes under the Document. */
+		el[e] = (struct telem){ e == 0 ? -1 : p >= 0 && p < e ? p : 0, elem_type(P, e), INT_MAX, -1 };
+	}
+	for (int j = 0, e = nn; j < tg->nlinks; j++)
+		if (tg->links[j].elem < 0) {
+			el[e] = (struct telem){ tg->links[j].parent, SM_S_LINK, INT_MAX, -1 };
+			made_for[e - nn] = j;
+			tg->links[j].elem = e++;
+		}
+	/* Where each element's content begins: its own first, then its
+	 * descendants' (each after its parent, so from the end). */
+	for (int m = 0; m < tg->nmarks; m++)
+		if (tg->seqs[m] < el[tg->marks[m]].first)
+			el[tg->marks[m]].first = tg->seqs[m];
+	for (int j = 0; j < tg->nlinks; j++)
+		if (tg->links[j].seq < el[tg->links[j].elem].first)
+			el[tg->links[j].elem].first = tg->links[j].seq;
+	for (int e = nel - 1; e > 0; e--)
+		if (el[e].first < el[el[e].parent].first)
+			el[el[e].parent].first = el[e].first;
+	/* Every kid with its parent and place, sorted: each element's kids
+	 * in order, one element after another. A made Link that is the last
+	 * child of its parent comes after every place. */
+	int nkids = tg->nmarks + tg->nlinks + nel, n = 0;
+	struct tkid *kids = sm_xmalloc((size_t)nkids * sizeof *kids);
+	for (int i = 0; i < r->P->n; i++)
+		for (int m = tg->page_marks[i]; m < tg->page_marks[i + 1]; m++)
+			kids[n++] = (struct tkid){ tg->seqs[m], tg->marks[m],
+						   { SM_PDF_KID_MCID, i, m - tg->page_marks[i] } };
+	for (int j = 0; j < tg->nlinks; j++)
+		kids[n++] = (struct tkid){ tg->links[j].seq, tg->links[j].elem, { SM_PDF_KID_LINK, tg->links[j].page, j } };
+	for (int e = 1; e < nel; e++) {
+		if (el[e].first == INT_MAX)
+			continue;
+		int key = el[e].first;
+		if (e >= nn && tg->links[made_for[e - nn]].last)
+			key = tg->seq + made_for[e - nn];
+		kids[n++] = (struct tkid){ key, el[e].parent, { SM_PDF_KID_ELEM, -1, e } };
+	}
+	sort_kids(kids, n, tg->seq + tg->nlinks, nel);
+	/* The elements written: the Document, and every one with content. */
+	int nout = 0;
+	for (int e = 0; e < nel; e++)
+		if (e == 0 || el[e].first != INT_MAX)
+			el[e].out = nout++;
+	struct sm_pdf_elem *elems = sm_xcalloc((size_t)nout, sizeof *elems);
+	struct sm_pdf_kid *ok = sm_xmalloc((size_t)(n + 1) * sizeof *ok);
+	for (int e = 0; e < nel; e++) {
+		if (el[e].out < 0)
+			continue;
+		struct sm_pdf_elem *o = &elems[el[e].out];
+		const struct sm_elem *node = e < P->nnodes ? &P->nodes[e] : NULL;
+		o->type = sm_struct_name((enum sm_struct_type)el[e].type);
+		o->parent = el[e].parent < 0 ? -1 : el[el[e].parent].out;
+		/* A Link's alternative text is its annotation's /Contents. */
+		if (node && node->alt && el[e].type != SM_S_LINK)
+			o->alt = node->alt;
+		if (node && el[e].type == SM_S_TH && node->scope > SM_SCOPE_NONE && node->scope <= SM_SCOPE_BOTH)
+			o->scope = scope_name[node->scope];
+	}
+	for (int i = 0; i < n; i++) {
+		ok[i] = kids[i].k;
+		if (ok[i].kind == SM_PDF_KID_ELEM)
+			ok[i].v = el[ok[i].v].out;
+		struct sm_pdf_elem *o = &elems[el[kids[i].parent].out];
+		if (!o->nkids)
+			o->kids = i;
+		o->nkids++;
+	}
+	int *marks = sm_xmalloc((size_t)(tg->nmarks + 1) * sizeof *marks);
+	for (int m = 0; m < tg->nmarks; m++)
+		marks[m] = el[tg->marks[m]].out;
+	HPDF_Annotation *links = sm_xmalloc((size_t)(tg->nlinks + 1) * sizeof *links);
+	int *link_elems = sm_xmalloc((size_t)(tg->nlinks + 1) * sizeof *link_elems);
+	const char **contents = sm_xmalloc((size_t)(tg->nlinks + 1) * sizeof *contents);
+	for (int j = 0; j < tg->nlinks; j++) {
+		links[j] = tg->links[j].an;
+		link_elems[j] = el[tg->links[j].elem].out;
+		contents[j] = tg->links[j].contents;
+	}
+	struct sm_pdf_tree t = { elems, nout, ok, r->pages, P->n, marks, tg->page_marks,
+				 links, link_elems, contents, tg->nlinks };
+	sm_pdf_struct_tree(r->pdf, &t);
+	free(el);
+	free(made_for);
+	free(kids);
+	free(elems);
+	free(ok);
+	free(marks);
+	free(links);
+	free(link_elems);
+	free(contents);
+}
+
+/* A page's items: each in its sequence, clips between them. */
+static void draw_page(struct render *r, int i)
+{
+	struct tags *tg = &r->tg;
+	HPDF_Page pg = r->pages[i];
+	const struct sm_items *items = &r->P->v[i].items;
+	tg->page_marks[i] = tg->nmarks;
+	tg->open = MARK_NONE;
+	cw_forget(&r->cw);
+	for (int k = 0; k < items->n; k++) {
+		const struct sm_item *it = &items->v[k];
+		if (it->kind == SM_ITEM_LINK) {
+			HPDF_Annotation an = draw_link(r, pg, it, r->P->h);
+			if (an)
+				tag_link(r, i, it, an);
+			continue;
+		}
+		if (it->kind == SM_ITEM_CLIP || it->kind == SM_ITEM_UNCLIP)
+			mark_close(r);
+		else
+			mark_open(r, i, mark_of(r->P, it));
+		draw_item(r, pg, it);
+	}
+	mark_close(r);
+	tg->page_marks[i + 1] = tg->nmarks;
 }
 
 static HPDF_Date pdf_date(struct sm_date d)
@@ -729,18 +1042,20 @@ static int build(struct render *r)
 	if (failed(pdf, st, "adding pages"))
 		return -1;
 	place_images(r);
+	r->tg.page_marks = sm_xcalloc((size_t)P->n + 1, sizeof *r->tg.page_marks);
 	for (int i = 0; i < P->n; i++) {
 		int ours = 1;
 		for (int k = 0; k < P->v[i].items.n && ours; k++)
 			ours = P->v[i].items.v[k].kind != SM_ITEM_IMAGE && P->v[i].items.v[k].alpha >= 1;
-		cw_forget(&r->cw);
-		for (int k = 0; k < P->v[i].items.n; k++)
-			draw_item(r, r->pages[i], &P->v[i].items.v[k]);
+		draw_page(r, i);
 		if (!ours || compress_page(r, r->pages[i]))
 			cw_flush(r, r->pages[i]);
 		if (failed(pdf, st, "drawing a page"))
 			return -1;
 	}
+	write_tree(r);
+	if (failed(pdf, st, "writing the structure tree"))
+		return -1;
 	HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
 	if (P->nfront < P->n)
 		HPDF_AddPageLabel(pdf, (HPDF_UINT)P->nfront, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
@@ -1016,6 +1331,10 @@ int sm_dev_pdf_write(const struct sm_pages *p, struct sm_fonts *fonts, const cha
 	free(r.pages);
 	free(r.img);
 	free(r.cw.buf);
+	free(r.tg.marks);
+	free(r.tg.seqs);
+	free(r.tg.page_marks);
+	free(r.tg.links);
 	sm_arena_free(&r.scratch);
 	return rc;
 }

@@ -4,15 +4,16 @@
  * dev_pdf.c draws through the public API of hpdf.h; what that API cannot
  * do is here, each with why. What this file relies on, beyond hpdf.h:
  *   - the object functions of hpdf_objects.h (HPDF_Dict_*, HPDF_Array_*,
- *     HPDF_Xref_Add, HPDF_DictStream_New, HPDF_String_New, HPDF_Null_New),
+ *     HPDF_Xref_Add, HPDF_DictStream_New, HPDF_String_New, HPDF_Binary_New,
+ *     HPDF_Number_New, HPDF_Null_New),
  *     exported by the library but declared only in its private headers;
  *   - HPDF_MD5Init/Update/Final (hpdf_encrypt.h) and the memory stream's
  *     HPDF_MemStream_GetBufCount/GetBufPtr (hpdf_streams.h), exported;
  *   - struct fields: HPDF_Doc's mmgr, xref, catalog, trailer, pdf_version
- *     and stream (hpdf_doc.h); a
- *     stream dictionary's filter, write_fn and stream (hpdf_objects.h); an
- *     object's header.obj_class; a page's attr->contents and attr->stream
- *     (hpdf_pages.h).
+ *     and stream (hpdf_doc.h); a dictionary's filter, write_fn, free_fn,
+ *     attr and stream (hpdf_objects.h); an object's header (obj_class,
+ *     obj_id, gen_no); the xref's entries list and its items_per_block
+ *     (hpdf_list.h); a page's attr->contents and attr->stream (hpdf_pages.h).
  * A libharu update that changes any of these breaks this file, and only
  * this file: check it against the new headers first. */
 #include "pdf_internals.h"
@@ -22,8 +23,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_streams.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ------------------------------------------------------------ streams */
 
@@ -350,4 +351,489 @@ int sm_pdf_id_fill(HPDF_Doc pdf)
 		}
 	}
 	return 0;
+
+/* ------------------------------------------------- the structure tree */
+
+/* Why: hpdf.h has no structure tree, no marked content and no way to add
+ * keys to a page or an annotation. A tagged monitor has tens of thousands
+ * of structure elements, and libharu's objects cost some ten allocations
+ * and a kilobyte each (every dictionary key is a 128-byte record) and are
+ * written key by key: with an element per text item they made the bench's
+ * scale-16 build 70% slower than untagged (20% with bodies of our own),
+ * and its elements half as large again. So each
+ * element is a dictionary of libharu's (an object number and an entry in
+ * the cross-reference table) whose body we write ourselves, compactly, in
+ * one piece: its write_fn writes the bytes its attr points to. The bodies
+ * are made once every object has its number, in one buffer that the
+ * StructTreeRoot owns (its free_fn frees it with the document).
+ * Reach-in: the object functions, the document's mmgr, xref and catalog,
+ * the step by which the object table grows (xref->entries, an HPDF_List),
+ * a dictionary's write_fn, free_fn and attr, an object's header (its
+ * number and generation). */
+
+/* An array holds at most 8,191 objects in PDF/A-1 (ISO 19005-1, 6.1.12):
+ * an element with more kids has them in Divs of that many. */
+#define KIDS_MAX 8191
+/* A ParentTree with more keys than this is a root over leaves of this many. */
+#define LEAF_MAX 2048
+/* A text string at most this many bytes of UTF-8 long: longer ones are cut
+ * at a character (PDF/A-1 allows 65,535 bytes, UTF-16 doubles them). */
+#define TEXT_MAX 16000
+
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const void *s, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 4096;
+		b->p = sm_xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+static void put_str(struct buf *b, const char *s) { put(b, s, strlen(s)); }
+
+static void put_uint(struct buf *b, unsigned v)
+{
+	char t[12], *o = t + sizeof t;
+	do {
+		*--o = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	put(b, o, (size_t)(t + sizeof t - o));
+}
+
+/* A reference to an indirect object: "12 0 R". */
+static void put_ref(struct buf *b, void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	put_uint(b, h->obj_id & 0x00FFFFFF);
+	put(b, " ", 1);
+	put_uint(b, h->gen_no);
+	put(b, " R", 2);
+}
+
+/* How much of s a text string holds: all of it, or TEXT_MAX bytes cut at
+ * a character; *ascii when all of that is ASCII. */
+static size_t text_len(const char *s, int *ascii)
+{
+	size_t len = strlen(s);
+	if (len > TEXT_MAX) {
+		len = TEXT_MAX;
+		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	size_t i = 0;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	*ascii = i == len;
+	return len;
+}
+
+/* UTF-8 as UTF-16BE after a byte order mark (what libharu's encoders
+ * write, and readers take for Unicode), surrogate pairs beyond the BMP;
+ * u has room for 2 + 4 * len bytes. Returns the bytes. */
+static size_t utf16(const char *s, size_t len, unsigned char *u)
+{
+	unsigned char *o = u;
+	*o++ = 0xFE;
+	*o++ = 0xFF;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = sm_utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		i += (size_t)n;
+		if (cp >= 0x10000) {
+			uint32_t hi = 0xD800 + ((cp - 0x10000) >> 10);
+			*o++ = (unsigned char)(hi >> 8);
+			*o++ = (unsigned char)hi;
+			cp = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+		}
+		*o++ = (unsigned char)(cp >> 8);
+		*o++ = (unsigned char)cp;
+	}
+	return (size_t)(o - u);
+}
+
+/* A text string: a literal one when ASCII, else UTF-16 in hex. */
+static void put_text(struct buf *b, const char *s)
+{
+	int ascii;
+	size_t len = text_len(s, &ascii);
+	if (ascii) {
+		put(b, "(", 1);
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			char e[4] = { '\\', (char)c, 0, 0 };
+			if (c == '(' || c == ')' || c == '\\') {
+				put(b, e, 2);
+			} else if (c < 0x20 || c == 0x7F) {
+				e[1] = (char)('0' + (c >> 6));
+				e[2] = (char)('0' + (c >> 3 & 7));
+				e[3] = (char)('0' + (c & 7));
+				put(b, e, 4);
+			} else {
+				put(b, e + 1, 1);
+			}
+		}
+		put(b, ")", 1);
+		return;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char *u = sm_xmalloc(2 + 4 * len);
+	size_t n = utf16(s, len, u);
+	put(b, "<", 1);
+	for (size_t i = 0; i < n; i++) {
+		char h[2] = { hex[u[i] >> 4], hex[u[i] & 15] };
+		put(b, h, 2);
+	}
+	put(b, ">", 1);
+	free(u);
+}
+
+/* A dictionary whose body is ours: attr points at its length (4 bytes)
+ * and bytes. */
+static HPDF_STATUS write_body(HPDF_Dict d, HPDF_Stream s)
+{
+	uint32_t n;
+	if (!d->attr)
+		return HPDF_OK;
+	memcpy(&n, d->attr, sizeof n);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)d->attr + sizeof n, n);
+}
+
+static void free_bodies(HPDF_Dict d)
+{
+	free(d->attr);
+	d->attr = NULL;
+}
+
+struct tree_out {
+	HPDF_Doc pdf;
+	const struct sm_pdf_tree *t;
+	struct buf b;               /* every body, each after its length */
+	HPDF_Dict *bodied;          /* the dictionaries with a body, and where it starts */
+	size_t *at;
+	int nbodied, cbodied;
+	HPDF_Dict *el;              /* each element's object */
+	HPDF_Dict *up;              /* the object whose /K holds it, when not its parent's: a Div */
+	HPDF_Dict *mark_up, *link_up;   /* the same for marked content and links; NULL until needed */
+};
+
+/* A new indirect dictionary whose body is written by body_begin and
+ * body_end. */
+static HPDF_Dict bodied(struct tree_out *o)
+{
+	HPDF_Dict d = HPDF_Dict_New(o->pdf->mmgr);
+	HPDF_Xref_Add(o->pdf->xref, d);
+	d->write_fn = write_body;
+	return d;
+}
+
+static void body_begin(struct tree_out *o, HPDF_Dict d)
+{
+	if (o->nbodied == o->cbodied) {
+		o->cbodied = o->cbodied ? o->cbodied * 2 : 1024;
+		o->bodied = sm_xrealloc(o->bodied, (size_t)o->cbodied * sizeof *o->bodied);
+		o->at = sm_xrealloc(o->at, (size_t)o->cbodied * sizeof *o->at);
+	}
+	o->bodied[o->nbodied] = d;
+	o->at[o->nbodied++] = o->b.len;
+	uint32_t n = 0;
+	put(&o->b, &n, sizeof n);
+}
+
+static void body_end(struct tree_out *o)
+{
+	size_t at = o->at[o->nbodied - 1];
+	uint32_t n = (uint32_t)(o->b.len - at - sizeof n);
+	memcpy(o->b.p + at, &n, sizeof n);
+}
+
+/* One kid as /K holds it: an MCID on the element's page pg as a number,
+ * elsewhere as a marked-content reference; a link annotation as an object
+ * reference; an element as a reference to it. */
+static void put_kid(struct tree_out *o, const struct sm_pdf_kid *k, int pg)
+{
+	struct buf *b = &o->b;
+	if (k->kind == SM_PDF_KID_ELEM) {
+		put_ref(b, o->el[k->v]);
+	} else if (k->kind == SM_PDF_KID_MCID && k->page == pg) {
+		put_uint(b, (unsigned)k->v);
+	} else if (k->kind == SM_PDF_KID_MCID) {
+		put_str(b, "<</Type/MCR/Pg ");
+		put_ref(b, o->t->pages[k->page]);
+		put_str(b, "/MCID ");
+		put_uint(b, (unsigned)k->v);
+		put_str(b, ">>");
+	} else {
+		put_str(b, "<</Type/OBJR/Obj ");
+		put_ref(b, o->t->links[k->v]);
+		put_str(b, "/Pg ");
+		put_ref(b, o->t->pages[k->page]);
+		put_str(b, ">>");
+	}
+}
+
+static void put_kids(struct tree_out *o, const struct sm_pdf_kid *k, int n, int pg)
+{
+	put_str(&o->b, n == 1 ? "/K " : "/K[");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			put(&o->b, " ", 1);
+		put_kid(o, &k[i], pg);
+	}
+	if (n != 1)
+		put(&o->b, "]", 1);
+}
+
+/* /S, /P and /Pg of an element's body. */
+static void put_head(struct tree_out *o, const char *type, HPDF_Dict parent, int pg)
+{
+	put_str(&o->b, "/S/");
+	put_str(&o->b, type);
+	put_str(&o->b, "/P ");
+	put_ref(&o->b, parent);
+	if (pg >= 0) {
+		put_str(&o->b, "/Pg ");
+		put_ref(&o->b, o->t->pages[pg]);
+	}
+}
+
+/* The page of the first MCID among n kids, -1 none. */
+static int mcid_page(const struct sm_pdf_kid *k, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (k[i].kind == SM_PDF_KID_MCID)
+			return k[i].page;
+	return -1;
+}
+
+/* The kids of an element with more than KIDS_MAX, in Divs of KIDS_MAX:
+ * the Divs are made, and every kid's holder is its Div. */
+static void group_kids(struct tree_out *o, int e, HPDF_Dict *divs)
+{
+	const struct sm_pdf_tree *t = o->t;
+	const struct sm_pdf_elem *E = &t->elems[e];
+	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
+		HPDF_Dict div = divs[g] = bodied(o);
+		int from = E->kids + g * KIDS_MAX, n = E->nkids - g * KIDS_MAX;
+		if (n > KIDS_MAX)
+			n = KIDS_MAX;
+		for (int i = from; i < from + n; i++) {
+			const struct sm_pdf_kid *k = &t->kids[i];
+			if (k->kind == SM_PDF_KID_ELEM) {
+				o->up[k->v] = div;
+			} else if (k->kind == SM_PDF_KID_MCID) {
+				if (!o->mark_up)
+					o->mark_up = sm_xcalloc((size_t)t->page_marks[t->npages] + 1, sizeof *o->mark_up);
+				o->mark_up[t->page_marks[k->page] + k->v] = div;
+			} else {
+				if (!o->link_up)
+					o->link_up = sm_xcalloc((size_t)t->nlinks + 1, sizeof *o->link_up);
+				o->link_up[k->v] = div;
+			}
+		}
+	}
+}
+
+/* An element: its type, parent, page, alternative text, a header cell's
+ * scope, and its kids (in Divs when there are too many for one array). */
+static void put_elem(struct tree_out *o, HPDF_Dict root, int e, HPDF_Dict *divs)
+{
+	const struct sm_pdf_tree *t = o->t;
+	const struct sm_pdf_elem *E = &t->elems[e];
+	const struct sm_pdf_kid *k = &t->kids[E->kids];
+	int grouped = E->nkids > KIDS_MAX;
+	body_begin(o, o->el[e]);
+	put_head(o, E->type, E->parent < 0 ? root : o->up[e] ? o->up[e] : o->el[E->parent],
+		 grouped ? -1 : mcid_page(k, E->nkids));
+	if (E->alt && *E->alt) {
+		put_str(&o->b, "/Alt");
+		put_text(&o->b, E->alt);
+	}
+	if (E->scope) {
+		put_str(&o->b, "/A<</O/Table/Scope/");
+		put_str(&o->b, E->scope);
+		put_str(&o->b, ">>");
+	}
+	if (!grouped) {
+		put_kids(o, k, E->nkids, mcid_page(k, E->nkids));
+		body_end(o);
+		return;
+	}
+	put_str(&o->b, "/K[");
+	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
+		put_str(&o->b, g ? " " : "");
+		put_ref(&o->b, divs[g]);
+	}
+	put_str(&o->b, "]");
+	body_end(o);
+	for (int g = 0; g * KIDS_MAX < E->nkids; g++) {
+		int n = E->nkids - g * KIDS_MAX;
+		if (n > KIDS_MAX)
+			n = KIDS_MAX;
+		int pg = mcid_page(&k[g * KIDS_MAX], n);
+		body_begin(o, divs[g]);
+		put_head(o, "Div", o->el[e], pg);
+		put_kids(o, &k[g * KIDS_MAX], n, pg);
+		body_end(o);
+	}
+}
+
+/* The ParentTree's value for a key: a page's array of the elements that
+ * hold its marked content, by MCID; a link's element. */
+static void put_parent_value(struct tree_out *o, int key)
+{
+	const struct sm_pdf_tree *t = o->t;
+	if (key >= t->npages) {
+		int j = key - t->npages;
+		put_ref(&o->b, o->link_up && o->link_up[j] ? o->link_up[j] : o->el[t->link_elems[j]]);
+		return;
+	}
+	put(&o->b, "[", 1);
+	for (int m = t->page_marks[key]; m < t->page_marks[key + 1]; m++) {
+		if (m > t->page_marks[key])
+			put(&o->b, " ", 1);
+		put_ref(&o->b, o->mark_up && o->mark_up[m] ? o->mark_up[m] : o->el[t->marks[m]]);
+	}
+	put(&o->b, "]", 1);
+}
+
+/* The ParentTree: /Nums, or /Kids over leaves of LEAF_MAX keys. */
+static HPDF_Dict parent_tree(struct tree_out *o, int nkeys)
+{
+	HPDF_Dict tree = bodied(o);
+	int nleaves = nkeys > LEAF_MAX ? (nkeys + LEAF_MAX - 1) / LEAF_MAX : 0;
+	HPDF_Dict *leaves = sm_xmalloc(((size_t)nleaves + 1) * sizeof *leaves);
+	for (int l = 0; l < nleaves; l++)
+		leaves[l] = bodied(o);
+	for (int l = 0; l < (nleaves ? nleaves : 1); l++) {
+		int lo = l * LEAF_MAX, hi = nleaves && nkeys - lo > LEAF_MAX ? lo + LEAF_MAX : nkeys;
+		body_begin(o, nleaves ? leaves[l] : tree);
+		if (nleaves) {
+			put_str(&o->b, "/Limits[");
+			put_uint(&o->b, (unsigned)lo);
+			put(&o->b, " ", 1);
+			put_uint(&o->b, (unsigned)hi - 1);
+			put(&o->b, "]", 1);
+		}
+		put_str(&o->b, "/Nums[");
+		for (int key = lo; key < hi; key++) {
+			put_str(&o->b, key > lo ? " " : "");
+			put_uint(&o->b, (unsigned)key);
+			put(&o->b, " ", 1);
+			put_parent_value(o, key);
+		}
+		put(&o->b, "]", 1);
+		body_end(o);
+	}
+	if (nleaves) {
+		body_begin(o, tree);
+		put_str(&o->b, "/Kids[");
+		for (int l = 0; l < nleaves; l++) {
+			put_str(&o->b, l ? " " : "");
+			put_ref(&o->b, leaves[l]);
+		}
+		put(&o->b, "]", 1);
+		body_end(o);
+	}
+	free(leaves);
+	return tree;
+}
+
+/* A text string object for a libharu dictionary, as put_text writes it
+ * (libharu escapes a literal one itself). */
+static void *text_object(HPDF_Doc pdf, const char *s)
+{
+	int ascii;
+	size_t len = text_len(s, &ascii);
+	void *obj;
+	if (ascii) {
+		char *c = sm_xmalloc(len + 1);
+		memcpy(c, s, len);
+		c[len] = 0;
+		obj = HPDF_String_New(pdf->mmgr, c, NULL);
+		free(c);
+	} else {
+		unsigned char *u = sm_xmalloc(2 + 4 * len);
+		obj = HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)utf16(s, len, u));
+		free(u);
+	}
+	return obj;
+}
+
+void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t)
+{
+	HPDF_MMgr mm = pdf->mmgr;
+	struct tree_out o = { .pdf = pdf, .t = t };
+	/* libharu's object table grows by 1,024 entries, copying itself each
+	 * time: with tens of thousands of elements that was a tenth of the
+	 * tree. It grows once, by all the objects below. */
+	HPDF_List table = pdf->xref->entries;
+	HPDF_UINT step = table->items_per_block, more = (HPDF_UINT)t->nelems + 8;
+	for (int e = 0; e < t->nelems; e++)
+		more += (HPDF_UINT)(t->elems[e].nkids / KIDS_MAX);
+	more += (HPDF_UINT)((t->npages + t->nlinks) / LEAF_MAX);
+	if (more > step)
+		table->items_per_block = more;
+	HPDF_Dict root = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(pdf->xref, root);
+	root->free_fn = free_bodies;
+	o.el = sm_xmalloc(((size_t)t->nelems + 1) * sizeof *o.el);
+	o.up = sm_xcalloc((size_t)t->nelems + 1, sizeof *o.up);
+	for (int e = 0; e < t->nelems; e++)
+		o.el[e] = bodied(&o);
+	/* The Divs of elements with too many kids, first: they hold kids
+	 * that name them as their parent. */
+	HPDF_Dict **divs = sm_xcalloc((size_t)t->nelems + 1, sizeof *divs);
+	for (int e = 0; e < t->nelems; e++)
+		if (t->elems[e].nkids > KIDS_MAX) {
+			divs[e] = sm_xmalloc(((size_t)t->elems[e].nkids / KIDS_MAX + 1) * sizeof **divs);
+			group_kids(&o, e, divs[e]);
+		}
+	for (int e = 0; e < t->nelems; e++)
+		put_elem(&o, root, e, divs[e]);
+	int nkeys = t->npages + t->nlinks;
+	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+	if (t->nelems)
+		HPDF_Dict_Add(root, "K", o.el[0]);
+	HPDF_Dict_Add(root, "ParentTree", parent_tree(&o, nkeys));
+	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", nkeys);
+	HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+	HPDF_Dict mark_info = HPDF_Dict_New(mm);
+	HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+	HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+	table->items_per_block = step;
+	/* Every body is made: each dictionary points at its own. */
+	root->attr = o.b.p;
+	for (int i = 0; i < o.nbodied; i++)
+		o.bodied[i]->attr = o.b.p + o.at[i];
+	/* Pages: their key in the ParentTree; the tab order follows the structure. */
+	for (int i = 0; i < t->npages; i++) {
+		HPDF_Dict_AddNumber(t->pages[i], "StructParents", i);
+		HPDF_Dict_AddName(t->pages[i], "Tabs", "S");
+	}
+	/* Links: their key, what they lead to, printed with the page (/F 4). */
+	for (int j = 0; j < t->nlinks; j++) {
+		HPDF_Dict_AddNumber(t->links[j], "StructParent", t->npages + j);
+		HPDF_Dict_Add(t->links[j], "Contents", text_object(pdf, t->link_contents[j]));
+		HPDF_Dict_AddNumber(t->links[j], "F", 4);
+	}
+	for (int e = 0; e < t->nelems; e++)
+		free(divs[e]);
+	free(divs);
+	free(o.el);
+	free(o.up);
+	free(o.mark_up);
+	free(o.link_up);
+	free(o.bodied);
+	free(o.at);
 }

@@ -45,4 +45,42 @@ void sm_pdf_version_17(HPDF_Doc pdf);
 int sm_pdf_id_reserve(HPDF_Doc pdf);
 int sm_pdf_id_fill(HPDF_Doc pdf);
 
+/* The structure tree of a tagged PDF, worked out by dev_pdf.c: the
+ * elements, each with its kids in reading order; the marked-content
+ * sequences of every page (MCIDs 0, 1, ... per page); the link
+ * annotations. */
+enum sm_pdf_kid_kind { SM_PDF_KID_MCID, SM_PDF_KID_LINK, SM_PDF_KID_ELEM };
+struct sm_pdf_kid {
+	int kind;                   /* enum sm_pdf_kid_kind */
+	int page;                   /* MCID, LINK: the page it is on */
+	int v;                      /* MCID: the MCID; LINK: the link's index; ELEM: the element's */
+};
+struct sm_pdf_elem {
+	const char *type;           /* a standard structure type: "P", "TOCI" */
+	int parent;                 /* its index, -1 for the root element (the Document) */
+	const char *alt;            /* /Alt, or NULL */
+	const char *scope;          /* TH: "Column", "Row" or "Both"; NULL */
+	int kids, nkids;            /* its kids: kids[kids] ... kids[kids + nkids - 1] */
+};
+struct sm_pdf_tree {
+	const struct sm_pdf_elem *elems;        /* elems[0] the root */
+	int nelems;
+	const struct sm_pdf_kid *kids;
+	HPDF_Page *pages;
+	int npages;
+	const int *marks;           /* the element of each marked-content sequence, page after page */
+	const int *page_marks;      /* page i's MCIDs 0, 1, ... are marks[page_marks[i]] ...
+				       marks[page_marks[i + 1] - 1] */
+	HPDF_Annotation *links;     /* the link annotations; link i's key in the ParentTree is npages + i */
+	const int *link_elems;      /* the Link element of each */
+	const char *const *link_contents;       /* what each says it leads to (/Contents) */
+	int nlinks;
+};
+/* Writes the tree: the elements (/Pg: the page of an element's first
+ * MCID; its MCIDs on other pages as marked-content references), the
+ * catalogue's /StructTreeRoot with its ParentTree and /MarkInfo, each
+ * page's /StructParents and /Tabs /S, each link's /StructParent,
+ * /Contents and print flag. Errors are libharu's. */
+void sm_pdf_struct_tree(HPDF_Doc pdf, const struct sm_pdf_tree *t);
+
 #endif

@@ -25,12 +25,22 @@ int unit_failed_checks;
 	X(test_md_lines_join) X(test_arena_join) X(test_text_limits) X(test_normal_path) \
 	X(test_schema_values) X(test_theme_keys) X(test_load_csv_rows) X(test_load_data_observations) \
 	X(test_table_numbers_on_the_comma) X(test_table_header_repeats_over_a_page_break) X(test_table_roles) \
-	X(test_pages_right_hand_chapters) X(test_pages_new_page_chapters) X(test_pages_running_heads)
+	X(test_pages_right_hand_chapters) X(test_pages_new_page_chapters) X(test_pages_running_heads) \
+	X(test_tagged_device_tree) X(test_tagged_device_without_tree)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
 
-int main(void)
+/* With names on the command line, only those tests run. */
+static int chosen(int argc, char **argv, const char *name)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return 1;
+	return argc < 2;
+}
+
+int main(int argc, char **argv)
 {
 	static const struct { const char *name; void (*fn)(void); } tests[] = {
 #define ENTRY(name) { #name, name },
@@ -41,6 +51,8 @@ int main(void)
 	 * its buffer, and nothing buffered is written twice after a fork. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (size_t i = 0; i < sizeof tests / sizeof *tests; i++) {
+		if (!chosen(argc, argv, tests[i].name))
+			continue;
 		fflush(stdout);
 		pid_t pid = fork();
 		if (pid < 0) {
