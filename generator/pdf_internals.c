@@ -351,6 +351,7 @@ int sm_pdf_id_fill(HPDF_Doc pdf)
 		}
 	}
 	return 0;
+}
 
 /* ------------------------------------------------- the structure tree */
 
