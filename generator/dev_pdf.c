@@ -861,6 +861,21 @@ static void write_tree(struct render *r)
 	for (int e = nel - 1; e > 0; e--)
 		if (el[e].first < el[el[e].parent].first)
 			el[el[e].parent].first = el[e].first;
+	/* An empty table cell stays, so that every row keeps as many cells
+	 * as its table has columns: in a row with content it takes the place
+	 * of the cell before it (or of its row), and sorts after it. */
+	int *prev = sm_xmalloc((size_t)nel * sizeof *prev);
+	for (int e = 0; e < nel; e++)
+		prev[e] = INT_MAX;
+	for (int e = 1; e < nn; e++) {
+		int p = el[e].parent;
+		if ((el[e].type != SM_S_TD && el[e].type != SM_S_TH) || p < 0 || el[p].first == INT_MAX)
+			continue;
+		if (el[e].first == INT_MAX)
+			el[e].first = prev[p] != INT_MAX ? prev[p] : el[p].first;
+		prev[p] = el[e].first;
+	}
+	free(prev);
 	/* Every kid with its parent and place, sorted: each element's kids
 	 * in order, one element after another. A made Link that is the last
 	 * child of its parent comes after every place. */

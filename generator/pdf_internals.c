@@ -660,6 +660,12 @@ static void put_elem(struct tree_out *o, HPDF_Dict root, int e, HPDF_Dict *divs)
 		put_str(&o->b, "/Alt");
 		put_text(&o->b, E->alt);
 	}
+	/* PDF/UA-1 7.9: every Note has an /ID of its own. */
+	if (!strcmp(E->type, "Note")) {
+		put_str(&o->b, "/ID(note-");
+		put_uint(&o->b, (unsigned)e);
+		put_str(&o->b, ")");
+	}
 	if (E->scope) {
 		put_str(&o->b, "/A<</O/Table/Scope/");
 		put_str(&o->b, E->scope);

@@ -353,6 +353,26 @@ def check_elements(tree, rep):
 			bad = [k for k in kid_types if k not in ("TR", "THead", "TBody", "TFoot", "Caption")]
 			if bad:
 				rep.fail(("15", "Table"), "%s: table holds %s; expected only TR, THead, TBody, TFoot and Caption" % (where, ", ".join(sorted(set(map(str, bad))))))
+		if std == "Table":
+			# Every row as many cells as the others (no ColSpan is used): a
+			# screen reader announces cells by column (veraPDF 7.2-42).
+			widths = []
+			for k in (kids if isinstance(kids, Array) else ([] if kids is None else [kids])):
+				if not (isinstance(k, Dictionary) and "/S" in k):
+					continue
+				ks = tree.standard(name_of(k.S))
+				rows = [k] if ks == "TR" else []
+				if ks in ("THead", "TBody", "TFoot"):
+					rk = k.get("/K")
+					rows = [r for r in (rk if isinstance(rk, Array) else ([] if rk is None else [rk]))
+						if isinstance(r, Dictionary) and "/S" in r and tree.standard(name_of(r.S)) == "TR"]
+				for r in rows:
+					ck = r.get("/K")
+					widths.append(sum(1 for c in (ck if isinstance(ck, Array) else ([] if ck is None else [ck]))
+							  if isinstance(c, Dictionary) and "/S" in c and tree.standard(name_of(c.S)) in ("TH", "TD")))
+			if len(set(widths)) > 1:
+				rep.fail(("15", "ragged"), "%s: table rows of %s cells; expected every row to have as many cells (an empty cell is an empty TD)" % (
+					where, "/".join(str(w) for w in sorted(set(widths)))))
 		if std in ("THead", "TBody", "TFoot"):
 			bad = [k for k in kid_types if k != "TR"]
 			if bad:

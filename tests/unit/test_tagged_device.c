@@ -86,7 +86,7 @@ TEST(test_tagged_device_tree)
 	CHECK(setup(&f) == 0);
 	struct sm_pages *P = &f.pages;
 	struct sm_arena *a = &f.a;
-	int doc = sm_node_add(a, P, SM_S_DOCUMENT, -1);
+	int doc = 0;                    /* the Document sm_layout_init made */
 	int sect = sm_node_add(a, P, SM_S_SECT, doc);
 	int h1 = sm_node_add(a, P, SM_S_H1, sect);
 	int para = sm_node_add(a, P, SM_S_P, sect);
