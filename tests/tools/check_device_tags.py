@@ -157,7 +157,8 @@ def main(path):
             bad("element %r (%s): /P is not its parent" % (g, s))
         pg = elem.get("/Pg")
         kids = kids_of(elem)
-        if not kids and parent is not tree:
+        # An empty table cell is kept, so that its row keeps its columns.
+        if not kids and parent is not tree and s not in ("/TD", "/TH"):
             bad("element %r (%s) has no content" % (g, s))
         below = []
         for k in kids:
