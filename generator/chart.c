@@ -1157,7 +1157,16 @@ static void say(struct alt *t, const char *s)
  * sentence) or, where the chart prints it so, with its unit. */
 static const char *alt_value(struct alt *t, const struct sm_indicator *in, const struct sm_value *v, int unit)
 {
-	return sm_value_text(t->c->L, in, v, unit, NULL);
+	/* A flag in words, not the sign a reader would hear as "asterisk":
+	 * "60 (voorlopig cijfer)". */
+	int label = v && v->state == SM_V_OK && v->flag == SM_FLAG_PROVISIONAL ? SM_LABEL_sym_provisional
+		: v && v->state == SM_V_OK && v->flag == SM_FLAG_REVISED ? SM_LABEL_sym_revised : -1;
+	if (label < 0)
+		return sm_value_text(t->c->L, in, v, unit, NULL);
+	struct sm_value bare = *v;
+	bare.flag = SM_FLAG_NONE;
+	return sm_arena_printf(t->c->L->a, "%s (%s)", sm_value_text(t->c->L, in, &bare, unit, NULL),
+			       t->c->L->t->labels[label]);
 }
 
 /* A label inside a sentence: "Streefwaarde" as "streefwaarde" (not an
