@@ -87,12 +87,18 @@ def decode(b):
     return b.decode("latin-1")
 
 
-def from_pdf(path):
-    """[(None, key, text)] for every /Alt and /ActualText string."""
+def from_pdf(path, every=False):
+    """[(None, key, text)] for every /Alt and /ActualText string; with
+    every, also every other string a reader can show or speak beside the
+    page: link /Contents, outline and document information strings, /E,
+    and the XMP metadata."""
     data = qdf(path)
     out = []
-    for m in re.finditer(rb"/(Alt|ActualText)\s*([(<])", data):
+    keys = rb"Alt|ActualText|Contents|Title|Subject|Keywords|Author|Creator|Producer|Lang|E" if every else rb"Alt|ActualText"
+    for m in re.finditer(rb"/(" + keys + rb")\s*([(<])", data):
         key = m.group(1).decode()
+        if m.group(2) == b"<" and data[m.end():m.end() + 1] == b"<":
+            continue            # a dictionary, not a string
         if m.group(2) == b"(":
             s, _ = literal(data, m.end())
         else:
@@ -102,6 +108,9 @@ def from_pdf(path):
                 hexs += b"0"
             s = bytes.fromhex(hexs.decode())
         out.append((None, key, decode(s)))
+    # The XMP metadata, as a reader of the file's metadata would see it.
+    for m in re.finditer(rb"<x:xmpmeta.*?</x:xmpmeta>", data if every else b"", re.S):
+        out.append((None, "XMP", m.group(0).decode("utf-8", "replace")))
     return out
 
 
@@ -109,12 +118,13 @@ def tagged(path):
     return b"/StructTreeRoot" in qdf(path)
 
 
-def read(path):
-    """The alternative texts of a PDF or of a layout dump."""
+def read(path, every=False):
+    """The alternative texts of a PDF or of a layout dump (every: and the
+    PDF's other strings, see from_pdf)."""
     with open(path, "rb") as f:
         head = f.read(5)
     if head == b"%PDF-":
-        return from_pdf(path)
+        return from_pdf(path, every)
     with open(path, encoding="utf-8") as f:
         return from_dump(f.read())
 

@@ -334,11 +334,13 @@ def hidden_values(m):
 
 
 def check_alt(m, files):
-    """No hidden value in any alternative text of files (PDFs or layout dumps)."""
+    """No hidden value in any alternative text of files (PDFs or layout
+    dumps), nor in a PDF's link /Contents, outline, document information
+    or XMP metadata."""
     import alt_texts
     bad = texts = 0
     for path in files:
-        for _, _, text in alt_texts.read(path):
+        for _, _, text in alt_texts.read(path, every=True):
             texts += 1
             for ind, area, per, shown in hidden_values(m):
                 if re.search(r"(?<![0-9,])" + re.escape(shown) + r"(?![0-9])", text):
