@@ -7,8 +7,8 @@
  *     HPDF_Xref_Add, HPDF_DictStream_New, HPDF_String_New, HPDF_Binary_New,
  *     HPDF_Number_New, HPDF_Null_New),
  *     exported by the library but declared only in its private headers;
- *   - HPDF_MD5Init/Update/Final (hpdf_encrypt.h) and the memory stream's
- *     HPDF_MemStream_GetBufCount/GetBufPtr (hpdf_streams.h), exported;
+ *   - the memory stream's HPDF_MemStream_GetBufCount/GetBufPtr
+ *     (hpdf_streams.h), exported;
  *   - struct fields: HPDF_Doc's mmgr, xref, catalog, trailer, pdf_version
  *     and stream (hpdf_doc.h); a dictionary's filter, write_fn, free_fn,
  *     attr and stream (hpdf_objects.h); an object's header (obj_class,
@@ -21,7 +21,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_streams.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,11 +278,11 @@ void sm_pdf_version_17(HPDF_Doc pdf)
 	pdf->pdf_version = HPDF_VER_17;
 }
 
-/* The trailer's /ID: two equal strings of 16 bytes, an MD5 of the whole
- * file as saved with the /ID zeroed, so that the same document gets the
+/* The trailer's /ID: two equal strings of 16 bytes, checksums of the
+ * whole file as saved with the /ID zeroed, so that the same document gets the
  * same /ID and any other document another. libharu writes an /ID only
  * when it encrypts. Reach-in: the trailer dictionary, the saved memory
- * stream and its buffers (patched in place), libharu's MD5. */
+ * stream and its buffers (patched in place). */
 #define ID_HEX "<00000000000000000000000000000000>"
 
 int sm_pdf_id_reserve(HPDF_Doc pdf)
@@ -312,17 +311,26 @@ int sm_pdf_id_fill(HPDF_Doc pdf)
 		return -1;
 	size_t size = HPDF_Stream_Size(s), chunk = ((HPDF_MemStreamAttr)s->attr)->buf_siz;
 	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
-	struct HPDF_MD5Context md5;
-	HPDF_MD5Init(&md5);
+	/* Four checksums of the bytes (libdeflate's, many times faster than
+	 * an MD5 over megabytes): CRC-32 and Adler-32 of the whole file, the
+	 * CRC-32 of every other buffer, and the size. An identifier, not a
+	 * signature: the same file gives the same one, another file another. */
+	uint32_t crc = 0, adler = 1, half = 0;
 	for (HPDF_UINT i = 0; i < nbuf; i++) {
 		HPDF_UINT n;
 		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &n);
 		if (!p)
 			return -1;
-		HPDF_MD5Update(&md5, p, n);
+		crc = libdeflate_crc32(crc, p, n);
+		adler = libdeflate_adler32(adler, p, n);
+		if (i % 2)
+			half = libdeflate_crc32(half, p, n);
 	}
+	uint32_t words[4] = { crc, adler, half, (uint32_t)size };
 	HPDF_BYTE digest[16];
-	HPDF_MD5Final(digest, &md5);
+	for (int w = 0; w < 4; w++)
+		for (int b = 0; b < 4; b++)
+			digest[w * 4 + b] = (HPDF_BYTE)(words[w] >> (24 - 8 * b));
 	/* The /ID is in the trailer, in the last few hundred bytes, as
 	 * libharu writes an array: "/ID [ <0...0> <0...0> ]". */
 	static const char key[] = "/ID [ " ID_HEX " " ID_HEX " ]";
