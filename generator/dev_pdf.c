@@ -339,13 +339,7 @@ static void cw_text(struct cw *w, const struct sm_item *it)
 			w->len--;           /* cw_num's trailing space */
 			cw_put(w, "(", 1);
 		}
-		uint32_t cp = s[i];
-		int n = 1;
-		if (cp >= 0x80 && !(n = sm_utf8_decode((const char *)s + i, it->len - i, &cp))) {
-			n = 1;
-			cp = 0xFFFD;
-		}
-		i += (size_t)n;
+		uint32_t cp = sm_utf8_next((const char *)s, it->len, &i);
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
 		cw_room(w, 4);

@@ -265,13 +265,7 @@ double sm_font_width(struct sm_fonts *f, int role, double size, const char *s, s
 	struct sm_face *fc = f->faces[f->role_face[role]];
 	long total = 0;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = sm_utf8_decode(s + i, len - i, &cp);
-		if (!n) {
-			n = 1;
-			cp = 0xFFFD;
-		}
-		i += (size_t)n;
+		uint32_t cp = sm_utf8_next(s, len, &i);
 		int c = cached(fc, cp);
 		if (c >= 0) {
 			total += c;         /* cached means already marked used */
@@ -504,17 +498,11 @@ long sm_font_measure(struct sm_fonts *f, int role, const char *s, size_t len)
 	long units = 0;
 	uint32_t prev = 0;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp = (unsigned char)s[i];
-		int n = 1;
-		if (cp >= 0x80 && !(n = sm_utf8_decode(s + i, len - i, &cp))) {
-			n = 1;
-			cp = 0xFFFD;
-		}
+		uint32_t cp = sm_utf8_next(s, len, &i);
 		units += use_advance(fc, cp);
 		if (prev)
 			units += face_kern(fc, drawn_as(prev), drawn_as(cp));
 		prev = cp;
-		i += (size_t)n;
 	}
 	return units;
 }

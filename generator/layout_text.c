@@ -574,19 +574,14 @@ static double draw_text(struct pen *pn, const char *s, size_t len, int role, con
 	uint32_t prev = 0;
 	double size = pn->ps->size * (super ? SUPER_SIZE : 1);
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = sm_utf8_decode(s + i, len - i, &cp);
-		if (!n) {
-			n = 1;
-			cp = 0xFFFD;
-		}
+		size_t at = i;
+		uint32_t cp = sm_utf8_next(s, len, &i);
 		if (prev)
 			x += sm_font_kern(pn->L->fonts, role, prev, cp) * size / 1000.0;
 		double adv = sm_font_advance(pn->L->fonts, role, cp) * size / 1000.0;
-		pen_char(pn, s + i, (size_t)n, role, url, x, adv, super);
+		pen_char(pn, s + at, i - at, role, url, x, adv, super);
 		x += adv;
 		prev = cp;
-		i += (size_t)n;
 	}
 	return x;
 }

@@ -452,13 +452,7 @@ static size_t utf16(const char *s, size_t len, unsigned char *u)
 	*o++ = 0xFE;
 	*o++ = 0xFF;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = sm_utf8_decode(s + i, len - i, &cp);
-		if (!n) {
-			n = 1;
-			cp = 0xFFFD;
-		}
-		i += (size_t)n;
+		uint32_t cp = sm_utf8_next(s, len, &i);
 		if (cp >= 0x10000) {
 			uint32_t hi = 0xD800 + ((cp - 0x10000) >> 10);
 			*o++ = (unsigned char)(hi >> 8);

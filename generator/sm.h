@@ -467,6 +467,19 @@ int sm_file_exists(const char *path);
 /* Decodes one code point; returns its length in bytes, or 0 if the bytes
  * at s are not valid UTF-8. */
 int sm_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The code point at s + *i (U+FFFD for a byte that begins none, as every
+ * reader of engine text takes it), *i moved past it. */
+static inline uint32_t sm_utf8_next(const char *s, size_t len, size_t *i)
+{
+	uint32_t cp = (unsigned char)s[*i];
+	int n = 1;
+	if (cp >= 0x80 && !(n = sm_utf8_decode(s + *i, len - *i, &cp))) {
+		n = 1;
+		cp = 0xFFFD;
+	}
+	*i += (size_t)n;
+	return cp;
+}
 int sm_utf8_encode(uint32_t cp, char *out);
 /* Checks a buffer; on failure reports utf8_invalid at the right line and
  * column of file and returns -1. Characters above U+FFFF and control
