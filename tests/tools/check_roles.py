@@ -29,13 +29,14 @@ import sys
 
 CONTENT = {"P", "H1", "H2", "H3", "Lbl", "Link", "Note", "Caption", "TH", "TD", "Span", "Figure"}
 ITEM = re.compile(r'^  (\w+) \S+ \S+ <([^>]*)>(?: f\d+ \S+ "(.*)")?')
-NODE = re.compile(r'^node (\d+) (\w+) parent (-?\d+)(?: scope \d+)?(?: alt "(.*)")?$')
+NODE = re.compile(r'^node (\d+) (\w+) parent (-?\d+)(?: scope (\d+))?(?: alt "(.*)")?$')
 ROLE = re.compile(r"^(H[1-6]|[A-Za-z]+)(\d+)$")
 
 
-def load(path):
-    """(items, nodes): items as (page, kind, role, node, text) in dump
-    order; nodes as {index: (type, parent, alt)}."""
+def read_dump(path):
+    """The layout dump as (items, nodes): items as (page, kind, role,
+    text) in dump order; nodes as {index: (type, parent, scope, alt)}.
+    The one reader of the dump for the role checkers."""
     items, nodes, page = [], {}, 0
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -44,16 +45,23 @@ def load(path):
             continue
         m = NODE.match(line)
         if m:
-            nodes[int(m.group(1))] = (m.group(2), int(m.group(3)), m.group(4))
+            nodes[int(m.group(1))] = (m.group(2), int(m.group(3)), int(m.group(4) or 0), m.group(5))
             continue
         m = ITEM.match(line)
         if m:
-            role, node = m.group(2), None
-            r = ROLE.match(role)
-            if r:
-                node = int(r.group(2))
-            items.append((page, m.group(1), role, node, m.group(3)))
+            items.append((page, m.group(1), m.group(2), m.group(3)))
     return items, nodes
+
+
+def load(path):
+    """(items, nodes): items as (page, kind, role, node, text) in dump
+    order; nodes as {index: (type, parent, alt)}."""
+    raw, raw_nodes = read_dump(path)
+    items = []
+    for page, kind, role, text in raw:
+        r = ROLE.match(role)
+        items.append((page, kind, role, int(r.group(2)) if r else None, text))
+    return items, {i: (t, p, alt) for i, (t, p, _, alt) in raw_nodes.items()}
 
 
 def ancestors(nodes, n):

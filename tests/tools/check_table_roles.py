@@ -15,31 +15,20 @@ are well-formed tagged tables.
 - A "Bron: ..." line is a P outside every Table.
 - At least N tables in each dump (default 1).
 Prints each problem; exit 1 when there is one."""
+import os
 import re
 import sys
 
-ITEM = re.compile(r'^  (\w+) \S+ \S+ <([^>]*)>(?: f\d+ \S+ "(.*)")?')
-NODE = re.compile(r'^node (\d+) (\w+) parent (-?\d+)(?: scope (\d+))?')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_roles import read_dump  # noqa: E402  (the one reader of the dump)
+
 COLUMN, ROW = 1, 2
 CONTAINERS = {"P", "H1", "H2", "H3", "Span", "Link", "Caption", "TH", "TD", "Lbl", "TOCI"}
 
 
 def check(path, min_tables):
-    nodes = {}       # index -> (type, parent, scope)
-    items = []       # (page, kind, role, text)
-    page = 0
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if line.startswith("page "):
-            page += 1
-            continue
-        m = NODE.match(line)
-        if m:
-            nodes[int(m[1])] = (m[2], int(m[3]), int(m[4] or 0))
-            continue
-        m = ITEM.match(line)
-        if m:
-            items.append((page, m[1], m[2], m[3]))
+    items, raw = read_dump(path)     # items: (page, kind, role, text)
+    nodes = {i: (t, p, scope) for i, (t, p, scope, _) in raw.items()}
     kids = {i: [] for i in nodes}
     for i, (_, p, _) in nodes.items():
         if p >= 0:
